@@ -1,0 +1,337 @@
+/* core: strings, UTF-8 widths, dates, ids, vectors, diagnostics. */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casebook/date.h"
+#include "casebook/diag.h"
+#include "casebook/err.h"
+#include "casebook/mem.h"
+#include "casebook/str.h"
+#include "casebook/utf8.h"
+#include "casebook/uuid.h"
+#include "casebook/vec.h"
+#include "testutil.h"
+
+START_TEST(buf_grows_and_edits)
+{
+	struct cb_buf b = {0};
+	char *s;
+	int i;
+
+	ck_assert_str_eq(cb_buf_str(&b), "");
+	for (i = 0; i < 1000; i++)
+		cb_buf_addc(&b, 'x');
+	ck_assert_uint_eq(b.len, 1000);
+	cb_buf_clear(&b);
+	cb_buf_addf(&b, "%s-%d", "case", 42);
+	cb_buf_insert(&b, 0, ">>", 2);
+	ck_assert_str_eq(cb_buf_str(&b), ">>case-42");
+	cb_buf_erase(&b, 2, 5);
+	ck_assert_str_eq(cb_buf_str(&b), ">>42");
+	cb_buf_erase(&b, 3, 100);
+	ck_assert_str_eq(cb_buf_str(&b), ">>4");
+	s = cb_buf_take(&b);
+	ck_assert_str_eq(s, ">>4");
+	ck_assert_ptr_null(b.s);
+	free(s);
+	cb_buf_free(&b);
+}
+END_TEST
+
+START_TEST(string_helpers)
+{
+	char *t;
+
+	ck_assert(cb_streq(NULL, NULL));
+	ck_assert(!cb_streq("a", NULL));
+	ck_assert(cb_str_empty("  \t\n"));
+	ck_assert(!cb_str_empty(" x "));
+	ck_assert(cb_str_contains_ci("Kowalski-Reid", "reid"));
+	ck_assert(!cb_str_contains_ci("Price", "reid"));
+	ck_assert(cb_str_contains_ci("anything", ""));
+	ck_assert_uint_eq(cb_str_distance("sections", "sectoins", 3), 2);
+	ck_assert_uint_eq(cb_str_distance("applies_to", "applies_to", 3), 0);
+	ck_assert_uint_eq(cb_str_distance("a", "completely", 3), 4);
+	t = cb_str_trim("  Zoë  \n");
+	ck_assert_str_eq(t, "Zoë");
+	free(t);
+}
+END_TEST
+
+START_TEST(utf8_widths_of_names)
+{
+	/* Each of these is one column a character on screen. */
+	ck_assert_uint_eq(cb_utf8_width("Zoë"), 3);
+	ck_assert_uint_eq(cb_utf8_width("Łukasz"), 6);
+	ck_assert_uint_eq(cb_utf8_width("Siobhán"), 7);
+	ck_assert_uint_eq(cb_utf8_width("Nguyễn"), 6);
+	ck_assert_uint_eq(cb_utf8_width("سارة"), 4);
+	/* Combining marks take no column: e + U+0308 is ë. */
+	ck_assert_uint_eq(cb_utf8_width("Zoe\xcc\x88"), 3);
+	/* Wide characters take two. */
+	ck_assert_uint_eq(cb_utf8_width("\xe5\xb1\xb1\xe7\x94\xb0"), 4);
+	ck_assert_uint_eq(cb_utf8_width(""), 0);
+	ck_assert_uint_eq(cb_utf8_width(NULL), 0);
+}
+END_TEST
+
+START_TEST(utf8_fit_and_pad)
+{
+	char *p;
+
+	ck_assert_uint_eq(cb_utf8_fit("Łukasz", 2), strlen("Łu"));
+	/* A wide character is not split. */
+	ck_assert_uint_eq(cb_utf8_fit("a\xe5\xb1\xb1", 2), 1);
+	/* A combining mark stays with its letter. */
+	ck_assert_uint_eq(cb_utf8_fit("oe\xcc\x88x", 2), 4);
+	p = cb_utf8_pad("Zoë", 6);
+	ck_assert_str_eq(p, "Zoë   ");
+	ck_assert_uint_eq(cb_utf8_width(p), 6);
+	free(p);
+	p = cb_utf8_pad("Siobhán Gallagher", 8);
+	ck_assert_uint_eq(cb_utf8_width(p), 8);
+	ck_assert_str_eq(p, "Siobhán\xe2\x80\xa6");
+	free(p);
+}
+END_TEST
+
+START_TEST(utf8_invalid_bytes)
+{
+	uint32_t cp;
+	char enc[4];
+
+	ck_assert(cb_utf8_valid("Nguyễn", strlen("Nguyễn")));
+	ck_assert(!cb_utf8_valid("\xff\xfe", 2));
+	ck_assert(!cb_utf8_valid("\xc0\xaf", 2)); /* overlong */
+	ck_assert(!cb_utf8_valid("\xed\xa0\x80", 3)); /* surrogate */
+	ck_assert(cb_utf8_valid("\xef\xbf\xbd", 3)); /* a real U+FFFD */
+	ck_assert_uint_eq(cb_utf8_decode("\xe2\x82", 2, &cp), 1);
+	ck_assert_uint_eq(cp, 0xFFFD);
+	ck_assert_uint_eq(cb_utf8_encode(0x1F600, enc), 4);
+	ck_assert_uint_eq(cb_utf8_decode(enc, 4, &cp), 4);
+	ck_assert_uint_eq(cp, 0x1F600);
+	/* Invalid bytes still count, so nothing vanishes from the screen. */
+	ck_assert_uint_eq(cb_utf8_width("a\xffz"), 3);
+	ck_assert_uint_eq(cb_utf8_prev("aë", 3), 1);
+	ck_assert_uint_eq(cb_utf8_next("aë", 3, 1), 3);
+}
+END_TEST
+
+START_TEST(date_parse_and_format)
+{
+	struct cb_date d;
+	struct cb_err err = {0};
+	char buf[CB_DATE_LEN];
+
+	ck_assert_int_eq(cb_date_parse("2026-02-28", &d, &err), 0);
+	cb_date_format(d, buf);
+	ck_assert_str_eq(buf, "2026-02-28");
+	ck_assert_int_ne(cb_date_parse("2026-02-29", &d, &err), 0);
+	ck_assert_int_eq(err.code, CB_EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "YYYY-MM-DD"));
+	ck_assert_int_eq(cb_date_parse("2024-02-29", &d, NULL), 0);
+	ck_assert_int_ne(cb_date_parse("2026-13-01", &d, NULL), 0);
+	ck_assert_int_ne(cb_date_parse("26-01-01", &d, NULL), 0);
+	ck_assert_int_ne(cb_date_parse("2026-1-01", &d, NULL), 0);
+	ck_assert_int_ne(cb_date_parse(NULL, &d, NULL), 0);
+}
+END_TEST
+
+START_TEST(date_arithmetic)
+{
+	struct cb_date a = {2026, 1, 31}, b;
+
+	b = cb_date_add_months(a, 1);
+	ck_assert_int_eq(b.m, 2);
+	ck_assert_int_eq(b.d, 28);
+	b = cb_date_add_days((struct cb_date){2026, 12, 31}, 1);
+	ck_assert_int_eq(b.y, 2027);
+	ck_assert_int_eq(b.m, 1);
+	ck_assert_int_eq(b.d, 1);
+	ck_assert_int_eq(cb_date_diff((struct cb_date){2026, 3, 1}, (struct cb_date){2026, 2, 1}), 28);
+	ck_assert_int_eq(cb_date_weekday((struct cb_date){2026, 11, 27}), 4); /* a Friday */
+	ck_assert_int_eq(cb_date_age((struct cb_date){2016, 8, 2}, (struct cb_date){2026, 8, 1}), 9);
+	ck_assert_int_eq(cb_date_age((struct cb_date){2016, 8, 2}, (struct cb_date){2026, 8, 2}), 10);
+	ck_assert_int_eq(cb_date_to_days((struct cb_date){1970, 1, 1}), 0);
+	b = cb_date_from_days(cb_date_to_days((struct cb_date){2000, 2, 29}));
+	ck_assert_int_eq(b.y * 10000 + b.m * 100 + b.d, 20000229);
+}
+END_TEST
+
+static struct cb_date
+quick(const char *s)
+{
+	struct cb_date base = {2026, 11, 27}, out = {0, 0, 0};
+	struct cb_err err = {0};
+
+	ck_assert_msg(cb_date_parse_quick(s, base, &out, &err) == 0, "%s: %s", s, err.msg);
+	return out;
+}
+
+static int
+ymd(struct cb_date d)
+{
+	return d.y * 10000 + d.m * 100 + d.d;
+}
+
+START_TEST(date_quick_entry)
+{
+	struct cb_date out;
+	struct cb_err err = {0};
+
+	ck_assert_int_eq(ymd(quick("+2w")), 20261211);
+	ck_assert_int_eq(ymd(quick("+10d")), 20261207);
+	ck_assert_int_eq(ymd(quick("+10")), 20261207);
+	ck_assert_int_eq(ymd(quick("+1m")), 20261227);
+	ck_assert_int_eq(ymd(quick("-1w")), 20261120);
+	ck_assert_int_eq(ymd(quick("today")), 20261127);
+	ck_assert_int_eq(ymd(quick("tomorrow")), 20261128);
+	/* D/M is British and means the next one: 1/3 is next March. */
+	ck_assert_int_eq(ymd(quick("1/3")), 20270301);
+	ck_assert_int_eq(ymd(quick("30/11")), 20261130);
+	ck_assert_int_eq(ymd(quick("1/3/27")), 20270301);
+	ck_assert_int_eq(ymd(quick("15.12.2026")), 20261215);
+	ck_assert_int_eq(ymd(quick("2027-01-05")), 20270105);
+	ck_assert_int_eq(ymd(quick("fri")), 20261204); /* the next Friday, not today */
+	ck_assert_int_eq(ymd(quick("Monday")), 20261130);
+	ck_assert_int_ne(cb_date_parse_quick("31/2", (struct cb_date){2026, 11, 27}, &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "+2w"));
+	ck_assert_int_ne(cb_date_parse_quick("soon", (struct cb_date){2026, 11, 27}, &out, NULL), 0);
+	ck_assert_int_ne(cb_date_parse_quick("+2x", (struct cb_date){2026, 11, 27}, &out, NULL), 0);
+	ck_assert_int_ne(cb_date_parse_quick("", (struct cb_date){2026, 11, 27}, &out, NULL), 0);
+}
+END_TEST
+
+START_TEST(today_can_be_fixed)
+{
+	struct cb_date d;
+
+	setenv("CASEBOOK_TODAY", "2026-03-04", 1);
+	d = cb_date_today();
+	unsetenv("CASEBOOK_TODAY");
+	ck_assert_int_eq(ymd(d), 20260304);
+	d = cb_date_today();
+	ck_assert(cb_date_valid(d));
+}
+END_TEST
+
+START_TEST(stamps_and_ids)
+{
+	char a[CB_UUID_LEN], b[CB_UUID_LEN], stamp[CB_STAMP_LEN];
+
+	cb_uuid_new(a);
+	cb_uuid_new(b);
+	ck_assert(cb_uuid_valid(a));
+	ck_assert_str_ne(a, b);
+	ck_assert_int_eq(a[14], '4');
+	ck_assert(strchr("89ab", a[19]) != NULL);
+	ck_assert(!cb_uuid_valid("not-a-uuid"));
+	ck_assert(!cb_uuid_valid("3F2504E0-4F89-41D3-9A0C-0305E82C3301")); /* upper case */
+	cb_stamp_now(stamp);
+	ck_assert_uint_eq(strlen(stamp), 24);
+	ck_assert_int_eq(stamp[10], 'T');
+	ck_assert_int_eq(stamp[23], 'Z');
+}
+END_TEST
+
+static int freed;
+static void
+count_free(void *p)
+{
+	freed++;
+	free(p);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+START_TEST(vectors_own_or_borrow)
+{
+	struct cb_vec v = CB_VEC_OWNING(count_free);
+	int i;
+
+	freed = 0;
+	for (i = 0; i < 20; i++)
+		cb_vec_push(&v, cb_asprintf("%02d", 19 - i));
+	cb_vec_sort(&v, cmp_str);
+	ck_assert_str_eq(cb_vec_get(&v, 0), "00");
+	ck_assert_ptr_null(cb_vec_get(&v, 20));
+	cb_vec_remove(&v, 0);
+	ck_assert_int_eq(freed, 1);
+	ck_assert_str_eq(cb_vec_get(&v, 0), "01");
+	cb_vec_clear(&v);
+	ck_assert_int_eq(freed, 20);
+	ck_assert_uint_eq(v.len, 0);
+}
+END_TEST
+
+START_TEST(diagnostics_format_and_sort)
+{
+	struct cb_diags d;
+	char *s;
+
+	cb_diags_init(&d);
+	cb_diags_add(&d, "b.yaml", 3, 1, "later file");
+	cb_diags_add(&d, "a.yaml", 10, 2, "second");
+	cb_diags_add(&d, "a.yaml", 2, 7, "first");
+	cb_diags_add(&d, "a.yaml", 0, 0, "whole file");
+	cb_diags_sort(&d);
+	s = cb_diag_format(cb_diags_at(&d, 0));
+	ck_assert_str_eq(s, "a.yaml: whole file");
+	free(s);
+	s = cb_diag_format(cb_diags_at(&d, 1));
+	ck_assert_str_eq(s, "a.yaml:2:7: first");
+	free(s);
+	ck_assert_uint_eq(cb_diags_count(&d), 4);
+	cb_diags_clear(&d);
+}
+END_TEST
+
+START_TEST(errors_carry_a_message)
+{
+	struct cb_err err = {0};
+
+	ck_assert_int_eq(cb_err_set(&err, CB_EFULL, "disk %s", "full"), -1);
+	cb_err_prefix(&err, "saving note");
+	ck_assert_str_eq(err.msg, "saving note: disk full");
+	ck_assert_int_eq(err.code, CB_EFULL);
+	cb_err_clear(&err);
+	ck_assert_int_eq(err.code, CB_OK);
+	ck_assert_int_eq(cb_err_set(NULL, CB_EIO, "ignored"), -1);
+}
+END_TEST
+
+static Suite *
+core_suite(void)
+{
+	Suite *s = suite_create("core");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, buf_grows_and_edits);
+	tcase_add_test(tc, string_helpers);
+	tcase_add_test(tc, utf8_widths_of_names);
+	tcase_add_test(tc, utf8_fit_and_pad);
+	tcase_add_test(tc, utf8_invalid_bytes);
+	tcase_add_test(tc, date_parse_and_format);
+	tcase_add_test(tc, date_arithmetic);
+	tcase_add_test(tc, date_quick_entry);
+	tcase_add_test(tc, today_can_be_fixed);
+	tcase_add_test(tc, stamps_and_ids);
+	tcase_add_test(tc, vectors_own_or_borrow);
+	tcase_add_test(tc, diagnostics_format_and_sort);
+	tcase_add_test(tc, errors_carry_a_message);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return tu_run(core_suite());
+}
