@@ -1,0 +1,56 @@
+#include "config.h"
+
+#include "casebook/err.h"
+#include "casebook/store.h"
+#include "internal.h"
+
+int
+st_audit(struct cb_store *s, const char *action, const char *entity, const char *entity_id,
+         const char *row_id, const char *detail, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	char id[CB_UUID_LEN], now[CB_STAMP_LEN];
+
+	if (st_prepare(s, "INSERT INTO audit (id, created_at, created_by, action, entity, "
+	                  "entity_id, row_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	               &st, err) != 0)
+		return -1;
+	cb_uuid_new(id);
+	cb_stamp_now(now);
+	st_bind_text(st, 1, id);
+	st_bind_text(st, 2, now);
+	st_bind_text(st, 3, s->actor);
+	st_bind_text(st, 4, action);
+	st_bind_text(st, 5, entity);
+	st_bind_text(st, 6, entity_id);
+	st_bind_text(st, 7, row_id);
+	st_bind_text(st, 8, detail);
+	return st_exec_stmt(s, st, err);
+}
+
+int
+cb_store_audit(struct cb_store *s, const char *action, const char *entity,
+               const char *entity_id, const char *detail, struct cb_err *err)
+{
+	int rc;
+
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	rc = st_audit(s, action, entity, entity_id, NULL, detail, err);
+	return st_write_end(s, rc, err);
+}
+
+int
+cb_store_written(struct cb_store *s, const char *row_id, bool *out, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (st_prepare(s, "SELECT 1 FROM audit WHERE row_id = ?1 LIMIT 1", &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, row_id);
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}

@@ -1,0 +1,674 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "casebook/err.h"
+#include "casebook/i18n.h"
+#include "casebook/mem.h"
+#include "casebook/store.h"
+#include "casebook/vec.h"
+#include "internal.h"
+
+int
+st_error(struct cb_store *s, int rc, struct cb_err *err)
+{
+	const char *detail = s != NULL && s->db != NULL ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+
+	switch (rc & 0xFF) {
+	case SQLITE_FULL:
+		return cb_err_set(err, CB_EFULL,
+		                  _("the disk is full, so this change was not saved: "
+		                    "free some space and try again"));
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		return cb_err_set(err, CB_EREADONLY,
+		                  _("the database cannot be written (%s): check the permissions "
+		                    "of the file and its folder"), detail);
+	case SQLITE_IOERR:
+		return cb_err_set(err, CB_EIO,
+		                  _("the disk reported an error while saving (%s), so it is not "
+		                    "known whether the change was saved: open casebook again to "
+		                    "see what was kept"), detail);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return cb_err_set(err, CB_ECORRUPT,
+		                  _("the database is damaged (%s): restore it from a backup"), detail);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return cb_err_set(err, CB_EBUSY,
+		                  _("the database is busy in another casebook: try again in a moment"));
+	case SQLITE_CONSTRAINT:
+		return cb_err_set(err, CB_ECONSTRAINT, _("the change was refused: %s"), detail);
+	case SQLITE_NOMEM:
+		cb_mem_fatal();
+	case SQLITE_CANTOPEN:
+		return cb_err_set(err, CB_EREADONLY,
+		                  _("the database could not be opened (%s): check the path and "
+		                    "its permissions"), detail);
+	default:
+		return cb_err_set(err, CB_EINTERNAL, _("database error: %s"), detail);
+	}
+}
+
+int
+st_prepare(struct cb_store *s, const char *sql, sqlite3_stmt **st, struct cb_err *err)
+{
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+
+	if (rc != SQLITE_OK) {
+		*st = NULL;
+		return st_error(s, rc, err);
+	}
+	return 0;
+}
+
+int
+st_exec_stmt(struct cb_store *s, sqlite3_stmt *st, struct cb_err *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		st_error(s, rc, err);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+st_exec(struct cb_store *s, const char *sql, struct cb_err *err)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? 0 : st_error(s, rc, err);
+}
+
+void
+st_bind_text(sqlite3_stmt *st, int idx, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st, idx);
+	else
+		sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
+}
+
+void
+st_bind_date(sqlite3_stmt *st, int idx, struct cb_date d)
+{
+	char buf[CB_DATE_LEN];
+
+	if (!cb_date_is_set(d)) {
+		sqlite3_bind_null(st, idx);
+		return;
+	}
+	cb_date_format(d, buf);
+	sqlite3_bind_text(st, idx, buf, -1, SQLITE_TRANSIENT);
+}
+
+char *
+st_col_str(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	return t == NULL ? NULL : cb_strdup((const char *)t);
+}
+
+void
+st_col_id(sqlite3_stmt *st, int col, char out[CB_UUID_LEN])
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	snprintf(out, CB_UUID_LEN, "%s", t != NULL ? (const char *)t : "");
+}
+
+struct cb_date
+st_col_date(sqlite3_stmt *st, int col)
+{
+	struct cb_date d = {0, 0, 0};
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	if (t != NULL && cb_date_parse((const char *)t, &d, NULL) != 0)
+		d = (struct cb_date){0, 0, 0};
+	return d;
+}
+
+void
+st_col_rev(sqlite3_stmt *st, int first, struct cb_rev *rev)
+{
+	const unsigned char *t;
+
+	st_col_id(st, first, rev->row_id);
+	rev->version = sqlite3_column_int(st, first + 1);
+	t = sqlite3_column_text(st, first + 2);
+	snprintf(rev->created_at, sizeof rev->created_at, "%s", t != NULL ? (const char *)t : "");
+	st_col_id(st, first + 3, rev->created_by);
+	free(rev->created_by_name);
+	rev->created_by_name = st_col_str(st, first + 4);
+	rev->retracted = sqlite3_column_int(st, first + 5) != 0;
+	free(rev->reason);
+	rev->reason = st_col_str(st, first + 6);
+}
+
+void
+st_rev_new(struct cb_store *s, struct cb_rev *rev, int version)
+{
+	cb_uuid_new(rev->row_id);
+	rev->version = version;
+	cb_stamp_now(rev->created_at);
+	memcpy(rev->created_by, s->actor, CB_UUID_LEN);
+	rev->retracted = false;
+}
+
+void
+st_bind_rev(sqlite3_stmt *st, const struct cb_rev *rev)
+{
+	sqlite3_bind_text(st, 1, rev->row_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, rev->version);
+	sqlite3_bind_text(st, 3, rev->created_at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, rev->created_by, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 5, rev->retracted ? 1 : 0);
+	st_bind_text(st, 6, rev->reason);
+}
+
+int
+cb_store_begin(struct cb_store *s, struct cb_err *err)
+{
+	char sql[64];
+
+	if (s->depth == 0)
+		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
+	else
+		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", s->depth);
+	if (st_exec(s, sql, err) != 0)
+		return -1;
+	s->depth++;
+	return 0;
+}
+
+int
+cb_store_commit(struct cb_store *s, struct cb_err *err)
+{
+	char sql[64];
+
+	if (s->depth <= 0)
+		return cb_err_set(err, CB_EINTERNAL, _("commit without a transaction"));
+	if (s->depth == 1)
+		snprintf(sql, sizeof sql, "COMMIT");
+	else
+		snprintf(sql, sizeof sql, "RELEASE sp%d", s->depth - 1);
+	if (st_exec(s, sql, err) != 0) {
+		cb_store_rollback(s);
+		return -1;
+	}
+	s->depth--;
+	return 0;
+}
+
+void
+cb_store_rollback(struct cb_store *s)
+{
+	char sql[80];
+
+	if (s->depth <= 0)
+		return;
+	if (s->depth == 1) {
+		/* A failed COMMIT may already have ended the transaction. */
+		if (!sqlite3_get_autocommit(s->db))
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	} else {
+		snprintf(sql, sizeof sql, "ROLLBACK TO sp%d; RELEASE sp%d", s->depth - 1,
+		         s->depth - 1);
+		sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	}
+	s->depth--;
+}
+
+int
+st_write_begin(struct cb_store *s, struct cb_err *err)
+{
+	return cb_store_begin(s, err);
+}
+
+int
+st_write_end(struct cb_store *s, int rc, struct cb_err *err)
+{
+	if (rc != 0) {
+		cb_store_rollback(s);
+		return -1;
+	}
+	return cb_store_commit(s, err);
+}
+
+int
+st_new_identity(struct cb_store *s, const char *sql, const char *id, const struct cb_rev *rev,
+                const char *extra1, const char *extra2, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (st_prepare(s, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, rev->created_at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, rev->created_by, -1, SQLITE_TRANSIENT);
+	if (extra1 != NULL)
+		sqlite3_bind_text(st, 4, extra1, -1, SQLITE_TRANSIENT);
+	if (extra2 != NULL)
+		sqlite3_bind_text(st, 5, extra2, -1, SQLITE_TRANSIENT);
+	return st_exec_stmt(s, st, err);
+}
+
+int
+st_latest_version(struct cb_store *s, const char *sql, const char *id, int *out,
+                  struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (st_prepare(s, sql, &st, err) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
+int
+st_check_base(struct cb_store *s, const char *latest_sql, const char *id, int base,
+              struct cb_err *err)
+{
+	int latest = 0;
+
+	if (st_latest_version(s, latest_sql, id, &latest, err) != 0)
+		return -1;
+	if (latest == 0)
+		return cb_err_set(err, CB_ENOTFOUND, _("that record is not in the database"));
+	if (latest != base)
+		return cb_err_set(err, CB_ECONSTRAINT,
+		                  _("this record was changed elsewhere since you opened it "
+		                    "(now version %d, you had %d): reopen it and try again"),
+		                  latest, base);
+	return 0;
+}
+
+static int
+errno_error(const char *what, const char *path, int e, struct cb_err *err)
+{
+	enum cb_errcode code = CB_EIO;
+	const char *todo = _("check the path");
+
+	if (e == EACCES || e == EPERM || e == EROFS) {
+		code = CB_EREADONLY;
+		todo = _("choose a place you can write to, or fix its permissions");
+	} else if (e == ENOSPC || e == EDQUOT) {
+		code = CB_EFULL;
+		todo = _("free some space and try again");
+	} else if (e == ENOENT || e == ENOTDIR) {
+		code = CB_ENOTFOUND;
+		todo = _("check the path");
+	}
+	return cb_err_set(err, code, _("cannot %s %s (%s): %s"), what, path, strerror(e), todo);
+}
+
+/* Make the folders above path that are missing, private to the user. */
+static int
+make_parents(const char *path, struct cb_err *err)
+{
+	char *dir = cb_strdup(path);
+	char *p;
+	int rc = 0;
+
+	p = strrchr(dir, '/');
+	if (p == NULL || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; rc == 0; p++) {
+		char c = *p;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			rc = errno_error(_("create the folder"), dir, errno, err);
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(dir);
+	return rc;
+}
+
+/* Create an empty file, owner read and write only, refusing to follow a
+ * link or to replace anything. */
+int st_create_private(const char *path, struct cb_err *err);
+int
+st_create_private(const char *path, struct cb_err *err)
+{
+	int fd;
+
+	if (make_parents(path, err) != 0)
+		return -1;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0)
+		return errno_error(_("create"), path, errno, err);
+	/* umask cannot widen, but a group-sticky folder could: make sure. */
+	if (fchmod(fd, 0600) != 0) {
+		int e = errno;
+
+		close(fd);
+		unlink(path);
+		return errno_error(_("set the permissions of"), path, e, err);
+	}
+	close(fd);
+	return 0;
+}
+
+static const char sqlite_magic[16] = "SQLite format 3";
+
+/* Look at the file before SQLite does, so that a junk file is refused
+ * without anything writing to it. */
+static int
+check_header(const char *path, struct cb_err *err)
+{
+	unsigned char head[100];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return errno_error(_("open"), path, errno, err);
+	n = read(fd, head, sizeof head);
+	close(fd);
+	if (n < 0)
+		return errno_error(_("read"), path, errno, err);
+	if ((size_t)n < sizeof head || memcmp(head, sqlite_magic, sizeof sqlite_magic) != 0)
+		return cb_err_set(err, CB_ENOTDB,
+		                  _("%s is not a casebook database: check the --db path "
+		                    "(the file was not changed)"), path);
+	return 0;
+}
+
+static int
+probe_int(sqlite3 *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Read-only look at an existing SQLite file: whose is it, how new, and is
+ * it sound. *fresh is set when it is an empty SQLite database. */
+static int
+probe(const char *path, bool *fresh, struct cb_err *err)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc, app_id = 0, version = 0, tables = 0;
+	const char *result;
+
+	*fresh = false;
+	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK)
+		goto sqlite_fail;
+	sqlite3_busy_timeout(db, 5000);
+	if ((rc = probe_int(db, "PRAGMA application_id", &app_id)) != SQLITE_OK ||
+	    (rc = probe_int(db, "PRAGMA user_version", &version)) != SQLITE_OK ||
+	    (rc = probe_int(db, "SELECT count(*) FROM sqlite_master", &tables)) != SQLITE_OK)
+		goto sqlite_fail;
+	if (app_id != CB_APP_ID) {
+		sqlite3_close(db);
+		if (app_id == 0 && version == 0 && tables == 0) {
+			*fresh = true;
+			return 0;
+		}
+		return cb_err_set(err, CB_ENOTDB,
+		                  _("%s is an SQLite database of another program, not casebook's: "
+		                    "check the --db path (the file was not changed)"), path);
+	}
+	if (version > st_schema_known()) {
+		sqlite3_close(db);
+		return cb_err_set(err, CB_ENEWER,
+		                  _("%s was written by a newer casebook (database version %d; this "
+		                    "casebook knows up to %d): install the newer casebook to open "
+		                    "it (the file was not changed)"),
+		                  path, version, st_schema_known());
+	}
+	rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto sqlite_fail;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		goto sqlite_fail;
+	result = (const char *)sqlite3_column_text(st, 0);
+	if (result == NULL || strcmp(result, "ok") != 0) {
+		cb_err_set(err, CB_ECORRUPT,
+		           _("%s is damaged (%s): restore it from a backup (the file was not "
+		             "changed)"), path, result != NULL ? result : "?");
+		sqlite3_finalize(st);
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return 0;
+sqlite_fail:
+	if ((rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB)
+		cb_err_set(err, CB_ECORRUPT,
+		           _("%s is damaged or not a casebook database (%s): check the --db "
+		             "path, or restore it from a backup (the file was not changed)"),
+		           path, sqlite3_errstr(rc));
+	else if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED)
+		cb_err_set(err, CB_EBUSY,
+		           _("%s is busy in another casebook: try again in a moment"), path);
+	else
+		cb_err_set(err, CB_EIO, _("cannot read %s (%s): check the path and its permissions"),
+		           path, db != NULL ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	if (st != NULL)
+		sqlite3_finalize(st);
+	sqlite3_close(db);
+	return -1;
+}
+
+static int
+set_pragmas(struct cb_store *s, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	const unsigned char *mode;
+	int rc;
+
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	if (st_exec(s, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; "
+	               "PRAGMA synchronous = FULL", err) != 0)
+		return -1;
+	if (st_prepare(s, "PRAGMA journal_mode = WAL", &st, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	mode = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+	if (rc != SQLITE_ROW || mode == NULL || strcmp((const char *)mode, "wal") != 0) {
+		/* Write-ahead logging needs shared memory: some network shares do
+		 * not offer it. Refuse rather than run less safely than promised. */
+		if (rc == SQLITE_ROW)
+			cb_err_set(err, CB_EIO,
+			           _("the database's folder does not support write-ahead logging "
+			             "(journal mode stayed %s): keep the database on a local disk"),
+			           mode != NULL ? (const char *)mode : "?");
+		else
+			st_error(s, rc, err);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int
+cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
+              struct cb_err *err)
+{
+	struct cb_store *s;
+	struct stat sb;
+	bool fresh = false, created = false;
+	int rc;
+
+	*out = NULL;
+	if (path == NULL || *path == '\0')
+		return cb_err_set(err, CB_EINVAL, _("no database path was given: use --db PATH"));
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT)
+			return errno_error(_("open"), path, errno, err);
+		if (mode != CB_STORE_CREATE)
+			return cb_err_set(err, CB_ENOTFOUND,
+			                  _("there is no database at %s: run 'casebook init' to make "
+			                    "one, or give the right path with --db"), path);
+		if (st_create_private(path, err) != 0)
+			return -1;
+		fresh = created = true;
+	} else if (S_ISDIR(sb.st_mode)) {
+		return cb_err_set(err, CB_EINVAL,
+		                  _("%s is a folder: give the path of a database file"), path);
+	} else if (sb.st_size == 0) {
+		if (mode != CB_STORE_CREATE)
+			return cb_err_set(err, CB_ENOTFOUND,
+			                  _("%s is empty: run 'casebook init --db %s' to make it a "
+			                    "casebook database"), path, path);
+		fresh = true;
+	} else {
+		if (check_header(path, err) != 0 || probe(path, &fresh, err) != 0)
+			return -1;
+		if (fresh && mode != CB_STORE_CREATE)
+			return cb_err_set(err, CB_ENOTFOUND,
+			                  _("%s is an empty database: run 'casebook init --db %s' "
+			                    "first"), path, path);
+	}
+
+	s = cb_calloc(1, sizeof *s);
+	s->path = cb_strdup(path);
+	memcpy(s->actor, CB_SYSTEM_WORKER, CB_UUID_LEN);
+	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		st_error(s, rc, err);
+		goto fail;
+	}
+	if (set_pragmas(s, err) != 0 || st_migrate(s, err) != 0)
+		goto fail;
+	*out = s;
+	return 0;
+fail:
+	cb_store_close(&s);
+	if (created)
+		unlink(path);
+	return -1;
+}
+
+void
+cb_store_close(struct cb_store **sp)
+{
+	struct cb_store *s;
+
+	if (sp == NULL || *sp == NULL)
+		return;
+	s = *sp;
+	while (s->depth > 0)
+		cb_store_rollback(s);
+	if (s->db != NULL)
+		sqlite3_close(s->db);
+	free(s->path);
+	cb_freep(sp);
+}
+
+const char *
+cb_store_path(const struct cb_store *s)
+{
+	return s->path;
+}
+
+void
+cb_store_set_actor(struct cb_store *s, const char *worker_id)
+{
+	snprintf(s->actor, sizeof s->actor, "%s",
+	         worker_id != NULL && *worker_id != '\0' ? worker_id : CB_SYSTEM_WORKER);
+}
+
+const char *
+cb_store_actor(const struct cb_store *s)
+{
+	return s->actor;
+}
+
+int
+cb_store_schema_known(void)
+{
+	return st_schema_known();
+}
+
+int
+cb_store_schema_version(struct cb_store *s)
+{
+	int v = 0;
+
+	probe_int(s->db, "PRAGMA user_version", &v);
+	return v;
+}
+
+int
+st_rows(struct cb_store *s, const char *sql, const char *p1, const char *p2,
+        void *(*row)(sqlite3_stmt *st), struct cb_vec *out, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (st_prepare(s, sql, &st, err) != 0)
+		return -1;
+	if (p1 != NULL)
+		st_bind_text(st, 1, p1);
+	if (p2 != NULL)
+		st_bind_text(st, 2, p2);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		cb_vec_push(out, row(st));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
+int
+st_one(struct cb_store *s, const char *sql, const char *p1, void *(*row)(sqlite3_stmt *st),
+       void **out, const char *missing, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	if (st_prepare(s, sql, &st, err) != 0)
+		return -1;
+	if (p1 != NULL)
+		st_bind_text(st, 1, p1);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = row(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return cb_err_set(err, CB_ENOTFOUND, "%s", missing);
+	return st_error(s, rc, err);
+}

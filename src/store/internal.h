@@ -1,0 +1,127 @@
+/* Private to src/store: the connection and the helpers every statement
+ * uses. Nothing outside src/store sees SQLite. */
+#ifndef CASEBOOK_STORE_INTERNAL_H
+#define CASEBOOK_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "casebook/date.h"
+#include "casebook/record.h"
+#include "casebook/uuid.h"
+
+struct cb_err;
+struct cb_vec;
+
+struct cb_store {
+	sqlite3 *db;
+	char *path;
+	char actor[CB_UUID_LEN];
+	int depth; /* transaction nesting */
+};
+
+/* "casebook" in ASCII, in the file header so other tools can tell. */
+#define CB_APP_ID 0x43424B31
+
+int st_prepare(struct cb_store *s, const char *sql, sqlite3_stmt **st, struct cb_err *err);
+/* Map an SQLite result to an error with a message a worker can act on;
+ * returns -1. */
+int st_error(struct cb_store *s, int rc, struct cb_err *err);
+/* Step a statement that returns no rows, then finalize it. */
+int st_exec_stmt(struct cb_store *s, sqlite3_stmt *st, struct cb_err *err);
+/* Run SQL without parameters (schema, pragmas). */
+int st_exec(struct cb_store *s, const char *sql, struct cb_err *err);
+
+void st_bind_text(sqlite3_stmt *st, int idx, const char *v);
+void st_bind_date(sqlite3_stmt *st, int idx, struct cb_date d);
+char *st_col_str(sqlite3_stmt *st, int col);
+void st_col_id(sqlite3_stmt *st, int col, char out[CB_UUID_LEN]);
+struct cb_date st_col_date(sqlite3_stmt *st, int col);
+
+/* The revision columns every version query selects, in this order. */
+#define ST_REV_COLS(v)                                                          \
+	v ".row_id, " v ".version, " v ".created_at, " v ".created_by, "          \
+	"(SELECT name FROM workers_current wn WHERE wn.worker_id = " v             \
+	".created_by), " v ".retracted, " v ".reason"
+#define ST_REV_NCOLS 7
+void st_col_rev(sqlite3_stmt *st, int first, struct cb_rev *rev);
+/* Fill rev for a new version written now by the actor. */
+void st_rev_new(struct cb_store *s, struct cb_rev *rev, int version);
+/* Bind the revision values of rev at ?1..?6: row_id, version, created_at,
+ * created_by, retracted, reason. */
+void st_bind_rev(sqlite3_stmt *st, const struct cb_rev *rev);
+
+/* A write: begin, and end with commit when rc == 0, else roll back. */
+int st_write_begin(struct cb_store *s, struct cb_err *err);
+int st_write_end(struct cb_store *s, int rc, struct cb_err *err);
+
+/* The audit entry that goes with each write, in the same transaction. */
+int st_audit(struct cb_store *s, const char *action, const char *entity,
+             const char *entity_id, const char *row_id, const char *detail,
+             struct cb_err *err);
+
+/* Identity rows: INSERT INTO <table>(id, created_at, created_by[, extra]). */
+int st_new_identity(struct cb_store *s, const char *sql, const char *id,
+                    const struct cb_rev *rev, const char *extra1, const char *extra2,
+                    struct cb_err *err);
+
+/* The newest version number of a record in a versions table, via sql that
+ * takes the id as ?1; 0 when there is none. */
+int st_latest_version(struct cb_store *s, const char *sql, const char *id, int *out,
+                      struct cb_err *err);
+/* Check that base is still the newest version: someone else may have
+ * corrected the record since it was read. */
+int st_check_base(struct cb_store *s, const char *latest_sql, const char *id, int base,
+                  struct cb_err *err);
+
+/* How one kind of versioned record is written. The version statement takes
+ * the revision at ?1..?6 (see st_bind_rev), the record id at ?7 and the
+ * record's own fields from ?8 on, which bind() fills. The retract
+ * statement copies version ?8 of record ?7 as a new, retracted version
+ * with the revision at ?1..?6. */
+struct st_kind {
+	const char *entity;       /* for the audit trail: "family" */
+	const char *identity_sql; /* (id, created_at, created_by[, parents]) */
+	const char *version_sql;
+	const char *latest_sql;   /* SELECT max(version) ... WHERE key = ?1 */
+	const char *retract_sql;
+	void (*bind)(sqlite3_stmt *st, const void *record);
+};
+
+/* The statements of a kind, from its table, key column and field columns
+ * (and for the version statement, the field parameters ?8, ?9, ...). */
+#define ST_VERSION_SQL(table, key, cols, params)                                 \
+	"INSERT INTO " table " (row_id, version, created_at, created_by, "         \
+	"retracted, reason, " key ", " cols ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " \
+	params ")"
+#define ST_RETRACT_SQL(table, key, cols)                                         \
+	"INSERT INTO " table " (row_id, version, created_at, created_by, "         \
+	"retracted, reason, " key ", " cols ") SELECT ?1, ?2, ?3, ?4, ?5, ?6, " key  \
+	", " cols " FROM " table " WHERE " key " = ?7 AND version = ?8"
+#define ST_LATEST_SQL(table, key) "SELECT max(version) FROM " table " WHERE " key " = ?1"
+
+/* A new record: an empty id is filled in; rev becomes version 1. parent1
+ * and parent2 go to ?4 and ?5 of the identity statement. */
+int st_record_add(struct cb_store *s, const struct st_kind *k, char id[CB_UUID_LEN],
+                  struct cb_rev *rev, const char *parent1, const char *parent2,
+                  const void *record, struct cb_err *err);
+/* A correction: rev->version is the version it was read at; it becomes
+ * the new one. */
+int st_record_correct(struct cb_store *s, const struct st_kind *k, const char *id,
+                      struct cb_rev *rev, const void *record, struct cb_err *err);
+int st_record_retract(struct cb_store *s, const struct st_kind *k, const char *id,
+                      int base_version, const char *reason, struct cb_err *err);
+
+/* Run a query with text parameters ?1 and ?2 (NULL: left unbound) and push
+ * row(st) for each row. */
+int st_rows(struct cb_store *s, const char *sql, const char *p1, const char *p2,
+            void *(*row)(sqlite3_stmt *st), struct cb_vec *out, struct cb_err *err);
+/* The first row, or CB_ENOTFOUND with the message `missing`. */
+int st_one(struct cb_store *s, const char *sql, const char *p1,
+           void *(*row)(sqlite3_stmt *st), void **out, const char *missing,
+           struct cb_err *err);
+
+int st_migrate(struct cb_store *s, struct cb_err *err);
+int st_schema_known(void);
+
+#endif

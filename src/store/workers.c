@@ -1,0 +1,196 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "casebook/err.h"
+#include "casebook/i18n.h"
+#include "casebook/mem.h"
+#include "casebook/str.h"
+#include "casebook/store.h"
+#include "casebook/store_workers.h"
+#include "casebook/vec.h"
+#include "casebook/worker.h"
+#include "internal.h"
+
+static void
+bind_team(sqlite3_stmt *st, const void *rec)
+{
+	const struct cb_team *t = rec;
+
+	st_bind_text(st, 8, t->name);
+}
+
+static const struct st_kind team_kind = {
+	"team",
+	"INSERT INTO teams (id, created_at, created_by) VALUES (?1, ?2, ?3)",
+	ST_VERSION_SQL("team_versions", "team_id", "name", "?8"),
+	ST_LATEST_SQL("team_versions", "team_id"),
+	ST_RETRACT_SQL("team_versions", "team_id", "name"),
+	bind_team,
+};
+
+int
+cb_store_team_add(struct cb_store *s, struct cb_team *t, struct cb_err *err)
+{
+	if (cb_str_empty(t->name))
+		return cb_err_set(err, CB_EINVAL, _("a team needs a name"));
+	return st_record_add(s, &team_kind, t->id, &t->rev, NULL, NULL, t, err);
+}
+
+int
+cb_store_team_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (st_prepare(s, "SELECT t.team_id, t.name, " ST_REV_COLS("t") " FROM teams_current t "
+	                  "ORDER BY t.name", &st, err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cb_team *t = cb_team_new();
+
+		st_col_id(st, 0, t->id);
+		t->name = st_col_str(st, 1);
+		st_col_rev(st, 2, &t->rev);
+		cb_vec_push(out, t);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
+static void
+bind_worker(sqlite3_stmt *st, const void *rec)
+{
+	const struct cb_worker *w = rec;
+
+	st_bind_text(st, 8, w->name);
+	st_bind_text(st, 9, w->role);
+	st_bind_text(st, 10, w->team_id[0] != '\0' ? w->team_id : NULL);
+}
+
+static const struct st_kind worker_kind = {
+	"worker",
+	"INSERT INTO workers (id, created_at, created_by) VALUES (?1, ?2, ?3)",
+	ST_VERSION_SQL("worker_versions", "worker_id", "name, role, team_id", "?8, ?9, ?10"),
+	ST_LATEST_SQL("worker_versions", "worker_id"),
+	ST_RETRACT_SQL("worker_versions", "worker_id", "name, role, team_id"),
+	bind_worker,
+};
+
+#define WORKER_SELECT                                                            \
+	"SELECT w.worker_id, w.name, w.role, w.team_id, " ST_REV_COLS("w")         \
+	" FROM workers_current w "
+
+static int
+worker_check(const struct cb_worker *w, struct cb_err *err)
+{
+	if (cb_str_empty(w->name))
+		return cb_err_set(err, CB_EINVAL, _("a worker needs a name"));
+	if (cb_str_empty(w->role))
+		return cb_err_set(err, CB_EINVAL, _("a worker needs a role"));
+	return 0;
+}
+
+int
+cb_store_worker_add(struct cb_store *s, struct cb_worker *w, struct cb_err *err)
+{
+	if (worker_check(w, err) != 0)
+		return -1;
+	return st_record_add(s, &worker_kind, w->id, &w->rev, NULL, NULL, w, err);
+}
+
+int
+cb_store_worker_correct(struct cb_store *s, struct cb_worker *w, struct cb_err *err)
+{
+	if (worker_check(w, err) != 0)
+		return -1;
+	return st_record_correct(s, &worker_kind, w->id, &w->rev, w, err);
+}
+
+static struct cb_worker *
+worker_row(sqlite3_stmt *st)
+{
+	struct cb_worker *w = cb_worker_new();
+
+	st_col_id(st, 0, w->id);
+	w->name = st_col_str(st, 1);
+	w->role = st_col_str(st, 2);
+	st_col_id(st, 3, w->team_id);
+	st_col_rev(st, 4, &w->rev);
+	return w;
+}
+
+int
+cb_store_worker_get(struct cb_store *s, const char *id, struct cb_worker **out,
+                    struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	if (st_prepare(s, WORKER_SELECT "WHERE w.worker_id = ?1", &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = worker_row(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return cb_err_set(err, CB_ENOTFOUND, _("there is no worker with id %s"), id);
+	return st_error(s, rc, err);
+}
+
+int
+cb_store_worker_find(struct cb_store *s, const char *key, struct cb_worker **out,
+                     struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	struct cb_worker *found = NULL;
+	int rc, n = 0;
+
+	*out = NULL;
+	if (st_prepare(s, WORKER_SELECT "WHERE w.worker_id <> '" CB_SYSTEM_WORKER "' AND "
+	                  "(w.worker_id = ?1 OR w.name = ?1 COLLATE NOCASE) ORDER BY w.name",
+	               &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, key);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ == 0)
+			found = worker_row(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		cb_worker_free(&found);
+		return st_error(s, rc, err);
+	}
+	if (n == 0)
+		return cb_err_set(err, CB_ENOTFOUND,
+		                  _("there is no worker called '%s': see 'casebook list workers'"),
+		                  key);
+	if (n > 1) {
+		cb_worker_free(&found);
+		return cb_err_set(err, CB_EINVAL,
+		                  _("%d workers are called '%s': give the worker's id instead "
+		                    "(see 'casebook list workers')"), n, key);
+	}
+	*out = found;
+	return 0;
+}
+
+int
+cb_store_worker_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (st_prepare(s, WORKER_SELECT "WHERE w.worker_id <> '" CB_SYSTEM_WORKER "' "
+	                  "ORDER BY w.name COLLATE NOCASE, w.worker_id", &st, err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		cb_vec_push(out, worker_row(st));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
