@@ -1,0 +1,414 @@
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "casebook/diag.h"
+#include "casebook/i18n.h"
+#include "casebook/mem.h"
+#include "casebook/str.h"
+#include "ytree.h"
+
+struct builder {
+	const char *name;
+	struct cb_diags *diags;
+	yaml_parser_t parser;
+	int depth;
+	bool failed;
+};
+
+static struct yt_node *
+node_new(enum yt_type type, const yaml_mark_t *mark)
+{
+	struct yt_node *n = cb_calloc(1, sizeof *n);
+
+	n->type = type;
+	n->line = mark->line + 1;
+	n->col = mark->column + 1;
+	return n;
+}
+
+void
+yt_free(struct yt_node *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->n; i++)
+		yt_free(n->kids[i]);
+	free(n->kids);
+	free(n->value);
+	free(n);
+}
+
+static void
+add_kid(struct yt_node *parent, struct yt_node *kid)
+{
+	/* Grow by doubling: n is a power of two exactly when full. */
+	if (parent->n == 0 || (parent->n & (parent->n - 1)) == 0)
+		parent->kids = cb_reallocarray(parent->kids, parent->n == 0 ? 1 : parent->n * 2,
+		                               sizeof *parent->kids);
+	parent->kids[parent->n++] = kid;
+}
+
+static void
+fail_at(struct builder *b, const yaml_mark_t *m, const char *msg)
+{
+	if (!b->failed)
+		cb_diags_add(b->diags, b->name, m->line + 1, m->column + 1, "%s", msg);
+	b->failed = true;
+}
+
+static bool
+next_event(struct builder *b, yaml_event_t *ev)
+{
+	if (!yaml_parser_parse(&b->parser, ev)) {
+		const yaml_parser_t *p = &b->parser;
+		const char *problem = p->problem != NULL ? p->problem : _("cannot read the file");
+
+		if (!b->failed) {
+			if (p->context != NULL)
+				cb_diags_add(b->diags, b->name, p->problem_mark.line + 1,
+				             p->problem_mark.column + 1, "%s %s", problem, p->context);
+			else
+				cb_diags_add(b->diags, b->name, p->problem_mark.line + 1,
+				             p->problem_mark.column + 1, "%s", problem);
+		}
+		b->failed = true;
+		return false;
+	}
+	return true;
+}
+
+static bool
+refuse_extras(struct builder *b, const yaml_event_t *ev, const unsigned char *anchor,
+              const unsigned char *tag, int implicit)
+{
+	if (anchor != NULL) {
+		fail_at(b, &ev->start_mark,
+		        _("anchors (&name) are not allowed here: write the text out in full"));
+		return true;
+	}
+	if (tag != NULL && !implicit) {
+		fail_at(b, &ev->start_mark, _("tags (!name) are not allowed here: remove the tag"));
+		return true;
+	}
+	return false;
+}
+
+/* Build the node that starts with ev (already read); NULL on failure. */
+static struct yt_node *
+build(struct builder *b, yaml_event_t *ev)
+{
+	struct yt_node *n = NULL;
+	yaml_event_t kid;
+
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		if (refuse_extras(b, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
+		                  ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit))
+			return NULL;
+		n = node_new(YT_SCALAR, &ev->start_mark);
+		n->value = cb_strndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+		if (strlen(n->value) != ev->data.scalar.length) {
+			fail_at(b, &ev->start_mark, _("the text holds a NUL character"));
+			yt_free(n);
+			return NULL;
+		}
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		return n;
+	case YAML_ALIAS_EVENT:
+		fail_at(b, &ev->start_mark,
+		        _("aliases (*name) are not allowed here: write the text out in full"));
+		return NULL;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
+		yaml_event_type_t end = seq ? YAML_SEQUENCE_END_EVENT : YAML_MAPPING_END_EVENT;
+
+		if (seq ? refuse_extras(b, ev, ev->data.sequence_start.anchor,
+		                        ev->data.sequence_start.tag, ev->data.sequence_start.implicit)
+		        : refuse_extras(b, ev, ev->data.mapping_start.anchor,
+		                        ev->data.mapping_start.tag, ev->data.mapping_start.implicit))
+			return NULL;
+		if (++b->depth > YT_MAX_DEPTH) {
+			fail_at(b, &ev->start_mark, _("nested too deeply"));
+			return NULL;
+		}
+		n = node_new(seq ? YT_SEQ : YT_MAP, &ev->start_mark);
+		for (;;) {
+			struct yt_node *k;
+
+			if (!next_event(b, &kid))
+				goto fail;
+			if (kid.type == end) {
+				yaml_event_delete(&kid);
+				break;
+			}
+			if (!seq && n->n % 2 == 0 && kid.type != YAML_SCALAR_EVENT) {
+				fail_at(b, &kid.start_mark, _("a key must be plain text"));
+				yaml_event_delete(&kid);
+				goto fail;
+			}
+			k = build(b, &kid);
+			yaml_event_delete(&kid);
+			if (k == NULL)
+				goto fail;
+			add_kid(n, k);
+		}
+		b->depth--;
+		return n;
+	fail:
+		b->depth--;
+		yt_free(n);
+		return NULL;
+	}
+	default:
+		fail_at(b, &ev->start_mark, _("unexpected YAML structure"));
+		return NULL;
+	}
+}
+
+struct yt_node *
+yt_parse(const char *name, const char *bytes, size_t len, struct cb_diags *diags)
+{
+	struct builder b = {name, diags, {0}, 0, false};
+	struct yt_node *root = NULL;
+	yaml_event_t ev;
+	bool done = false;
+	int docs = 0;
+
+	if (len > YT_MAX_BYTES) {
+		cb_diags_add(diags, name, 0, 0, _("the file is too large (over %u MiB)"),
+		             YT_MAX_BYTES >> 20);
+		return NULL;
+	}
+	if (!yaml_parser_initialize(&b.parser))
+		cb_mem_fatal();
+	yaml_parser_set_input_string(&b.parser, (const unsigned char *)bytes, len);
+	while (!done && next_event(&b, &ev)) {
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1)
+				fail_at(&b, &ev.start_mark,
+				        _("only one document is allowed in a file: remove the '---' "
+				          "and what follows, or split it into files"));
+			break;
+		case YAML_STREAM_START_EVENT:
+		case YAML_DOCUMENT_END_EVENT:
+			break;
+		default:
+			if (root == NULL && !b.failed)
+				root = build(&b, &ev);
+			break;
+		}
+		yaml_event_delete(&ev);
+		if (b.failed)
+			break;
+	}
+	yaml_parser_delete(&b.parser);
+	if (b.failed) {
+		yt_free(root);
+		return NULL;
+	}
+	if (root == NULL)
+		cb_diags_add(diags, name, 0, 0, _("the file is empty"));
+	return root;
+}
+
+struct yt_node *
+yt_load(const char *path, struct cb_diags *diags)
+{
+	struct cb_buf buf = {0};
+	struct yt_node *root;
+	char chunk[65536];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (f == NULL) {
+		cb_diags_add(diags, path, 0, 0, _("cannot read the file (%s)"), strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		cb_buf_addn(&buf, chunk, n);
+		if (buf.len > YT_MAX_BYTES)
+			break;
+	}
+	if (ferror(f)) {
+		cb_diags_add(diags, path, 0, 0, _("cannot read the file (%s)"), strerror(errno));
+		fclose(f);
+		cb_buf_free(&buf);
+		return NULL;
+	}
+	fclose(f);
+	root = yt_parse(path, buf.s != NULL ? buf.s : "", buf.len, diags);
+	cb_buf_free(&buf);
+	return root;
+}
+
+size_t
+yt_map_len(const struct yt_node *map)
+{
+	return map != NULL && map->type == YT_MAP ? map->n / 2 : 0;
+}
+
+const struct yt_node *
+yt_key(const struct yt_node *map, size_t i)
+{
+	return map->kids[2 * i];
+}
+
+const struct yt_node *
+yt_val(const struct yt_node *map, size_t i)
+{
+	return 2 * i + 1 < map->n ? map->kids[2 * i + 1] : NULL;
+}
+
+const struct yt_node *
+yt_get(const struct yt_node *map, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < yt_map_len(map); i++)
+		if (cb_streq(yt_key(map, i)->value, key))
+			return yt_val(map, i);
+	return NULL;
+}
+
+const char *
+yt_type_name(const struct yt_node *n)
+{
+	if (n == NULL)
+		return _("nothing");
+	switch (n->type) {
+	case YT_SCALAR: return _("a value");
+	case YT_SEQ: return _("a list");
+	case YT_MAP: return _("a mapping");
+	}
+	return "?";
+}
+
+bool
+yt_str(const struct yt_node *n, const char *file, struct cb_diags *d, const char *what,
+       const char **out)
+{
+	if (n == NULL || n->type != YT_SCALAR) {
+		if (n != NULL)
+			cb_diags_add(d, file, n->line, n->col, _("%s should be text, not %s"), what,
+			             yt_type_name(n));
+		return false;
+	}
+	*out = n->value;
+	return true;
+}
+
+bool
+yt_int(const struct yt_node *n, const char *file, struct cb_diags *d, const char *what,
+       long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (n == NULL || n->type != YT_SCALAR || !n->plain || n->value[0] == '\0') {
+		if (n != NULL)
+			cb_diags_add(d, file, n->line, n->col, _("%s should be a whole number"), what);
+		return false;
+	}
+	errno = 0;
+	v = strtol(n->value, &end, 10);
+	if (*end != '\0' || errno != 0) {
+		cb_diags_add(d, file, n->line, n->col, _("%s should be a whole number, not '%s'"),
+		             what, n->value);
+		return false;
+	}
+	if (v < min || v > max) {
+		cb_diags_add(d, file, n->line, n->col, _("%s should be from %ld to %ld, not %ld"),
+		             what, min, max, v);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+bool
+yt_bool(const struct yt_node *n, const char *file, struct cb_diags *d, const char *what,
+        bool *out)
+{
+	static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"};
+	static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"};
+	size_t i;
+
+	if (n != NULL && n->type == YT_SCALAR && n->plain) {
+		for (i = 0; i < sizeof yes / sizeof *yes; i++) {
+			if (strcmp(n->value, yes[i]) == 0) {
+				*out = true;
+				return true;
+			}
+			if (strcmp(n->value, no[i]) == 0) {
+				*out = false;
+				return true;
+			}
+		}
+	}
+	if (n != NULL)
+		cb_diags_add(d, file, n->line, n->col, _("%s should be true or false"), what);
+	return false;
+}
+
+void
+yt_check_keys(const struct yt_node *map, const char *file, struct cb_diags *d,
+              const char *what, const char *const *allowed, const char *const *required)
+{
+	size_t i, j;
+
+	for (i = 0; i < yt_map_len(map); i++) {
+		const struct yt_node *k = yt_key(map, i);
+		const char *best = NULL;
+		size_t best_d = SIZE_MAX;
+		bool known = false;
+
+		for (j = 0; allowed[j] != NULL; j++) {
+			size_t dist;
+
+			if (strcmp(k->value, allowed[j]) == 0) {
+				known = true;
+				break;
+			}
+			dist = cb_str_distance(k->value, allowed[j], 3);
+			if (dist < best_d) {
+				best_d = dist;
+				best = allowed[j];
+			}
+		}
+		if (!known) {
+			if (best != NULL && best_d <= 3 && best_d < strlen(k->value))
+				cb_diags_add(d, file, k->line, k->col,
+				             _("unknown key '%s' in %s: did you mean '%s'?"), k->value,
+				             what, best);
+			else
+				cb_diags_add(d, file, k->line, k->col, _("unknown key '%s' in %s"),
+				             k->value, what);
+		}
+		for (j = 0; j < i; j++) {
+			if (cb_streq(yt_key(map, j)->value, k->value)) {
+				cb_diags_add(d, file, k->line, k->col,
+				             _("the key '%s' appears twice in %s (first on line %zu)"),
+				             k->value, what, yt_key(map, j)->line);
+				break;
+			}
+		}
+	}
+	for (j = 0; required != NULL && required[j] != NULL; j++)
+		if (yt_get(map, required[j]) == NULL)
+			cb_diags_add(d, file, map->line, map->col, _("%s has no '%s'"), what,
+			             required[j]);
+}

@@ -1,0 +1,329 @@
+/* workbook: the YAML reader and the reference lists in data/. */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/workbook/ytree.h"
+#include "casebook/diag.h"
+#include "casebook/mem.h"
+#include "casebook/refdata.h"
+#include "casebook/str.h"
+#include "casebook/workbook.h"
+#include "testutil.h"
+
+static struct yt_node *
+parse(const char *text, size_t len, struct cb_diags *d)
+{
+	cb_diags_init(d);
+	return yt_parse("t.yaml", text, len, d);
+}
+
+static void
+expect_refused(const char *text, size_t len, const char *fragment)
+{
+	struct cb_diags d;
+	struct yt_node *root = parse(text, len, &d);
+	char *line;
+
+	ck_assert_ptr_null(root);
+	ck_assert_uint_ge(cb_diags_count(&d), 1);
+	line = cb_diag_format(cb_diags_at(&d, 0));
+	ck_assert_msg(strstr(line, fragment) != NULL, "'%s' not in '%s'", fragment, line);
+	free(line);
+	cb_diags_clear(&d);
+}
+
+START_TEST(reads_positions)
+{
+	static const char text[] = "id: basic-care\nsections:\n  - id: routines\n    title: x\n";
+	struct cb_diags d;
+	struct yt_node *root = parse(text, sizeof text - 1, &d);
+	const struct yt_node *secs, *first;
+
+	ck_assert_ptr_nonnull(root);
+	ck_assert_uint_eq(cb_diags_count(&d), 0);
+	secs = yt_get(root, "sections");
+	ck_assert_int_eq(secs->type, YT_SEQ);
+	first = secs->kids[0];
+	ck_assert_uint_eq(first->line, 3);
+	ck_assert_uint_eq(first->col, 5);
+	ck_assert_str_eq(yt_get(first, "title")->value, "x");
+	ck_assert_uint_eq(yt_get(first, "title")->line, 4);
+	yt_free(root);
+	cb_diags_clear(&d);
+}
+END_TEST
+
+START_TEST(tabs_refused_with_position)
+{
+	static const char text[] = "id: x\nsections:\n\t- id: y\n";
+
+	expect_refused(text, sizeof text - 1, "t.yaml:3:");
+}
+END_TEST
+
+START_TEST(anchors_and_aliases_refused)
+{
+	static const char anchor[] = "a: &x hello\nb: *x\n";
+	/* The classic expansion bomb: refused at the first anchor, before any
+	 * expansion could happen. */
+	static const char bomb[] =
+		"a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+		"b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+		"c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+		"d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+		"e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+		"f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
+		"g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n";
+	static const char alias_only[] = "b: *nothing\n";
+
+	expect_refused(anchor, sizeof anchor - 1, "t.yaml:1:4: anchors");
+	expect_refused(bomb, sizeof bomb - 1, "anchors");
+	expect_refused(alias_only, sizeof alias_only - 1, "t.yaml:1:");
+}
+END_TEST
+
+START_TEST(second_document_refused)
+{
+	static const char text[] = "id: a\n---\nid: b\n";
+
+	expect_refused(text, sizeof text - 1, "t.yaml:2:1: only one document");
+}
+END_TEST
+
+START_TEST(empty_and_comment_only)
+{
+	expect_refused("", 0, "the file is empty");
+	expect_refused("# nothing here\n", 15, "the file is empty");
+}
+END_TEST
+
+START_TEST(deep_nesting_refused)
+{
+	struct cb_buf b = {0};
+	int i;
+
+	for (i = 0; i < 200; i++)
+		cb_buf_add(&b, "[");
+	for (i = 0; i < 200; i++)
+		cb_buf_add(&b, "]");
+	expect_refused(b.s, b.len, "nested too deeply");
+	cb_buf_clear(&b);
+	for (i = 0; i < 100000; i++)
+		cb_buf_add(&b, "{a: ");
+	expect_refused(b.s, b.len, "t.yaml:");
+	cb_buf_free(&b);
+}
+END_TEST
+
+START_TEST(large_scalars)
+{
+	struct cb_buf b = {0};
+	struct cb_diags d;
+	struct yt_node *root;
+	size_t i;
+
+	cb_buf_add(&b, "text: ");
+	for (i = 0; i < (1u << 20); i++)
+		cb_buf_addc(&b, 'a' + (char)(i % 26));
+	cb_buf_add(&b, "\n");
+	root = parse(b.s, b.len, &d);
+	ck_assert_ptr_nonnull(root);
+	ck_assert_uint_eq(strlen(yt_get(root, "text")->value), 1u << 20);
+	yt_free(root);
+	cb_diags_clear(&d);
+	/* Past the size limit the file is refused whole. */
+	for (i = 0; i < YT_MAX_BYTES; i++)
+		cb_buf_addc(&b, 'b');
+	expect_refused(b.s, b.len, "too large");
+	cb_buf_free(&b);
+}
+END_TEST
+
+START_TEST(invalid_utf8_and_garbage)
+{
+	static const char bad[] = "title: Zo\xeb\n";
+	unsigned char junk[4096];
+	size_t i;
+	unsigned x = 12345;
+
+	expect_refused(bad, sizeof bad - 1, "t.yaml:1:");
+	for (i = 0; i < sizeof junk; i++) {
+		x = x * 1103515245u + 12345u;
+		junk[i] = (unsigned char)(x >> 16);
+	}
+	{
+		struct cb_diags d;
+		struct yt_node *root = parse((const char *)junk, sizeof junk, &d);
+
+		ck_assert_ptr_null(root);
+		ck_assert_uint_ge(cb_diags_count(&d), 1);
+		cb_diags_clear(&d);
+	}
+	expect_refused("a: \"x\0y\"\n", 9, "t.yaml:1:");
+}
+END_TEST
+
+START_TEST(unknown_keys_get_suggestions)
+{
+	static const char text[] = "id: x\ntitel: y\nid: z\nfoo: 1\n";
+	static const char *const allowed[] = {"id", "title", "version", NULL};
+	static const char *const required[] = {"id", "version", NULL};
+	struct cb_diags d;
+	struct yt_node *root = parse(text, sizeof text - 1, &d);
+	char *s;
+
+	yt_check_keys(root, "t.yaml", &d, "the module", allowed, required);
+	cb_diags_sort(&d);
+	ck_assert_uint_eq(cb_diags_count(&d), 4);
+	s = cb_diag_format(cb_diags_at(&d, 0));
+	ck_assert_str_eq(s, "t.yaml:1:1: the module has no 'version'");
+	free(s);
+	s = cb_diag_format(cb_diags_at(&d, 1));
+	ck_assert_str_eq(s, "t.yaml:2:1: unknown key 'titel' in the module: did you mean 'title'?");
+	free(s);
+	s = cb_diag_format(cb_diags_at(&d, 2));
+	ck_assert_str_eq(s, "t.yaml:3:1: the key 'id' appears twice in the module (first on line 1)");
+	free(s);
+	s = cb_diag_format(cb_diags_at(&d, 3));
+	ck_assert_str_eq(s, "t.yaml:4:1: unknown key 'foo' in the module");
+	free(s);
+	yt_free(root);
+	cb_diags_clear(&d);
+}
+END_TEST
+
+START_TEST(scalar_readers)
+{
+	static const char text[] = "n: 12\nq: \"12\"\nb: yes\nqb: \"yes\"\nbig: 99999999999999999999\n";
+	struct cb_diags d;
+	struct yt_node *root = parse(text, sizeof text - 1, &d);
+	long v;
+	bool b;
+
+	ck_assert(yt_int(yt_get(root, "n"), "t.yaml", &d, "n", 0, 100, &v));
+	ck_assert_int_eq(v, 12);
+	ck_assert(!yt_int(yt_get(root, "q"), "t.yaml", &d, "q", 0, 100, &v));
+	ck_assert(!yt_int(yt_get(root, "n"), "t.yaml", &d, "n", 0, 10, &v));
+	ck_assert(!yt_int(yt_get(root, "big"), "t.yaml", &d, "big", 0, 10, &v));
+	ck_assert(yt_bool(yt_get(root, "b"), "t.yaml", &d, "b", &b));
+	ck_assert(b);
+	ck_assert(!yt_bool(yt_get(root, "qb"), "t.yaml", &d, "qb", &b));
+	ck_assert_uint_eq(cb_diags_count(&d), 4);
+	yt_free(root);
+	cb_diags_clear(&d);
+}
+END_TEST
+
+START_TEST(reference_lists_load)
+{
+	struct cb_refdata *ref = cb_refdata_new();
+	struct cb_diags d;
+	char *dir = cb_asprintf("%s/data", tu_srcdir());
+	size_t i;
+
+	cb_diags_init(&d);
+	if (cb_refdata_load(dir, ref, &d) != 0) {
+		for (i = 0; i < cb_diags_count(&d); i++) {
+			char *s = cb_diag_format(cb_diags_at(&d, i));
+
+			fprintf(stderr, "%s\n", s);
+			free(s);
+		}
+		ck_abort_msg("data/ has problems");
+	}
+	ck_assert_ptr_nonnull(cb_reflist_find(&ref->roles, "social-worker"));
+	ck_assert_ptr_nonnull(cb_reflist_find(&ref->roles, "da-perpetrator-practitioner"));
+	ck_assert_uint_eq(cb_reflist_len(&ref->statuses), 4);
+	ck_assert_str_eq(cb_reflist_find(&ref->statuses, "cp")->short_label, "CP");
+	ck_assert_uint_eq(cb_reflist_len(&ref->cp_categories), 5);
+	ck_assert_uint_eq(cb_reflist_len(&ref->primary_need), 10);
+	ck_assert_ptr_nonnull(cb_reflist_find(&ref->factors, "21"));
+	ck_assert(cb_reflist_find(&ref->factors, "18A")->legacy);
+	ck_assert_uint_eq(cb_reflist_len(&ref->stages), 6);
+	ck_assert_ptr_nonnull(cb_reflist_find(&ref->stages, "precontemplation")->task);
+	ck_assert_uint_eq(cb_reflist_len(&ref->issues), 7);
+	ck_assert_uint_eq(cb_reflist_len(&ref->ratings), 3);
+	ck_assert_ptr_nonnull(ref->rag_direction);
+	ck_assert_ptr_nonnull(cb_reflist_find(&ref->note_kinds, "contribution"));
+	cb_refdata_free(&ref);
+	cb_diags_clear(&d);
+	free(dir);
+}
+END_TEST
+
+START_TEST(reference_list_problems_reported)
+{
+	char *dir = tu_tmpdir();
+	char *src = cb_asprintf("%s/data", tu_srcdir());
+	static const char *const files[] = {"statuses.yaml", "codes.yaml", "stages.yaml",
+	                                    "rag.yaml", "note-kinds.yaml"};
+	static const char roles[] = "roles:\n  - id: social-worker\n    lable: Social worker\n"
+	                            "  - id: social-worker\n    label: Again\n";
+	struct cb_refdata *ref = cb_refdata_new();
+	struct cb_diags d;
+	char *s, *p;
+	size_t i, len;
+
+	for (i = 0; i < sizeof files / sizeof *files; i++) {
+		char *from = tu_path(src, files[i]), *to = tu_path(dir, files[i]);
+		char *bytes = tu_read(from, &len);
+
+		tu_write(to, bytes, len);
+		free(bytes);
+		free(from);
+		free(to);
+	}
+	p = tu_path(dir, "roles.yaml");
+	tu_write(p, roles, sizeof roles - 1);
+	cb_diags_init(&d);
+	ck_assert_int_ne(cb_refdata_load(dir, ref, &d), 0);
+	cb_diags_sort(&d);
+	ck_assert_uint_ge(cb_diags_count(&d), 2);
+	s = cb_diag_format(cb_diags_at(&d, 0));
+	ck_assert_ptr_nonnull(strstr(s, "roles.yaml:2:5: each entry"));
+	free(s);
+	s = cb_diag_format(cb_diags_at(&d, 1));
+	ck_assert_ptr_nonnull(strstr(s, "roles.yaml:3:5: unknown key 'lable' in roles: did you mean 'label'?"));
+	free(s);
+	cb_diags_clear(&d);
+	cb_refdata_free(&ref);
+	tu_rmtree(dir);
+	free(dir);
+	free(src);
+	free(p);
+}
+END_TEST
+
+static Suite *
+workbook_suite(void)
+{
+	Suite *s = suite_create("workbook");
+	TCase *yaml = tcase_create("yaml");
+	TCase *ref = tcase_create("refdata");
+
+	tcase_add_test(yaml, reads_positions);
+	tcase_add_test(yaml, tabs_refused_with_position);
+	tcase_add_test(yaml, anchors_and_aliases_refused);
+	tcase_add_test(yaml, second_document_refused);
+	tcase_add_test(yaml, empty_and_comment_only);
+	tcase_add_test(yaml, deep_nesting_refused);
+	tcase_add_test(yaml, large_scalars);
+	tcase_add_test(yaml, invalid_utf8_and_garbage);
+	tcase_add_test(yaml, unknown_keys_get_suggestions);
+	tcase_add_test(yaml, scalar_readers);
+	tcase_add_test(ref, reference_lists_load);
+	tcase_add_test(ref, reference_list_problems_reported);
+	suite_add_tcase(s, yaml);
+	suite_add_tcase(s, ref);
+	return s;
+}
+
+int
+main(void)
+{
+	return tu_run(workbook_suite());
+}
