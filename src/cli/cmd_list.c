@@ -1,0 +1,116 @@
+/* list families, list workers, add worker: for scripts, tab-separated. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "casebook/cli.h"
+#include "casebook/err.h"
+#include "casebook/i18n.h"
+#include "casebook/mem.h"
+#include "casebook/refdata.h"
+#include "casebook/store.h"
+#include "casebook/store_families.h"
+#include "casebook/store_workers.h"
+#include "casebook/vec.h"
+#include "casebook/worker.h"
+#include "cli.h"
+
+int
+cmd_list_families(struct cli *c)
+{
+	struct cb_vec rows = CB_VEC_OWNING(cb_family_row_free_item);
+	struct cb_store *s = NULL;
+	struct cb_err err = {0};
+	size_t i;
+	int rc;
+
+	if ((rc = cli_open(c, false, &s)) != 0)
+		return rc;
+	if (cb_store_family_rows(s, &rows, &err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	for (i = 0; i < rows.len; i++) {
+		const struct cb_family_row *r = rows.items[i];
+
+		cli_put_field(r->reference, false);
+		cli_put_field(r->name, false);
+		cli_put_field(r->children, false);
+		cli_put_field(r->workers, true);
+	}
+	rc = CB_EXIT_OK;
+out:
+	cb_vec_clear(&rows);
+	cb_store_close(&s);
+	return rc;
+}
+
+int
+cmd_list_workers(struct cli *c)
+{
+	struct cb_vec workers = CB_VEC_OWNING(cb_worker_free_item);
+	struct cb_store *s = NULL;
+	struct cb_err err = {0};
+	size_t i;
+	int rc;
+
+	if ((rc = cli_open(c, false, &s)) != 0)
+		return rc;
+	if (cb_store_worker_list(s, &workers, &err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	for (i = 0; i < workers.len; i++) {
+		const struct cb_worker *w = workers.items[i];
+
+		cli_put_field(w->name, false);
+		cli_put_field(w->role, false);
+		cli_put_field(w->id, true);
+	}
+	rc = CB_EXIT_OK;
+out:
+	cb_vec_clear(&workers);
+	cb_store_close(&s);
+	return rc;
+}
+
+int
+cmd_add_worker(struct cli *c)
+{
+	struct cb_refdata *ref = NULL;
+	struct cb_worker *w = cb_worker_new();
+	struct cb_store *s = NULL;
+	struct cb_err err = {0};
+	int rc;
+
+	if (c->role == NULL) {
+		rc = cli_usage_error(c, _("say the worker's role with --role ROLE"));
+		goto out;
+	}
+	if ((rc = cli_refdata(&ref)) != 0)
+		goto out;
+	if (cb_reflist_find(&ref->roles, c->role) == NULL) {
+		char *ids = cb_reflist_ids(&ref->roles);
+
+		cli_error(_("'%s' is not a role: use one of %s"), c->role, ids);
+		free(ids);
+		rc = CB_EXIT_USAGE;
+		goto out;
+	}
+	if ((rc = cli_open(c, false, &s)) != 0)
+		goto out;
+	w->name = cb_strdup(c->args[0]);
+	w->role = cb_strdup(c->role);
+	if (cb_store_worker_add(s, w, &err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	printf("%s\n", w->id);
+	rc = CB_EXIT_OK;
+out:
+	cb_store_close(&s);
+	cb_worker_free(&w);
+	cb_refdata_free(&ref);
+	return rc;
+}

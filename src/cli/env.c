@@ -1,0 +1,91 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "casebook/cli.h"
+#include "casebook/diag.h"
+#include "casebook/err.h"
+#include "casebook/i18n.h"
+#include "casebook/mem.h"
+#include "casebook/refdata.h"
+#include "casebook/store.h"
+#include "casebook/store_workers.h"
+#include "casebook/workbook.h"
+#include "casebook/worker.h"
+#include "cli.h"
+
+/* Installed files first; a build that has not been installed reads its
+ * own source tree, so ./casebook works straight after make. */
+const char *
+cli_datadir(void)
+{
+	const char *env = getenv("CASEBOOK_DATADIR");
+
+	if (env != NULL && *env != '\0')
+		return env;
+	if (access(PKGDATADIR "/data/roles.yaml", R_OK) == 0)
+		return PKGDATADIR;
+	return SRCDIR;
+}
+
+char *
+cli_default_db(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	if (xdg != NULL && xdg[0] == '/')
+		return cb_asprintf("%s/casebook/casebook.db", xdg);
+	if (home != NULL && *home != '\0')
+		return cb_asprintf("%s/.local/share/casebook/casebook.db", home);
+	return NULL;
+}
+
+int
+cli_open(struct cli *c, bool create, struct cb_store **out)
+{
+	struct cb_err err = {0};
+	struct cb_worker *w = NULL;
+
+	if (cb_store_open(c->db, create ? CB_STORE_CREATE : CB_STORE_OPEN, out, &err) != 0)
+		return cli_fail(&err);
+	if (c->as != NULL) {
+		if (cb_store_worker_find(*out, c->as, &w, &err) != 0) {
+			cb_store_close(out);
+			return cli_fail(&err);
+		}
+		cb_store_set_actor(*out, w->id);
+		cb_worker_free(&w);
+	}
+	return 0;
+}
+
+int
+cli_refdata(struct cb_refdata **out)
+{
+	struct cb_diags diags;
+	char *dir = cb_asprintf("%s/data", cli_datadir());
+	size_t i;
+	int rc;
+
+	cb_diags_init(&diags);
+	*out = cb_refdata_new();
+	rc = cb_refdata_load(dir, *out, &diags);
+	for (i = 0; i < cb_diags_count(&diags); i++) {
+		char *line = cb_diag_format(cb_diags_at(&diags, i));
+
+		fprintf(stderr, "%s\n", line);
+		free(line);
+	}
+	if (rc != 0) {
+		cli_error(_("the reference lists in %s have problems (above): fix them and try again"),
+		          dir);
+		cb_refdata_free(out);
+	}
+	cb_diags_clear(&diags);
+	free(dir);
+	return rc != 0 ? CB_EXIT_FAIL : 0;
+}

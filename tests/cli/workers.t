@@ -1,0 +1,9 @@
+# Workers are added with a role from data/roles.yaml and listed by name.
+run casebook init --db t.db
+run casebook add worker "Siobhán Byrne" --role team-manager --db t.db
+run casebook add worker "Amira Haddad" --role social-worker --db t.db --as "siobhán byrne"
+run casebook add worker "Łukasz Nowak" --role recovery-worker --db t.db --as "Someone Else"
+run casebook add worker "Nobody Special" --role wizard --db t.db
+run casebook list workers --db t.db
+# Who added whom is in the audit trail.
+run sqlite3 t.db "SELECT a.action, a.entity, w.name FROM audit a JOIN workers_current w ON w.worker_id = a.created_by ORDER BY a.created_at"

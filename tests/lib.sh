@@ -1,0 +1,15 @@
+# Shared by the shell tests: a private scratch folder and a home of its
+# own, so no test can touch a real database. Source it; it sets $work.
+: "${CASEBOOK:?run the tests with make check}"
+: "${TOP_SRCDIR:?run the tests with make check}"
+work=$(mktemp -d "${TMPDIR:-/tmp}/casebook-t.XXXXXX")
+cleanup() { rm -rf "$work"; }
+trap cleanup EXIT INT TERM
+HOME="$work/home"
+XDG_DATA_HOME="$work/home/.local/share"
+XDG_CONFIG_HOME="$work/home/.config"
+export HOME XDG_DATA_HOME XDG_CONFIG_HOME
+unset EDITOR VISUAL
+mkdir -p "$HOME"
+casebook() { "$CASEBOOK" "$@"; }
+fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
