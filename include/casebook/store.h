@@ -46,6 +46,13 @@ int cb_store_audit(struct cb_store *s, const char *action, const char *entity,
  * blindly save again. */
 int cb_store_written(struct cb_store *s, const char *row_id, bool *out, struct cb_err *err);
 
+/* Whether a record of this kind with this id exists (current, old or
+ * retracted). Kinds: worker, team, family, person, status, allocation,
+ * note, session, answer, goal, goal-review, stage, rating, meeting,
+ * meeting-item, attendance, action, action-review, addendum. */
+int cb_store_record_exists(struct cb_store *s, const char *kind, const char *id, bool *out,
+                           struct cb_err *err);
+
 /* Copy the database to dest with SQLite's online backup, then check the
  * copy. dest must not exist. */
 int cb_store_backup(struct cb_store *s, const char *dest, struct cb_err *err);

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <string.h>
+
 #include "casebook/err.h"
 #include "casebook/store.h"
 #include "internal.h"
@@ -49,6 +51,53 @@ cb_store_written(struct cb_store *s, const char *row_id, bool *out, struct cb_er
 	if (st_prepare(s, "SELECT 1 FROM audit WHERE row_id = ?1 LIMIT 1", &st, err) != 0)
 		return -1;
 	st_bind_text(st, 1, row_id);
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
+int
+cb_store_record_exists(struct cb_store *s, const char *kind, const char *id, bool *out,
+                       struct cb_err *err)
+{
+	static const struct {
+		const char *kind;
+		const char *sql;
+	} tables[] = {
+		{"worker", "SELECT 1 FROM workers WHERE id = ?1"},
+		{"team", "SELECT 1 FROM teams WHERE id = ?1"},
+		{"family", "SELECT 1 FROM families WHERE id = ?1"},
+		{"person", "SELECT 1 FROM people WHERE id = ?1"},
+		{"status", "SELECT 1 FROM statuses WHERE id = ?1"},
+		{"allocation", "SELECT 1 FROM allocations WHERE id = ?1"},
+		{"note", "SELECT 1 FROM notes WHERE id = ?1"},
+		{"session", "SELECT 1 FROM sessions WHERE id = ?1"},
+		{"answer", "SELECT 1 FROM answers WHERE id = ?1"},
+		{"goal", "SELECT 1 FROM goals WHERE id = ?1"},
+		{"goal-review", "SELECT 1 FROM goal_reviews WHERE id = ?1"},
+		{"stage", "SELECT 1 FROM stage_records WHERE id = ?1"},
+		{"rating", "SELECT 1 FROM ratings WHERE id = ?1"},
+		{"meeting", "SELECT 1 FROM meetings WHERE id = ?1"},
+		{"meeting-item", "SELECT 1 FROM meeting_items WHERE id = ?1"},
+		{"attendance", "SELECT 1 FROM attendance WHERE id = ?1"},
+		{"action", "SELECT 1 FROM actions WHERE id = ?1"},
+		{"action-review", "SELECT 1 FROM action_reviews WHERE id = ?1"},
+		{"addendum", "SELECT 1 FROM addenda WHERE id = ?1"},
+	};
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	*out = false;
+	for (i = 0; i < sizeof tables / sizeof *tables; i++)
+		if (strcmp(tables[i].kind, kind) == 0)
+			break;
+	if (i == sizeof tables / sizeof *tables)
+		return cb_err_set(err, CB_EINTERNAL, "unknown record kind '%s'", kind);
+	if (st_prepare(s, tables[i].sql, &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, id);
 	rc = sqlite3_step(st);
 	*out = rc == SQLITE_ROW;
 	sqlite3_finalize(st);

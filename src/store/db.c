@@ -248,7 +248,7 @@ st_write_end(struct cb_store *s, int rc, struct cb_err *err)
 
 int
 st_new_identity(struct cb_store *s, const char *sql, const char *id, const struct cb_rev *rev,
-                const char *extra1, const char *extra2, struct cb_err *err)
+                const char *extra1, const char *extra2, const char *extra3, struct cb_err *err)
 {
 	sqlite3_stmt *st;
 
@@ -261,6 +261,8 @@ st_new_identity(struct cb_store *s, const char *sql, const char *id, const struc
 		sqlite3_bind_text(st, 4, extra1, -1, SQLITE_TRANSIENT);
 	if (extra2 != NULL)
 		sqlite3_bind_text(st, 5, extra2, -1, SQLITE_TRANSIENT);
+	if (extra3 != NULL)
+		sqlite3_bind_text(st, 6, extra3, -1, SQLITE_TRANSIENT);
 	return st_exec_stmt(s, st, err);
 }
 

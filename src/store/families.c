@@ -81,7 +81,7 @@ cb_store_family_add(struct cb_store *s, struct cb_family *f, struct cb_err *err)
 		return -1;
 	rc = reference_free(s, f, err);
 	if (rc == 0)
-		rc = st_record_add(s, &family_kind, f->id, &f->rev, NULL, NULL, f, err);
+		rc = st_record_add(s, &family_kind, f->id, &f->rev, NULL, NULL, NULL, f, err);
 	return st_write_end(s, rc, err);
 }
 
@@ -243,7 +243,7 @@ cb_store_person_add(struct cb_store *s, struct cb_person *p, struct cb_err *err)
 {
 	if (cb_person_check(p, err) != 0)
 		return -1;
-	return st_record_add(s, &person_kind, p->id, &p->rev, p->family_id, NULL, p, err);
+	return st_record_add(s, &person_kind, p->id, &p->rev, p->family_id, NULL, NULL, p, err);
 }
 
 int
@@ -347,7 +347,7 @@ cb_store_status_add(struct cb_store *s, struct cb_status *x, struct cb_err *err)
 		return -1;
 	rc = status_person_check(s, x, err);
 	if (rc == 0)
-		rc = st_record_add(s, &status_kind, x->id, &x->rev, x->person_id, NULL, x, err);
+		rc = st_record_add(s, &status_kind, x->id, &x->rev, x->person_id, NULL, NULL, x, err);
 	return st_write_end(s, rc, err);
 }
 
@@ -432,7 +432,7 @@ cb_store_allocation_add(struct cb_store *s, struct cb_allocation *a, struct cb_e
 {
 	if (allocation_check(a, err) != 0)
 		return -1;
-	return st_record_add(s, &allocation_kind, a->id, &a->rev, a->family_id, a->worker_id, a,
+	return st_record_add(s, &allocation_kind, a->id, &a->rev, a->family_id, a->worker_id, NULL, a,
 	                     err);
 }
 

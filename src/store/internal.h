@@ -63,7 +63,7 @@ int st_audit(struct cb_store *s, const char *action, const char *entity,
 /* Identity rows: INSERT INTO <table>(id, created_at, created_by[, extra]). */
 int st_new_identity(struct cb_store *s, const char *sql, const char *id,
                     const struct cb_rev *rev, const char *extra1, const char *extra2,
-                    struct cb_err *err);
+                    const char *extra3, struct cb_err *err);
 
 /* The newest version number of a record in a versions table, via sql that
  * takes the id as ?1; 0 when there is none. */
@@ -100,11 +100,12 @@ struct st_kind {
 	", " cols " FROM " table " WHERE " key " = ?7 AND version = ?8"
 #define ST_LATEST_SQL(table, key) "SELECT max(version) FROM " table " WHERE " key " = ?1"
 
-/* A new record: an empty id is filled in; rev becomes version 1. parent1
- * and parent2 go to ?4 and ?5 of the identity statement. */
+/* A new record: an empty id is filled in; rev becomes version 1. The
+ * parents go to ?4, ?5 and ?6 of the identity statement (NULL binds
+ * nothing, which SQLite reads as NULL). */
 int st_record_add(struct cb_store *s, const struct st_kind *k, char id[CB_UUID_LEN],
                   struct cb_rev *rev, const char *parent1, const char *parent2,
-                  const void *record, struct cb_err *err);
+                  const char *parent3, const void *record, struct cb_err *err);
 /* A correction: rev->version is the version it was read at; it becomes
  * the new one. */
 int st_record_correct(struct cb_store *s, const struct st_kind *k, const char *id,
@@ -122,6 +123,8 @@ int st_one(struct cb_store *s, const char *sql, const char *p1,
            struct cb_err *err);
 
 int st_migrate(struct cb_store *s, struct cb_err *err);
+/* How many migrations to run: all, except in tests of upgrades. */
+extern int st_migration_limit;
 int st_schema_known(void);
 
 #endif

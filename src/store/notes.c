@@ -63,7 +63,7 @@ cb_store_note_add(struct cb_store *s, struct cb_note *n, struct cb_err *err)
 {
 	if (cb_note_check(n, NULL, err) != 0)
 		return -1;
-	if (st_record_add(s, &note_kind, n->id, &n->rev, n->family_id, NULL, n, err) != 0)
+	if (st_record_add(s, &note_kind, n->id, &n->rev, n->family_id, NULL, NULL, n, err) != 0)
 		return -1;
 	memcpy(n->author_id, n->rev.created_by, CB_UUID_LEN);
 	return 0;

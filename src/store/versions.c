@@ -26,7 +26,7 @@ insert_version(struct cb_store *s, const struct st_kind *k, const char *id,
 int
 st_record_add(struct cb_store *s, const struct st_kind *k, char id[CB_UUID_LEN],
               struct cb_rev *rev, const char *parent1, const char *parent2,
-              const void *record, struct cb_err *err)
+              const char *parent3, const void *record, struct cb_err *err)
 {
 	int rc = -1;
 
@@ -38,7 +38,7 @@ st_record_add(struct cb_store *s, const struct st_kind *k, char id[CB_UUID_LEN],
 		return -1;
 	cb_rev_clear(rev);
 	st_rev_new(s, rev, 1);
-	if (st_new_identity(s, k->identity_sql, id, rev, parent1, parent2, err) != 0 ||
+	if (st_new_identity(s, k->identity_sql, id, rev, parent1, parent2, parent3, err) != 0 ||
 	    insert_version(s, k, id, rev, record, err) != 0)
 		goto out;
 	rc = st_audit(s, "create", k->entity, id, rev->row_id, NULL, err);

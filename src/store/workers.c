@@ -35,7 +35,7 @@ cb_store_team_add(struct cb_store *s, struct cb_team *t, struct cb_err *err)
 {
 	if (cb_str_empty(t->name))
 		return cb_err_set(err, CB_EINVAL, _("a team needs a name"));
-	return st_record_add(s, &team_kind, t->id, &t->rev, NULL, NULL, t, err);
+	return st_record_add(s, &team_kind, t->id, &t->rev, NULL, NULL, NULL, t, err);
 }
 
 int
@@ -97,7 +97,7 @@ cb_store_worker_add(struct cb_store *s, struct cb_worker *w, struct cb_err *err)
 {
 	if (worker_check(w, err) != 0)
 		return -1;
-	return st_record_add(s, &worker_kind, w->id, &w->rev, NULL, NULL, w, err);
+	return st_record_add(s, &worker_kind, w->id, &w->rev, NULL, NULL, NULL, w, err);
 }
 
 int

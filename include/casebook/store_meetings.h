@@ -1,0 +1,72 @@
+/* Group case supervision in the database. Once the chair signs a meeting
+ * off, nothing recorded in it can change; addenda can still be added. */
+#ifndef CASEBOOK_STORE_MEETINGS_H
+#define CASEBOOK_STORE_MEETINGS_H
+
+#include <stdbool.h>
+
+#include "casebook/date.h"
+
+struct cb_action;
+struct cb_action_review;
+struct cb_addendum;
+struct cb_attendance;
+struct cb_err;
+struct cb_meeting;
+struct cb_meeting_item;
+struct cb_store;
+struct cb_vec;
+
+int cb_store_meeting_add(struct cb_store *s, struct cb_meeting *m, struct cb_err *err);
+int cb_store_meeting_correct(struct cb_store *s, struct cb_meeting *m, struct cb_err *err);
+/* Sign off: only the chair can, and only once. */
+int cb_store_meeting_sign(struct cb_store *s, struct cb_meeting *m, struct cb_err *err);
+int cb_store_meeting_get(struct cb_store *s, const char *id, struct cb_meeting **out,
+                         struct cb_err *err);
+/* Meetings, newest first, each with its families' references. */
+int cb_store_meeting_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err);
+/* The meetings a family was discussed in, newest first. */
+int cb_store_meeting_list_family(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                                 struct cb_err *err);
+
+/* A family on the agenda. Adding one that is there already is refused. */
+int cb_store_item_add(struct cb_store *s, struct cb_meeting_item *i, struct cb_err *err);
+/* Record the time spent (a new version of the item). */
+int cb_store_item_correct(struct cb_store *s, struct cb_meeting_item *i, struct cb_err *err);
+int cb_store_item_list(struct cb_store *s, const char *meeting_id, struct cb_vec *out,
+                       struct cb_err *err);
+
+/* Attendance: one per worker per family item; setting again is a new
+ * version. */
+int cb_store_attendance_set(struct cb_store *s, struct cb_attendance *a, struct cb_err *err);
+int cb_store_attendance_list(struct cb_store *s, const char *item_id, struct cb_vec *out,
+                             struct cb_err *err);
+
+int cb_store_action_add(struct cb_store *s, struct cb_action *a, struct cb_err *err);
+int cb_store_action_correct(struct cb_store *s, struct cb_action *a, struct cb_err *err);
+int cb_store_action_retract(struct cb_store *s, const char *id, int base_version,
+                            const char *reason, struct cb_err *err);
+/* A family's actions, by due date; only those not yet done when
+ * open_only. Each carries its latest outcome. */
+int cb_store_action_list(struct cb_store *s, const char *family_id, bool open_only,
+                         struct cb_vec *out, struct cb_err *err);
+/* The actions a meeting reviews for a family: those agreed before it that
+ * were not done by then. Each carries the outcome given in this meeting,
+ * if any. */
+int cb_store_action_pull(struct cb_store *s, const char *family_id, const char *meeting_id,
+                         struct cb_vec *out, struct cb_err *err);
+/* The actions a meeting agreed for a family. */
+int cb_store_action_agreed(struct cb_store *s, const char *family_id, const char *meeting_id,
+                           struct cb_vec *out, struct cb_err *err);
+/* Set the outcome of an action in a meeting (again: a new version). */
+int cb_store_action_review_set(struct cb_store *s, struct cb_action_review *r,
+                               struct cb_err *err);
+
+/* Addenda: only to signed minutes, dated and attributed. */
+int cb_store_addendum_add(struct cb_store *s, struct cb_addendum *a, struct cb_err *err);
+/* A meeting's addenda, oldest first: all, or those for one family and
+ * for the whole meeting when family_id is given. */
+int cb_store_addendum_list(struct cb_store *s, const char *meeting_id, const char *family_id,
+                           struct cb_vec *out, struct cb_err *err);
+
+#endif

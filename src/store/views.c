@@ -1,0 +1,266 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "casebook/err.h"
+#include "casebook/mem.h"
+#include "casebook/store.h"
+#include "casebook/str.h"
+#include "casebook/store_views.h"
+#include "casebook/vec.h"
+#include "internal.h"
+
+void
+cb_caseload_row_free_item(void *p)
+{
+	struct cb_caseload_row *r = p;
+
+	if (r == NULL)
+		return;
+	free(r->reference);
+	free(r->name);
+	free(r->statuses);
+	free(r->rating);
+	free(r);
+}
+
+/* The families a query covers: ?1 worker id (or NULL for all), ?2 the
+ * filter pattern (or NULL). */
+#define CASELOAD_FROM                                                            \
+	" FROM families_current f WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM "    \
+	"allocations ai JOIN allocations_current a ON a.allocation_id = ai.id "     \
+	"WHERE ai.family_id = f.family_id AND ai.worker_id = ?1 AND a.end_date IS NULL)) " \
+	"AND (?2 IS NULL OR f.name LIKE ?2 ESCAPE '\\' OR f.reference LIKE ?2 ESCAPE '\\') "
+
+/* LIKE pattern for a filter typed by a worker: %, _ and \ are literal. */
+static char *
+like_pattern(const char *filter)
+{
+	struct cb_buf b = {0};
+
+	if (filter == NULL || *filter == '\0')
+		return NULL;
+	cb_buf_addc(&b, '%');
+	for (; *filter != '\0'; filter++) {
+		if (*filter == '%' || *filter == '_' || *filter == '\\')
+			cb_buf_addc(&b, '\\');
+		cb_buf_addc(&b, *filter);
+	}
+	cb_buf_addc(&b, '%');
+	return cb_buf_take(&b);
+}
+
+static void
+bind_query(sqlite3_stmt *st, const struct cb_caseload_query *q, char *pattern)
+{
+	st_bind_text(st, 1, q->worker_id);
+	st_bind_text(st, 2, pattern);
+}
+
+int
+cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, size_t *count,
+                        struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	char *pattern = like_pattern(q->filter);
+	int rc;
+
+	*count = 0;
+	if (st_prepare(s, "SELECT count(*)" CASELOAD_FROM, &st, err) != 0) {
+		free(pattern);
+		return -1;
+	}
+	bind_query(st, q, pattern);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*count = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	free(pattern);
+	return rc == SQLITE_ROW ? 0 : st_error(s, rc, err);
+}
+
+#define CASELOAD_COLS                                                            \
+	"SELECT f.family_id, f.reference, f.name, "                               \
+	"(SELECT group_concat(st, ' ') FROM (SELECT (SELECT upper(x.status) FROM "  \
+	"statuses xi JOIN statuses_current x ON x.status_id = xi.id WHERE "         \
+	"xi.person_id = pi.id ORDER BY x.start_date DESC, x.created_at DESC LIMIT 1) AS st " \
+	"FROM people pi JOIN people_current p ON p.person_id = pi.id WHERE "        \
+	"pi.family_id = f.family_id AND p.role = 'child' ORDER BY p.born)), "       \
+	"(SELECT r.rating FROM ratings ri JOIN ratings_current r ON r.rating_id = "  \
+	"ri.id WHERE ri.family_id = f.family_id ORDER BY r.rated_on DESC, "         \
+	"ri.created_at DESC LIMIT 1) AS rating, "                                   \
+	"(SELECT max(m.meeting_date) FROM meeting_items ii JOIN "                   \
+	"meeting_items_current i ON i.item_id = ii.id JOIN meetings_current m ON "  \
+	"m.meeting_id = ii.meeting_id WHERE ii.family_id = f.family_id AND "        \
+	"m.meeting_date <= ?3) AS last_sup, "                                        \
+	"(SELECT count(*) FROM actions ai JOIN actions_current a ON a.action_id = " \
+	"ai.id WHERE ai.family_id = f.family_id AND a.due < ?3 AND coalesce((SELECT " \
+	"r.outcome FROM action_reviews rri JOIN action_reviews_current r ON "       \
+	"r.review_id = rri.id JOIN meetings_current rm ON rm.meeting_id = "         \
+	"rri.meeting_id WHERE rri.action_id = a.action_id ORDER BY rm.meeting_date " \
+	"DESC LIMIT 1), '') <> 'done') "
+
+static void *
+caseload_row(sqlite3_stmt *st)
+{
+	struct cb_caseload_row *r = cb_calloc(1, sizeof *r);
+
+	st_col_id(st, 0, r->id);
+	r->reference = st_col_str(st, 1);
+	r->name = st_col_str(st, 2);
+	r->statuses = st_col_str(st, 3);
+	r->rating = st_col_str(st, 4);
+	r->last_supervision = st_col_date(st, 5);
+	r->overdue = sqlite3_column_int(st, 6);
+	return r;
+}
+
+int
+cb_store_caseload(struct cb_store *s, const struct cb_caseload_query *q, size_t offset,
+                  size_t limit, struct cb_vec *out, struct cb_err *err)
+{
+	static const char *const sql[] = {
+		[CB_SORT_REFERENCE] = CASELOAD_COLS CASELOAD_FROM
+		"ORDER BY f.reference LIMIT ?4 OFFSET ?5",
+		[CB_SORT_NAME] = CASELOAD_COLS CASELOAD_FROM
+		"ORDER BY f.name, f.reference LIMIT ?4 OFFSET ?5",
+		[CB_SORT_RATING] = CASELOAD_COLS CASELOAD_FROM
+		"ORDER BY CASE rating WHEN 'red' THEN 0 WHEN 'amber' THEN 1 WHEN 'green' THEN 2 "
+		"ELSE 3 END, f.reference LIMIT ?4 OFFSET ?5",
+		[CB_SORT_SUPERVISION] = CASELOAD_COLS CASELOAD_FROM
+		"ORDER BY last_sup IS NOT NULL, last_sup, f.reference LIMIT ?4 OFFSET ?5",
+	};
+	sqlite3_stmt *st;
+	char *pattern = like_pattern(q->filter);
+	int rc;
+
+	if (st_prepare(s, sql[q->sort], &st, err) != 0) {
+		free(pattern);
+		return -1;
+	}
+	bind_query(st, q, pattern);
+	st_bind_date(st, 3, q->today);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)offset);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		cb_vec_push(out, caseload_row(st));
+	sqlite3_finalize(st);
+	free(pattern);
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
+void
+cb_event_free_item(void *p)
+{
+	struct cb_event *e = p;
+
+	if (e == NULL)
+		return;
+	free(e->kind);
+	free(e->title);
+	free(e->detail);
+	free(e->who);
+	free(e);
+}
+
+#define WHO(col) "(SELECT w.name FROM workers_current w WHERE w.worker_id = " col ")"
+
+/* Everything dated that happened with a family, as (date, kind, title,
+ * detail, who, significant, id, written). Titles are built from codes the
+ * screens translate by kind; the detail is the recorded text. */
+#define EVENTS                                                                   \
+	"SELECT n.note_date AS d, 'note' AS kind, n.kind AS title, n.body AS detail, " \
+	WHO("ni.created_by") " AS who, n.significant AS sig, n.note_id AS id, "    \
+	"ni.created_at AS written FROM notes_current n JOIN notes ni ON ni.id = n.note_id " \
+	"WHERE ni.family_id = ?1 "                                                  \
+	"UNION ALL SELECT x.session_date, 'session', x.modules, x.covered, "        \
+	WHO("si.created_by") ", 0, x.session_id, si.created_at FROM sessions_current x " \
+	"JOIN sessions si ON si.id = x.session_id WHERE si.family_id = ?1 "          \
+	"UNION ALL SELECT x.start_date, 'status', p.name || ': ' || upper(x.status) || " \
+	"coalesce(' (' || x.cp_category || ')', ''), coalesce(x.need, '') || "      \
+	"coalesce(' ' || x.factors, ''), " WHO("xi.created_by") ", 1, x.status_id, " \
+	"xi.created_at FROM statuses_current x JOIN statuses xi ON xi.id = x.status_id " \
+	"JOIN people pi ON pi.id = xi.person_id JOIN people_current p ON p.person_id = pi.id " \
+	"WHERE pi.family_id = ?1 "                                                   \
+	"UNION ALL SELECT x.assessed_on, 'stage', coalesce(p.name, '?') || ': ' || " \
+	"x.issue || ': ' || x.stage, x.evidence, " WHO("xi.created_by") ", 0, "     \
+	"x.record_id, xi.created_at FROM stages_current x JOIN stage_records xi ON " \
+	"xi.id = x.record_id LEFT JOIN people_current p ON p.person_id = xi.person_id " \
+	"WHERE xi.family_id = ?1 "                                                   \
+	"UNION ALL SELECT x.rated_on, 'rating', x.rating || ' (' || x.context || ')', " \
+	"x.rationale, " WHO("xi.created_by") ", 0, x.rating_id, xi.created_at FROM " \
+	"ratings_current x JOIN ratings xi ON xi.id = x.rating_id WHERE xi.family_id = ?1 " \
+	"UNION ALL SELECT x.set_on, 'goal', x.words, coalesce(x.why, ''), "         \
+	WHO("xi.created_by") ", 0, x.goal_id, xi.created_at FROM goals_current x JOIN " \
+	"goals xi ON xi.id = x.goal_id WHERE xi.family_id = ?1 "                     \
+	"UNION ALL SELECT r.review_date, 'review', g.words || ': ' || r.score || '/10', " \
+	"coalesce(r.note, ''), " WHO("ri.created_by") ", 0, r.review_id, ri.created_at " \
+	"FROM goal_reviews_current r JOIN goal_reviews ri ON ri.id = r.review_id JOIN " \
+	"goals gi ON gi.id = ri.goal_id JOIN goals_current g ON g.goal_id = gi.id "  \
+	"WHERE gi.family_id = ?1 "                                                   \
+	"UNION ALL SELECT m.meeting_date, 'supervision', " WHO("m.chair_id") ", "    \
+	"CASE m.signed WHEN 1 THEN 'signed' ELSE 'draft' END, " WHO("m.minute_taker_id") \
+	", 0, m.meeting_id, ii.created_at FROM meeting_items ii JOIN "                \
+	"meeting_items_current i ON i.item_id = ii.id JOIN meetings_current m ON "   \
+	"m.meeting_id = ii.meeting_id WHERE ii.family_id = ?1 "
+
+static void *
+event_row(sqlite3_stmt *st)
+{
+	struct cb_event *e = cb_calloc(1, sizeof *e);
+
+	e->date = st_col_date(st, 0);
+	e->kind = st_col_str(st, 1);
+	e->title = st_col_str(st, 2);
+	e->detail = st_col_str(st, 3);
+	e->who = st_col_str(st, 4);
+	e->significant = sqlite3_column_int(st, 5) != 0;
+	st_col_id(st, 6, e->record_id);
+	if (e->title == NULL)
+		e->title = cb_strdup("");
+	if (e->detail == NULL)
+		e->detail = cb_strdup("");
+	return e;
+}
+
+int
+cb_store_chronology_count(struct cb_store *s, const char *family_id, bool significant_only,
+                          size_t *count, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*count = 0;
+	if (st_prepare(s, "SELECT count(*) FROM (" EVENTS ") WHERE ?2 = 0 OR sig = 1", &st,
+	               err) != 0)
+		return -1;
+	st_bind_text(st, 1, family_id);
+	sqlite3_bind_int(st, 2, significant_only ? 1 : 0);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*count = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : st_error(s, rc, err);
+}
+
+int
+cb_store_chronology(struct cb_store *s, const char *family_id, bool significant_only,
+                    size_t offset, size_t limit, struct cb_vec *out, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (st_prepare(s, "SELECT d, kind, title, detail, who, sig, id FROM (" EVENTS ") "
+	                  "WHERE ?2 = 0 OR sig = 1 ORDER BY d DESC, written DESC LIMIT ?3 OFFSET ?4",
+	               &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, family_id);
+	sqlite3_bind_int(st, 2, significant_only ? 1 : 0);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)limit);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)offset);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		cb_vec_push(out, event_row(st));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
