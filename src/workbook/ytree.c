@@ -20,6 +20,9 @@ struct builder {
 	yaml_parser_t parser;
 	int depth;
 	bool failed;
+	/* The input: libyaml places bad bytes only as an offset into it. */
+	const char *bytes;
+	size_t len;
 };
 
 static struct yt_node *
@@ -65,14 +68,60 @@ fail_at(struct builder *b, const yaml_mark_t *m, const char *msg)
 	b->failed = true;
 }
 
+/* Line and column (1-based, in characters) of a byte offset. */
+static void
+offset_position(const struct builder *b, size_t offset, size_t *line, size_t *col)
+{
+	size_t i;
+
+	*line = *col = 1;
+	for (i = 0; i < offset && i < b->len; i++) {
+		if (b->bytes[i] == '\n') {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)b->bytes[i] & 0xC0) != 0x80) {
+			++*col;
+		}
+	}
+}
+
+/* The byte at a 1-based line and column (counted in characters), or 0. */
+static char
+char_at(const struct builder *b, size_t line, size_t col)
+{
+	size_t i = 0, l = 1, c = 1;
+
+	for (; i < b->len && l < line; i++)
+		if (b->bytes[i] == '\n')
+			l++;
+	for (; i < b->len && b->bytes[i] != '\n'; i++) {
+		if (((unsigned char)b->bytes[i] & 0xC0) == 0x80)
+			continue;
+		if (c++ == col)
+			return b->bytes[i];
+	}
+	return 0;
+}
+
 static bool
 next_event(struct builder *b, yaml_event_t *ev)
 {
 	if (!yaml_parser_parse(&b->parser, ev)) {
 		const yaml_parser_t *p = &b->parser;
 		const char *problem = p->problem != NULL ? p->problem : _("cannot read the file");
+		size_t line = p->problem_mark.line + 1, col = p->problem_mark.column + 1;
 
-		if (!b->failed) {
+		if (!b->failed && p->error == YAML_READER_ERROR) {
+			/* Bad bytes: libyaml knows only where, as an offset. */
+			offset_position(b, p->problem_offset, &line, &col);
+			cb_diags_add(b->diags, b->name, line, col,
+			             _("%s: the file must be plain UTF-8 text; remove the character, "
+			               "or save the file as UTF-8"), problem);
+		} else if (!b->failed && p->error == YAML_SCANNER_ERROR &&
+		           char_at(b, line, col) == '\t') {
+			cb_diags_add(b->diags, b->name, line, col,
+			             _("a tab where YAML needs spaces: indent with spaces, never tabs"));
+		} else if (!b->failed) {
 			if (p->context != NULL)
 				cb_diags_add(b->diags, b->name, p->problem_mark.line + 1,
 				             p->problem_mark.column + 1, "%s %s", problem, p->context);
@@ -178,7 +227,7 @@ build(struct builder *b, yaml_event_t *ev)
 struct yt_node *
 yt_parse(const char *name, const char *bytes, size_t len, struct cb_diags *diags)
 {
-	struct builder b = {name, diags, {0}, 0, false};
+	struct builder b = {name, diags, {0}, 0, false, bytes, len};
 	struct yt_node *root = NULL;
 	yaml_event_t ev;
 	bool done = false;
