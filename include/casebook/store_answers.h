@@ -16,6 +16,9 @@ int cb_store_session_add(struct cb_store *s, struct cb_session *x, struct cb_err
 int cb_store_session_correct(struct cb_store *s, struct cb_session *x, struct cb_err *err);
 int cb_store_session_retract(struct cb_store *s, const char *id, int base_version,
                              const char *reason, struct cb_err *err);
+/* Every version of a session, oldest first, retractions included. */
+int cb_store_session_history(struct cb_store *s, const char *id, struct cb_vec *out,
+                             struct cb_err *err);
 /* A family's sessions, newest first. */
 int cb_store_session_list(struct cb_store *s, const char *family_id, struct cb_vec *out,
                           struct cb_err *err);

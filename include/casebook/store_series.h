@@ -30,6 +30,9 @@ int cb_store_review_add(struct cb_store *s, struct cb_goal_review *r, struct cb_
 int cb_store_review_correct(struct cb_store *s, struct cb_goal_review *r, struct cb_err *err);
 int cb_store_review_retract(struct cb_store *s, const char *id, int base_version,
                             const char *reason, struct cb_err *err);
+/* The reviews of all a family's goals in one read, by goal then date. */
+int cb_store_review_list_family(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                                struct cb_err *err);
 /* A goal's reviews, oldest first. */
 int cb_store_review_list(struct cb_store *s, const char *goal_id, struct cb_vec *out,
                          struct cb_err *err);

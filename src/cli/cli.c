@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <limits.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -42,11 +43,37 @@ static const struct cli_command commands[] = {
 	 cmd_list_families},
 	{"list", "workers", OPT_DB, 0, 0, NULL, "casebook list workers [--db PATH]",
 	 N_("workers, one a line, tab-separated: name, role, id"), cmd_list_workers},
+	{"list", "meetings", OPT_DB, 0, 0, NULL, "casebook list meetings [--db PATH]",
+	 N_("meetings, one a line, tab-separated: id, date, chair, families, signed"),
+	 cmd_list_meetings},
 	{"add", "worker", OPT_DB | OPT_AS | OPT_ROLE, 1, 1, "the worker's NAME",
 	 "casebook add worker NAME --role ROLE [--db PATH]",
 	 N_("add a worker (roles are listed in data/roles.yaml)"), cmd_add_worker},
+	{"show", "family", OPT_DB | OPT_MODULES, 1, 1, "the family's REF",
+	 "casebook show family REF [--db PATH]",
+	 N_("a family's record as plain text, for scripts and checks"), cmd_show_family},
+	{"export", "family", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT, 1, 1, "the family's REF",
+	 "casebook export family REF --format txt|md|html [--db PATH]",
+	 N_("a family's record for a conference or court report, on standard output"),
+	 cmd_export_family},
+	{"export", "minutes", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_FAMILY, 1, 1,
+	 "the MEETING (its id, or its date)",
+	 "casebook export minutes MEETING [--family REF] --format txt|md|html [--db PATH]",
+	 N_("group supervision minutes, or one family's extract, on standard output"),
+	 cmd_export_minutes},
 	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS, 0, 0, NULL, "casebook backup --to FILE [--db PATH]",
 	 N_("copy the database safely, even while it is in use"), cmd_backup},
+	{"modules", "list", OPT_MODULES, 0, 0, NULL, "casebook modules list [--modules DIR]",
+	 N_("the programme's modules, one a line, tab-separated: id, version, title, file"),
+	 cmd_modules_list},
+	{"modules", "check", OPT_MODULES | OPT_DB, 0, INT_MAX, NULL,
+	 "casebook modules check [PATH...] [--modules DIR] [--db PATH]",
+	 N_("check module files, or the programme in use, and report every problem"),
+	 cmd_modules_check},
+	{"import", NULL, OPT_DB | OPT_AS | OPT_MODULES, 1, INT_MAX, "the FILE to import",
+	 "casebook import FILE.yaml [FILE...] [--db PATH] [--as WORKER] [--modules DIR]",
+	 N_("families, workers and meetings from files in the import format, all or nothing "
+	    "(see casebook-import(5))"), cmd_import},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof *commands)

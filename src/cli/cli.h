@@ -4,7 +4,12 @@
 
 #include <stdbool.h>
 
+struct cb_buf;
+struct cb_diags;
+struct cb_doc;
 struct cb_err;
+struct cb_family;
+struct cb_programme;
 struct cb_refdata;
 struct cb_store;
 
@@ -65,10 +70,54 @@ int cli_refdata(struct cb_refdata **out);
 /* A field for tab-separated output: tabs and newlines become spaces. */
 void cli_put_field(const char *s, bool last);
 
+/* The programme: installed modules, then $XDG_CONFIG_HOME/casebook/modules,
+ * then --modules. Problems go to diags; returns non-zero on any. */
+int cli_programme(struct cli *c, const struct cb_refdata *ref, struct cb_programme *out,
+                  bool *inconsistent, struct cb_diags *diags);
+/* Print problems, sorted, one FILE:LINE:COL: line each, to stderr; and
+ * the one line that counts them (after sorting: by file). */
+void cli_print_diags(struct cb_diags *diags);
+void cli_problems_summary(const struct cb_diags *diags);
+
+/* Exports (cmd_show.c). The programme, with one line on stderr saying
+ * what the output does `instead` when it has problems; true when it
+ * loaded without any. */
+bool cli_load_programme(struct cli *c, const struct cb_refdata *ref, struct cb_programme *out,
+                        const char *instead);
+/* The family with this reference (or id) and its record as a document;
+ * prints what went wrong and returns an exit code. */
+int cli_family_doc(struct cli *c, struct cb_store *s, const char *reference,
+                   struct cb_family **family, struct cb_doc **out);
+/* All of b to standard output; CB_EXIT_FAIL, said, when it could not be. */
+int cli_write_out(const struct cb_buf *b);
+
 int cmd_init(struct cli *c);
 int cmd_list_families(struct cli *c);
 int cmd_list_workers(struct cli *c);
 int cmd_add_worker(struct cli *c);
 int cmd_backup(struct cli *c);
+int cmd_list_meetings(struct cli *c);
+int cmd_show_family(struct cli *c);
+int cmd_export_family(struct cli *c);
+int cmd_export_minutes(struct cli *c);
+int cmd_modules_list(struct cli *c);
+int cmd_modules_check(struct cli *c);
+
+/* Imports (cmd_import.c, training.c). */
+struct cb_import_plan;
+struct cb_import_report;
+int cmd_import(struct cli *c);
+/* Check and write a plan; on failure print every problem (or the error)
+ * and return CB_EXIT_FAIL. */
+int cli_import_run(struct cb_store *s, struct cb_import_plan *plan,
+                   struct cb_import_report *report, struct cb_diags *diags);
+/* Print an import's problems, sorted, and the line that counts them. */
+void cli_import_problems(struct cb_diags *diags);
+/* Training mode: a private scratch folder (0700) with a fresh database of
+ * the sample families, dated to look current; never the real database.
+ * Both paths are the caller's to free; 0 or an exit code (said). */
+int cli_training_prepare(struct cli *c, char **db_path, char **scratch_dir);
+/* Remove the scratch folder and everything in it. */
+void cli_training_cleanup(const char *scratch_dir);
 
 #endif

@@ -74,6 +74,16 @@ cb_store_session_retract(struct cb_store *s, const char *id, int base_version,
 }
 
 int
+cb_store_session_history(struct cb_store *s, const char *id, struct cb_vec *out,
+                         struct cb_err *err)
+{
+	return st_rows(s, "SELECT x.session_id, si.family_id, x.session_date, x.modules, x.present, "
+	                  "x.covered, " ST_REV_COLS("x") " FROM session_versions x JOIN sessions si "
+	                  "ON si.id = x.session_id WHERE x.session_id = ?1 ORDER BY x.version",
+	               id, NULL, session_row, out, err);
+}
+
+int
 cb_store_session_list(struct cb_store *s, const char *family_id, struct cb_vec *out,
                       struct cb_err *err)
 {

@@ -191,6 +191,17 @@ cb_store_review_retract(struct cb_store *s, const char *id, int base_version,
 }
 
 int
+cb_store_review_list_family(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                            struct cb_err *err)
+{
+	return st_rows(s, "SELECT r.review_id, ri.goal_id, r.review_date, r.score, r.note, "
+	                  ST_REV_COLS("r") " FROM goal_reviews_current r JOIN goal_reviews ri ON "
+	                  "ri.id = r.review_id JOIN goals gi ON gi.id = ri.goal_id WHERE "
+	                  "gi.family_id = ?1 ORDER BY ri.goal_id, r.review_date, ri.created_at",
+	               family_id, NULL, review_row, out, err);
+}
+
+int
 cb_store_review_list(struct cb_store *s, const char *goal_id, struct cb_vec *out,
                      struct cb_err *err)
 {

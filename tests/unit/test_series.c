@@ -513,7 +513,7 @@ pulled(struct cb_meeting *m, const char *want_outcome_of_first)
 START_TEST(actions_pull_through)
 {
 	struct cb_meeting *m1 = meeting("2026-10-22"), *m2, *m3;
-	struct cb_meeting_item *i1 = agenda(m1, fam, 1);
+	struct cb_meeting_item *i1 = agenda(m1, fam, 1), *i2;
 	struct cb_action *school = action(m1, "Meet the school about attendance", "2026-11-05");
 	struct cb_action *gp = action(m1, "Ask the GP about a referral", "2026-11-30");
 	struct cb_err err = {0};
@@ -521,7 +521,7 @@ START_TEST(actions_pull_through)
 	cb_store_set_actor(s, chair->id);
 	ck_assert_int_eq(cb_store_meeting_sign(s, m1, &err), 0);
 	m2 = meeting("2026-11-12");
-	agenda(m2, fam, 1);
+	i2 = agenda(m2, fam, 1);
 	/* Both of last time's actions come through, not yet marked. */
 	ck_assert_uint_eq(pulled(m2, NULL), 2);
 	mark(m2, school, "done", NULL, 0);
@@ -537,6 +537,7 @@ START_TEST(actions_pull_through)
 	cb_meeting_free(&m2);
 	cb_meeting_free(&m3);
 	cb_meeting_item_free(&i1);
+	cb_meeting_item_free(&i2);
 	cb_action_free(&school);
 	cb_action_free(&gp);
 }
