@@ -1,14 +1,107 @@
-/* casebook with no command: the workbook screens. */
+/* casebook with no command: the workbook screens, on the real database or
+ * (--training) on a scratch copy of the sample families. */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "casebook/cli.h"
+#include "casebook/diag.h"
+#include "casebook/err.h"
 #include "casebook/i18n.h"
+#include "casebook/module.h"
+#include "casebook/answer.h"
+#include "casebook/refdata.h"
+#include "casebook/store.h"
+#include "casebook/store_answers.h"
+#include "casebook/store_workers.h"
+#include "casebook/ui.h"
+#include "casebook/workbook.h"
+#include "casebook/worker.h"
 #include "cli.h"
 
 int cli_open_workbook(struct cli *c);
 
+/* A broken programme can leave what is recorded unreadable: then casebook
+ * does not start, and says which file and line to fix. */
+static int
+refuse(struct cb_diags *diags)
+{
+	cli_print_diags(diags);
+	cli_error(_("the programme is inconsistent (above), so casebook will not start: fix "
+	            "the module file, then check it with 'casebook modules check'"));
+	return CB_EXIT_FAIL;
+}
+
 int
 cli_open_workbook(struct cli *c)
 {
-	return cli_usage_error(c, _("give a command (the workbook screens are not in this build yet)"));
+	struct cb_refdata *ref = NULL;
+	struct cb_programme prog;
+	struct cb_diags diags;
+	struct cb_vec recorded = CB_VEC_OWNING(cb_module_version_free_item);
+	struct cb_ui_options opt = {0};
+	struct cb_store *s = NULL;
+	struct cb_worker *w = NULL;
+	struct cb_err err = {0};
+	char *scratch_db = NULL, *scratch_dir = NULL;
+	bool inconsistent = false;
+	int rc;
+
+	cb_programme_init(&prog);
+	cb_diags_init(&diags);
+	if ((rc = cli_refdata(&ref)) != 0)
+		goto out;
+	cli_programme(c, ref, &prog, &inconsistent, &diags);
+	if (inconsistent) {
+		rc = refuse(&diags);
+		goto out;
+	}
+	if (c->training) {
+		if ((rc = cli_training_prepare(c, &scratch_db, &scratch_dir)) != 0)
+			goto out;
+		c->db = scratch_db;
+	}
+	if (cb_store_open(c->db, CB_STORE_CREATE, &s, &err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (cb_store_module_versions(s, &recorded, &err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (cb_programme_check_recorded(&prog, &recorded, &diags) != 0) {
+		rc = refuse(&diags);
+		goto out;
+	}
+	if (c->as != NULL) {
+		if (cb_store_worker_find(s, c->as, &w, &err) != 0) {
+			rc = cli_fail(&err);
+			goto out;
+		}
+		opt.worker_id = w->id;
+	}
+	opt.store = s;
+	opt.ref = ref;
+	opt.prog = &prog;
+	opt.training = c->training;
+	opt.datadir = cli_datadir();
+	opt.warnings = &diags;
+	if (cb_ui_run(&opt, &err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	rc = CB_EXIT_OK;
+out:
+	cb_worker_free(&w);
+	cb_store_close(&s);
+	if (scratch_dir != NULL)
+		cli_training_cleanup(scratch_dir);
+	free(scratch_db);
+	free(scratch_dir);
+	cb_vec_clear(&recorded);
+	cb_diags_clear(&diags);
+	cb_programme_clear(&prog);
+	cb_refdata_free(&ref);
+	return rc;
 }

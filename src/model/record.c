@@ -21,3 +21,20 @@ cb_rev_copy(struct cb_rev *dst, const struct cb_rev *src)
 	dst->created_by_name = cb_strdup(src->created_by_name);
 	dst->reason = cb_strdup(src->reason);
 }
+
+#include "casebook/help.h"
+
+void
+cb_help_entry_free_item(void *p)
+{
+	struct cb_help_entry *e = p;
+
+	if (e == NULL)
+		return;
+	free(e->id);
+	free(e->title);
+	free(e->purpose);
+	free(e->good_recording);
+	free(e->try_this);
+	free(e);
+}

@@ -1,0 +1,28 @@
+/* The workbook screens. The command line prepares the database, the
+ * reference lists and the programme, then hands over here. */
+#ifndef CASEBOOK_UI_H
+#define CASEBOOK_UI_H
+
+#include <stdbool.h>
+
+struct cb_diags;
+struct cb_err;
+struct cb_programme;
+struct cb_refdata;
+struct cb_store;
+
+struct cb_ui_options {
+	struct cb_store *store;
+	const struct cb_refdata *ref;
+	const struct cb_programme *prog;
+	const char *worker_id;          /* who you are; NULL: ask */
+	bool training;                  /* a scratch copy of the sample families */
+	const char *datadir;            /* for data/training-help.yaml */
+	const struct cb_diags *warnings; /* module files left out, to show once */
+};
+
+/* Run until the worker quits. Returns 0, or -1 with err when the terminal
+ * could not be used. */
+int cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err);
+
+#endif

@@ -1,0 +1,565 @@
+/* The terminal, the screen stack and the loop that feeds keys to the top
+ * screen. A key goes to the screen first; what the screen does not use
+ * falls through to the global keys (back, help, quit). */
+#include "config.h"
+
+#include <signal.h>
+#include <stdint.h>
+#include <wchar.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casebook/diag.h"
+#include "casebook/err.h"
+#include "casebook/family.h"
+#include "casebook/help.h"
+#include "casebook/i18n.h"
+#include "casebook/mem.h"
+#include "casebook/refdata.h"
+#include "casebook/store.h"
+#include "casebook/store_workers.h"
+#include "casebook/str.h"
+#include "casebook/ui.h"
+#include "casebook/utf8.h"
+#include "casebook/workbook.h"
+#include "casebook/worker.h"
+#include "ui.h"
+
+static volatile sig_atomic_t hangup;
+
+static void
+on_hangup(int sig)
+{
+	(void)sig;
+	hangup = 1;
+}
+
+static void
+restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+/* Teach curses the sequences terminals send for Ctrl with the arrows,
+ * Home and End, whatever the terminal description says, so they arrive
+ * as one key and not as Esc followed by letters. */
+static void
+bind_keys(const char *const *seqs, int code)
+{
+	for (; *seqs != NULL; seqs++)
+		define_key(*seqs, code);
+}
+
+static void
+term_start(struct ui_app *app)
+{
+	static const char *const left[] = {"\033[1;5D", "\033[5D", "\033Od", "\033[1;3D", NULL};
+	static const char *const right[] = {"\033[1;5C", "\033[5C", "\033Oc", "\033[1;3C", NULL};
+	static const char *const home[] = {"\033[1;5H", "\033[7^", NULL};
+	static const char *const end[] = {"\033[1;5F", "\033[8^", NULL};
+	struct sigaction sa;
+
+	initscr();
+	raw();
+	noecho();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	cb_mem_on_fatal(restore_terminal);
+	app->color = has_colors() && getenv("NO_COLOR") == NULL;
+	if (app->color) {
+		start_color();
+		use_default_colors();
+		init_pair(UI_C_TITLE, COLOR_WHITE, COLOR_BLUE);
+		init_pair(UI_C_RED, COLOR_WHITE, COLOR_RED);
+		init_pair(UI_C_AMBER, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(UI_C_GREEN, COLOR_BLACK, COLOR_GREEN);
+		init_pair(UI_C_TRAINING, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(UI_C_DIM, COLOR_CYAN, -1);
+		init_pair(UI_C_ERROR, COLOR_RED, -1);
+	}
+	bind_keys(left, UI_KEY_CTRL_LEFT);
+	bind_keys(right, UI_KEY_CTRL_RIGHT);
+	bind_keys(home, UI_KEY_CTRL_HOME);
+	bind_keys(end, UI_KEY_CTRL_END);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_hangup;
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	getmaxyx(stdscr, app->rows, app->cols);
+}
+
+int
+ui_attr(struct ui_app *app, enum ui_color c)
+{
+	if (app->color && c != UI_C_NORMAL)
+		return COLOR_PAIR(c) | (c == UI_C_TITLE || c == UI_C_ERROR ? A_BOLD : 0);
+	/* Monochrome: meaning is carried by words; only a little emphasis. */
+	switch (c) {
+	case UI_C_TITLE:
+	case UI_C_TRAINING:
+		return A_REVERSE | A_BOLD;
+	case UI_C_RED:
+	case UI_C_ERROR:
+		return A_BOLD;
+	case UI_C_DIM:
+		return A_DIM;
+	default:
+		return A_NORMAL;
+	}
+}
+
+struct ui_screen *
+ui_screen_new(const struct ui_screen_ops *ops, void *state, const char *title)
+{
+	struct ui_screen *s = cb_calloc(1, sizeof *s);
+
+	s->ops = ops;
+	s->state = state;
+	snprintf(s->title, sizeof s->title, "%s", title != NULL ? title : "");
+	return s;
+}
+
+void
+ui_screen_family(struct ui_screen *scr, const struct cb_family *f)
+{
+	if (f == NULL) {
+		scr->family_id[0] = '\0';
+		scr->family_label[0] = '\0';
+		return;
+	}
+	memcpy(scr->family_id, f->id, CB_UUID_LEN);
+	snprintf(scr->family_label, sizeof scr->family_label, "%s %s", f->reference, f->name);
+}
+
+static void
+screen_free(struct ui_screen *s)
+{
+	if (s == NULL)
+		return;
+	if (s->ops->free_state != NULL)
+		s->ops->free_state(s->state);
+	free(s);
+}
+
+void
+ui_push(struct ui_app *app, struct ui_screen *scr)
+{
+	if (app->depth == UI_MAX_DEPTH) {
+		ui_error(app, _("too many screens open: go back a few first"));
+		screen_free(scr);
+		return;
+	}
+	/* A screen about no family keeps the family of the one below it in
+	 * the context line. */
+	if (scr->family_id[0] == '\0' && app->depth > 0) {
+		const struct ui_screen *below = app->stack[app->depth - 1];
+
+		memcpy(scr->family_id, below->family_id, CB_UUID_LEN);
+		memcpy(scr->family_label, below->family_label, sizeof scr->family_label);
+	}
+	app->stack[app->depth++] = scr;
+}
+
+void
+ui_pop(struct ui_app *app)
+{
+	struct ui_screen *top;
+
+	if (app->depth == 0)
+		return;
+	screen_free(app->stack[--app->depth]);
+	top = ui_top(app);
+	if (top != NULL && top->ops->resume != NULL)
+		top->ops->resume(app, top);
+}
+
+struct ui_screen *
+ui_top(struct ui_app *app)
+{
+	return app->depth > 0 ? app->stack[app->depth - 1] : NULL;
+}
+
+static void vsay(struct ui_app *app, bool error, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+static void
+vsay(struct ui_app *app, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	app->status_error = error;
+}
+
+void
+ui_say(struct ui_app *app, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(app, false, fmt, ap);
+	va_end(ap);
+}
+
+void
+ui_error(struct ui_app *app, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(app, true, fmt, ap);
+	va_end(ap);
+	beep();
+}
+
+void
+ui_fail(struct ui_app *app, const struct cb_err *err)
+{
+	ui_error(app, "%s", err->msg[0] != '\0' ? err->msg : _("that did not work"));
+}
+
+const struct cb_help_entry *
+ui_help_find(struct ui_app *app, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < app->help.len; i++) {
+		const struct cb_help_entry *e = app->help.items[i];
+
+		if (cb_streq(e->id, id))
+			return e;
+	}
+	return NULL;
+}
+
+const char *
+ui_role_label(struct ui_app *app, const char *role)
+{
+	return cb_reflist_label(&app->ref->roles, role);
+}
+
+static void
+draw_context(struct ui_app *app)
+{
+	const struct ui_screen *top = ui_top(app);
+	struct cb_buf b = {0};
+	int attr = ui_attr(app, UI_C_TITLE);
+	const char *train = _(" TRAINING ");
+	int tw = app->training ? (int)cb_utf8_width(train) : 0;
+
+	cb_buf_add(&b, " casebook");
+	if (app->me != NULL)
+		cb_buf_addf(&b, " | %s, %s", app->me->name, ui_role_label(app, app->me->role));
+	if (top != NULL && top->family_label[0] != '\0')
+		cb_buf_addf(&b, " | %s", top->family_label);
+	attron(attr);
+	mvhline(0, 0, ' ', app->cols);
+	ui_text(0, 0, app->cols - tw - 1, cb_buf_str(&b), attr);
+	attroff(attr);
+	if (app->training)
+		ui_text(0, app->cols - tw, tw, train, ui_attr(app, UI_C_TRAINING) | A_BOLD);
+	cb_buf_free(&b);
+}
+
+static void
+draw_panel(struct ui_app *app, int top, int bottom)
+{
+	const struct ui_screen *scr = ui_top(app);
+	const struct cb_help_entry *e = scr != NULL ? ui_help_find(app, scr->ops->help_id) : NULL;
+	struct cb_buf b = {0};
+	int y = top + 1;
+
+	ui_hline(top, 0, app->cols);
+	ui_text(top, 2, app->cols - 4, _(" Trainer's notes (F2 hides them) "), A_BOLD);
+	if (e == NULL) {
+		ui_wrap(y, 1, app->cols - 2, bottom - y, _("Nothing more to say about this screen."),
+		        A_NORMAL, 0);
+		return;
+	}
+	cb_buf_addf(&b, "%s. %s", e->title, e->purpose);
+	if (e->good_recording != NULL)
+		cb_buf_addf(&b, "\n%s %s", _("Good recording:"), e->good_recording);
+	if (e->try_this != NULL)
+		cb_buf_addf(&b, "\n%s %s", _("Try:"), e->try_this);
+	ui_wrap(y, 1, app->cols - 2, bottom - y, cb_buf_str(&b), ui_attr(app, UI_C_DIM), 0);
+	cb_buf_free(&b);
+}
+
+/* The frame every screen shares. Returns false when the terminal is too
+ * small, after saying so. */
+bool
+ui_draw_chrome(struct ui_app *app, const char *title, unsigned screen_id)
+{
+	char *bar;
+
+	getmaxyx(stdscr, app->rows, app->cols);
+	app->too_small = app->rows < UI_MIN_ROWS || app->cols < UI_MIN_COLS;
+	erase();
+	if (app->too_small) {
+		char line[120];
+		int y = app->rows / 2 - 1;
+
+		snprintf(line, sizeof line, _("casebook needs at least %dx%d; this is %dx%d."),
+		         UI_MIN_COLS, UI_MIN_ROWS, app->cols, app->rows);
+		ui_wrap(y < 0 ? 0 : y, 0, app->cols, 2, line, A_BOLD, 0);
+		ui_wrap(y + 2, 0, app->cols, 3,
+		        _("Make the window larger; nothing is lost meanwhile."), A_NORMAL, 0);
+		return false;
+	}
+	draw_context(app);
+	ui_text(1, 1, app->cols - 2, title, A_BOLD);
+	bar = ui_keys_bar(screen_id, (size_t)app->cols - 2);
+	ui_field(app->rows - 1, 0, app->cols, "", A_REVERSE);
+	ui_text(app->rows - 1, 1, app->cols - 2, bar, A_REVERSE);
+	free(bar);
+	return true;
+}
+
+void
+ui_draw_status(struct ui_app *app)
+{
+	if (app->too_small)
+		return;
+	move(app->rows - 2, 0);
+	clrtoeol();
+	if (app->status[0] != '\0') {
+		/* A long message takes the row above too rather than lose its
+		 * end, which is usually what to do. */
+		int rows = ui_wrap_rows(app->status, app->cols - 2) > 1 ? 2 : 1;
+		int y = app->rows - 1 - rows;
+
+		if (rows == 2) {
+			move(y, 0);
+			clrtoeol();
+		}
+		ui_wrap(y, 1, app->cols - 2, rows, app->status,
+		        app->status_error ? ui_attr(app, UI_C_ERROR) : (int)A_BOLD, 0);
+	}
+}
+
+void
+ui_redraw(struct ui_app *app)
+{
+	struct ui_screen *top = ui_top(app);
+	int content_bottom;
+
+	if (!ui_draw_chrome(app, top != NULL ? top->title : "",
+	                    top != NULL ? top->ops->id : UI_SCR_CASELOAD)) {
+		refresh();
+		return;
+	}
+	content_bottom = app->rows - 2;
+	if (top != NULL) {
+		if (app->panel && app->training) {
+			int panel_top = content_bottom - 8;
+
+			top->ops->draw(app, top, 2, panel_top);
+			draw_panel(app, panel_top, content_bottom);
+		} else {
+			top->ops->draw(app, top, 2, content_bottom);
+		}
+	}
+	ui_draw_status(app);
+	refresh();
+}
+
+int
+ui_getkey(struct ui_app *app, int ms)
+{
+	wint_t wc;
+	int r, key;
+
+	timeout(ms);
+	r = get_wch(&wc);
+	if (r == ERR)
+		return ERR;
+	if (r == OK) {
+		/* Characters: ASCII as itself, the rest marked so they cannot be
+		 * taken for a function key. */
+		if (wc == '\r')
+			return '\n';
+		if (wc == 8 || wc == 127)
+			return KEY_BACKSPACE;
+		return wc < 128 ? (int)wc : (int)(UI_KEY_UNICODE | (unsigned)wc);
+	}
+	key = (int)wc;
+	if (key == KEY_RESIZE) {
+		getmaxyx(stdscr, app->rows, app->cols);
+		return KEY_RESIZE;
+	}
+	return key;
+}
+
+bool
+ui_key_text(int key, char out[4], size_t *n)
+{
+	uint32_t cp;
+
+	if (key >= 32 && key < 127) {
+		out[0] = (char)key;
+		*n = 1;
+		return true;
+	}
+	if (!(key & UI_KEY_UNICODE))
+		return false;
+	cp = (uint32_t)key & ~(uint32_t)UI_KEY_UNICODE;
+	if (cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return false;
+	*n = cb_utf8_encode(cp, out);
+	return true;
+}
+
+bool
+ui_hungup(void)
+{
+	return hangup != 0;
+}
+
+static void
+tick(struct ui_app *app)
+{
+	struct ui_screen *top = ui_top(app);
+
+	if (top != NULL && top->ops->tick != NULL)
+		top->ops->tick(app, top);
+}
+
+static void
+dispatch(struct ui_app *app, int key)
+{
+	struct ui_screen *top = ui_top(app);
+	enum ui_action action;
+	int rc = 0;
+
+	if (top == NULL)
+		return;
+	action = ui_keys_lookup(top->ops->id, key);
+	if (top->ops->on_key != NULL)
+		rc = top->ops->on_key(app, top, action, key);
+	if (rc & UI_CLOSE) {
+		ui_pop(app);
+		return;
+	}
+	if (rc & UI_HANDLED)
+		return;
+	switch (action) {
+	case UI_BACK:
+		if (app->depth > 1)
+			ui_pop(app);
+		else if (ui_confirm(app, _("Quit casebook?")))
+			app->quit = true;
+		break;
+	case UI_HELP:
+		ui_open_help(app, top);
+		break;
+	case UI_QUIT:
+		if (ui_confirm(app, _("Quit casebook?")))
+			app->quit = true;
+		break;
+	case UI_TRAINING_PANEL:
+		if (app->training)
+			app->panel = !app->panel;
+		else
+			ui_say(app, _("The trainer's notes are shown in training mode (casebook --training)."));
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+load_help(struct ui_app *app, const char *datadir)
+{
+	struct cb_diags diags;
+	char *path;
+
+	/* The trainer's notes help everyone in the ? help; the panel that
+	 * shows them on every screen is for training mode. */
+	app->help = (struct cb_vec)CB_VEC_OWNING(cb_help_entry_free_item);
+	if (datadir == NULL)
+		return;
+	cb_diags_init(&diags);
+	path = cb_asprintf("%s/data/training-help.yaml", datadir);
+	if (cb_help_load(path, &app->help, &diags) != 0 && cb_diags_count(&diags) > 0) {
+		char *line = cb_diag_format(cb_diags_at(&diags, 0));
+
+		ui_error(app, _("the trainer's notes have a problem: %s"), line);
+		free(line);
+	}
+	app->panel = app->training;
+	cb_diags_clear(&diags);
+	free(path);
+}
+
+static void
+show_warnings(struct ui_app *app, const struct cb_diags *w)
+{
+	char *line;
+
+	if (w == NULL || cb_diags_count(w) == 0)
+		return;
+	line = cb_diag_format(cb_diags_at(w, 0));
+	ui_error(app, _("%zu module problem(s), those modules are left out: %s"),
+	         cb_diags_count(w), line);
+	free(line);
+}
+
+int
+cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
+{
+	struct ui_app app;
+	int key;
+
+	memset(&app, 0, sizeof app);
+	app.store = opt->store;
+	app.ref = opt->ref;
+	app.prog = opt->prog;
+	app.training = opt->training;
+	if (opt->worker_id != NULL &&
+	    cb_store_worker_get(app.store, opt->worker_id, &app.me, err) != 0)
+		return -1;
+	term_start(&app);
+	load_help(&app, opt->datadir);
+	show_warnings(&app, opt->warnings);
+	if (app.me == NULL && ui_who_am_i(&app) != 0) {
+		endwin();
+		cb_vec_clear(&app.help);
+		return 0;
+	}
+	cb_store_set_actor(app.store, app.me->id);
+	ui_open_caseload(&app);
+	ui_recover_drafts(&app);
+	while (!app.quit && app.depth > 0) {
+		ui_redraw(&app);
+		key = ui_getkey(&app, 1000);
+		if (hangup) {
+			/* The terminal is going: let the top screen keep its draft. */
+			tick(&app);
+			break;
+		}
+		if (key == ERR) {
+			tick(&app);
+			continue;
+		}
+		if (key == KEY_RESIZE)
+			continue;
+		if (app.too_small) {
+			if (key == KEY_F(10))
+				app.quit = true;
+			continue;
+		}
+		app.status[0] = '\0';
+		dispatch(&app, key);
+	}
+	while (app.depth > 0) {
+		/* Screens may keep drafts as they close. */
+		screen_free(app.stack[--app.depth]);
+	}
+	endwin();
+	cb_mem_on_fatal(NULL);
+	cb_worker_free(&app.me);
+	cb_vec_clear(&app.help);
+	return 0;
+}

@@ -1,0 +1,423 @@
+/* The long-text editor on screen: word wrap, drafts every few seconds,
+ * an example of good recording beside the text, and $EDITOR on request.
+ * What is typed is never lost: leaving asks, and the draft outlives a
+ * crash. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "casebook/err.h"
+#include "casebook/i18n.h"
+#include "casebook/mem.h"
+#include "casebook/store.h"
+#include "casebook/store_drafts.h"
+#include "casebook/str.h"
+#include "casebook/ui_editor.h"
+#include "casebook/utf8.h"
+#include "ui.h"
+
+#define DRAFT_SECONDS 2
+
+struct editview {
+	const struct ui_edit *e;
+	struct ui_editor ed;
+	size_t top;               /* first layout line shown */
+	bool show_example;
+	bool draft_dirty;         /* changed since the draft was written */
+	time_t last_change;
+	char pending_row[CB_UUID_LEN];
+};
+
+static void
+keep_draft(struct ui_app *app, struct editview *v, bool force)
+{
+	struct cb_draft d = {0};
+	struct cb_err err = {0};
+
+	if (v->e->draft_key == NULL || (!v->draft_dirty && !force))
+		return;
+	d.key = (char *)v->e->draft_key;
+	if (v->e->family_id != NULL)
+		snprintf(d.family_id, sizeof d.family_id, "%s", v->e->family_id);
+	d.title = (char *)v->e->title;
+	d.body = (char *)ui_editor_text(&v->ed);
+	d.pending_row = v->pending_row[0] != '\0' ? v->pending_row : NULL;
+	if (cb_store_draft_put(app->store, &d, &err) != 0) {
+		/* Say so: the worker should know the safety net has a hole. */
+		ui_error(app, _("the draft could not be kept (%s): save soon"), err.msg);
+		return;
+	}
+	v->draft_dirty = false;
+}
+
+static void
+drop_draft(struct ui_app *app, struct editview *v)
+{
+	struct cb_err err = {0};
+
+	if (v->e->draft_key != NULL)
+		cb_store_draft_drop(app->store, v->e->draft_key, &err);
+}
+
+/* A draft left from before: offer it back. */
+static void
+offer_draft(struct ui_app *app, struct editview *v)
+{
+	struct cb_draft *d = NULL;
+	struct cb_err err = {0};
+	struct ui_choice choices[2];
+	char *title;
+	int pick;
+
+	if (v->e->draft_key == NULL ||
+	    cb_store_draft_get(app->store, v->e->draft_key, &d, &err) != 0 || d == NULL)
+		return;
+	if (cb_streq(d->body, ui_editor_text(&v->ed))) {
+		cb_draft_free(&d);
+		return;
+	}
+	choices[0] = (struct ui_choice){_("Carry on from the draft"), d->body, false};
+	choices[1] = (struct ui_choice){_("Start from what was saved (the draft is dropped)"),
+	                                NULL, false};
+	title = cb_asprintf(_("Unsaved text kept %.16s"), d->updated_at != NULL ? d->updated_at : "");
+	pick = ui_pick(app, title, choices, 2, 0);
+	if (pick == 1) {
+		drop_draft(app, v);
+	} else {
+		ui_editor_set_text(&v->ed, d->body);
+		if (d->pending_row != NULL)
+			snprintf(v->pending_row, sizeof v->pending_row, "%s", d->pending_row);
+	}
+	free(title);
+	cb_draft_free(&d);
+}
+
+static void
+draw(struct ui_app *app, struct editview *v)
+{
+	int y = 2, bottom = app->rows - 2, width = app->cols - 2, ex_rows = 0, text_rows;
+	size_t row, col, i;
+
+	if (!ui_draw_chrome(app, v->e->title, UI_SCR_EDITOR)) {
+		refresh();
+		return;
+	}
+	if (v->e->label != NULL) {
+		int n = ui_wrap(y, 1, width, 2, v->e->label, A_BOLD, 0);
+
+		y += n;
+	}
+	if (v->show_example && v->e->example != NULL) {
+		ex_rows = ui_wrap_rows(v->e->example, width - 2) + 1;
+		if (ex_rows > (bottom - y) / 3)
+			ex_rows = (bottom - y) / 3;
+	}
+	text_rows = bottom - y - (ex_rows > 0 ? ex_rows + 1 : 0);
+	if (text_rows < 3)
+		text_rows = 3;
+	ui_hline(y, 0, app->cols);
+	y++;
+	text_rows--;
+	ui_editor_layout(&v->ed, (size_t)width);
+	ui_editor_cursor_pos(&v->ed, &row, &col);
+	if (row < v->top)
+		v->top = row;
+	if (row >= v->top + (size_t)text_rows)
+		v->top = row - (size_t)text_rows + 1;
+	for (i = 0; i < (size_t)text_rows && v->top + i < v->ed.nlines; i++) {
+		const struct ui_line *l = &v->ed.lines[v->top + i];
+		char *line = cb_strndup(ui_editor_text(&v->ed) + l->start, l->len);
+
+		ui_text(y + (int)i, 1, width, line, A_NORMAL);
+		free(line);
+	}
+	if (ex_rows > 0) {
+		int ey = y + text_rows;
+
+		ui_hline(ey, 0, app->cols);
+		ui_text(ey, 2, width - 2, _(" An example of good recording (F3 hides it) "), A_BOLD);
+		ui_wrap(ey + 1, 2, width - 2, ex_rows, v->e->example, ui_attr(app, UI_C_DIM), 0);
+	}
+	ui_draw_status(app);
+	curs_set(1);
+	move(y + (int)(row - v->top), 1 + (int)col);
+	refresh();
+}
+
+static void
+external_editor(struct ui_app *app, struct editview *v)
+{
+	const char *editor = getenv("VISUAL");
+	const char *base = getenv("XDG_RUNTIME_DIR");
+	char *dir, *path = NULL;
+	struct cb_buf text = {0};
+	int fd, status;
+	pid_t pid;
+	FILE *f;
+
+	if (editor == NULL || *editor == '\0')
+		editor = getenv("EDITOR");
+	if (editor == NULL || *editor == '\0')
+		editor = "vi";
+	dir = cb_asprintf("%s/casebook-edit-XXXXXX",
+	                  base != NULL && *base == '/' ? base : (getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp"));
+	/* A private folder: the text is about a child. */
+	if (mkdtemp(dir) == NULL) {
+		ui_error(app, _("no place for a temporary file (%s)"), strerror(errno));
+		free(dir);
+		return;
+	}
+	path = cb_asprintf("%s/text.txt", dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd < 0 || write(fd, ui_editor_text(&v->ed), v->ed.text.len) < 0) {
+		ui_error(app, _("could not write a temporary file (%s)"), strerror(errno));
+		goto out;
+	}
+	close(fd);
+	fd = -1;
+	keep_draft(app, v, true);
+	def_prog_mode();
+	endwin();
+	pid = fork();
+	if (pid == 0) {
+		setenv("CASEBOOK_EDITOR", editor, 1);
+		execl("/bin/sh", "sh", "-c", "exec $CASEBOOK_EDITOR \"$1\"", "sh", path, (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0) {
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	}
+	reset_prog_mode();
+	refresh();
+	f = fopen(path, "rb");
+	if (pid < 0 || f == NULL || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		ui_error(app, _("the editor '%s' did not finish cleanly: the text here is unchanged"),
+		         editor);
+		if (f != NULL)
+			fclose(f);
+		goto out;
+	}
+	{
+		char chunk[4096];
+		size_t n;
+
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			cb_buf_addn(&text, chunk, n);
+		fclose(f);
+	}
+	/* Editors end files with a newline; the record does not need it. */
+	while (text.len > 0 && text.s[text.len - 1] == '\n')
+		text.s[--text.len] = '\0';
+	ui_editor_set_text(&v->ed, cb_buf_str(&text));
+	v->draft_dirty = true;
+	keep_draft(app, v, false);
+	ui_say(app, _("Text back from %s."), editor);
+out:
+	if (fd >= 0)
+		close(fd);
+	if (path != NULL)
+		unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+	cb_buf_free(&text);
+}
+
+/* Save; true when done. */
+static bool
+try_save(struct ui_app *app, struct editview *v)
+{
+	struct cb_err err = {0};
+	const char *text = ui_editor_text(&v->ed);
+
+	if (!v->e->allow_empty && cb_str_empty(text)) {
+		ui_error(app, _("There is nothing to save yet: write something, or Esc to leave."));
+		return false;
+	}
+	keep_draft(app, v, true);
+	v->pending_row[0] = '\0';
+	if (v->e->save(app, text, v->e->ctx, v->pending_row, &err) != 0) {
+		if (err.code == CB_EIO) {
+			/* The outcome is unknown: keep the draft with the row it
+			 * tried to write, so the next start can look. */
+			keep_draft(app, v, true);
+			ui_error(app, "%s", err.msg);
+		} else {
+			v->pending_row[0] = '\0';
+			ui_fail(app, &err);
+		}
+		return false;
+	}
+	drop_draft(app, v);
+	return true;
+}
+
+/* Esc with unsaved text. Returns true to leave. */
+static bool
+ask_leave(struct ui_app *app, struct editview *v)
+{
+	struct ui_choice choices[] = {
+		{N_("Save it"), NULL, false},
+		{N_("Keep it as a draft and leave (offered back next time)"), NULL, false},
+		{N_("Go back to the text"), NULL, false},
+		{N_("Throw it away"), NULL, false},
+	};
+	int pick;
+
+	choices[0].label = _(choices[0].label);
+	choices[1].label = _(choices[1].label);
+	choices[2].label = _(choices[2].label);
+	choices[3].label = _(choices[3].label);
+	pick = ui_pick(app, _("The text is not saved"), choices, 4, 0);
+	switch (pick) {
+	case 0:
+		return try_save(app, v);
+	case 1:
+		keep_draft(app, v, true);
+		ui_say(app, _("Kept as a draft."));
+		return true;
+	case 3:
+		if (ui_confirm(app, _("Throw the text away for good?"))) {
+			drop_draft(app, v);
+			return true;
+		}
+		return false;
+	default:
+		return false;
+	}
+}
+
+int
+ui_edit_text(struct ui_app *app, const struct ui_edit *e)
+{
+	struct editview v;
+	int key, rc = -1;
+	bool saved_initial_equal;
+	char buf[4];
+	size_t len;
+
+	memset(&v, 0, sizeof v);
+	v.e = e;
+	v.show_example = e->example != NULL;
+	ui_editor_init(&v.ed, e->initial);
+	v.ed.changed = false;
+	offer_draft(app, &v);
+	saved_initial_equal = cb_streq(ui_editor_text(&v.ed), e->initial != NULL ? e->initial : "");
+	v.ed.changed = !saved_initial_equal;
+	for (;;) {
+		enum ui_action action;
+
+		draw(app, &v);
+		key = ui_getkey(app, 1000);
+		if (ui_hungup()) {
+			keep_draft(app, &v, v.ed.changed);
+			break;
+		}
+		if (key == ERR) {
+			if (v.draft_dirty && time(NULL) - v.last_change >= DRAFT_SECONDS - 1)
+				keep_draft(app, &v, false);
+			continue;
+		}
+		if (key == KEY_RESIZE || app->too_small)
+			continue;
+		app->status[0] = '\0';
+		action = ui_keys_lookup(UI_SCR_EDITOR, key);
+		if (e->single_paragraph && (key == '\n' || key == KEY_ENTER))
+			action = UI_SAVE;
+		switch (action) {
+		case UI_SAVE:
+			if (try_save(app, &v)) {
+				rc = 0;
+				goto done;
+			}
+			continue;
+		case UI_BACK:
+			if (!v.ed.changed) {
+				drop_draft(app, &v);
+				goto done;
+			}
+			if (ask_leave(app, &v))
+				goto done;
+			continue;
+		case UI_QUIT:
+			if (ask_leave(app, &v)) {
+				app->quit = true;
+				goto done;
+			}
+			continue;
+		case UI_HELP:
+			ui_open_help(app, NULL);
+			/* The help is a screen: show it until it is closed. */
+			while (ui_top(app) != NULL && ui_top(app)->ops->id == UI_SCR_HELP && !app->quit) {
+				ui_redraw(app);
+				key = ui_getkey(app, 1000);
+				if (key == ERR || key == KEY_RESIZE)
+					continue;
+				if (ui_hungup())
+					break;
+				{
+					enum ui_action a = ui_keys_lookup(UI_SCR_HELP, key);
+					int r = ui_top(app)->ops->on_key(app, ui_top(app), a, key);
+
+					if ((r & UI_CLOSE) || (!(r & UI_HANDLED) && a == UI_BACK))
+						ui_pop(app);
+				}
+			}
+			continue;
+		case UI_GUIDE:
+			v.show_example = !v.show_example;
+			continue;
+		case UI_UNDO:
+			if (!ui_editor_undo(&v.ed))
+				ui_say(app, _("Nothing to undo."));
+			break;
+		case UI_EXTERNAL:
+			external_editor(app, &v);
+			break;
+		case UI_UP: ui_editor_up(&v.ed, 1); continue;
+		case UI_DOWN: ui_editor_down(&v.ed, 1); continue;
+		case UI_LEFT: ui_editor_left(&v.ed); continue;
+		case UI_RIGHT: ui_editor_right(&v.ed); continue;
+		case UI_HOME: ui_editor_home(&v.ed); continue;
+		case UI_END: ui_editor_end(&v.ed); continue;
+		case UI_PGUP: ui_editor_up(&v.ed, (size_t)(app->rows > 10 ? app->rows - 8 : 2)); continue;
+		case UI_PGDN: ui_editor_down(&v.ed, (size_t)(app->rows > 10 ? app->rows - 8 : 2)); continue;
+		case UI_WORD_LEFT: ui_editor_word_left(&v.ed); continue;
+		case UI_WORD_RIGHT: ui_editor_word_right(&v.ed); continue;
+		case UI_TOP: ui_editor_top(&v.ed); continue;
+		case UI_BOTTOM: ui_editor_bottom(&v.ed); continue;
+		case UI_DELETE_WORD: ui_editor_delete_word_back(&v.ed); break;
+		default:
+			if (key == KEY_BACKSPACE) {
+				ui_editor_backspace(&v.ed);
+			} else if (key == KEY_DC) {
+				ui_editor_delete(&v.ed);
+			} else if (key == '\n' || key == KEY_ENTER) {
+				ui_editor_insert(&v.ed, "\n", 1);
+			} else if (key == '\t') {
+				ui_editor_insert(&v.ed, "    ", 4);
+			} else if (ui_key_text(key, buf, &len)) {
+				ui_editor_insert(&v.ed, buf, len);
+			} else {
+				continue;
+			}
+			break;
+		}
+		/* The text changed. */
+		v.draft_dirty = true;
+		v.last_change = time(NULL);
+	}
+done:
+	curs_set(0);
+	ui_editor_free(&v.ed);
+	return rc;
+}

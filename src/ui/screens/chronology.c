@@ -1,0 +1,235 @@
+/* The chronology: notes, sessions, status changes, stages, ratings, goals
+ * and group supervision in one dated timeline, newest first, read a page
+ * at a time. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casebook/err.h"
+#include "casebook/i18n.h"
+#include "casebook/mem.h"
+#include "casebook/refdata.h"
+#include "casebook/store.h"
+#include "casebook/store_views.h"
+#include "casebook/str.h"
+#include "../ui.h"
+
+struct chrono {
+	char family_id[CB_UUID_LEN];
+	bool significant_only;
+	struct ui_list list;
+	struct cb_vec page;   /* struct cb_event from page_off */
+	size_t page_off;
+	bool stale;
+};
+
+static void
+chrono_free(void *p)
+{
+	struct chrono *c = p;
+
+	cb_vec_clear(&c->page);
+	free(c);
+}
+
+static void
+reload(struct ui_app *app, struct ui_screen *scr)
+{
+	struct chrono *c = scr->state;
+	struct cb_err err = {0};
+	size_t n = 0;
+
+	if (cb_store_chronology_count(app->store, c->family_id, c->significant_only, &n, &err) != 0)
+		ui_fail(app, &err);
+	c->list.count = n;
+	c->stale = true;
+	snprintf(scr->title, sizeof scr->title, "%s%s", _("Chronology"),
+	         c->significant_only ? _(": significant events only") : "");
+}
+
+static void
+fill(struct ui_app *app, struct chrono *c, size_t from, size_t n)
+{
+	struct cb_err err = {0};
+	size_t end = from + n < c->list.count ? from + n : c->list.count;
+
+	if (!c->stale && from >= c->page_off && end <= c->page_off + c->page.len)
+		return;
+	cb_vec_clear(&c->page);
+	c->page_off = from;
+	if (cb_store_chronology(app->store, c->family_id, c->significant_only, from, n * 2, &c->page,
+	                        &err) != 0)
+		ui_fail(app, &err);
+	c->stale = false;
+}
+
+static const char *
+kind_label(struct ui_app *app, const struct cb_event *e)
+{
+	if (strcmp(e->kind, "note") == 0)
+		return cb_reflist_label(&app->ref->note_kinds, e->title);
+	if (strcmp(e->kind, "session") == 0)
+		return _("Programme session");
+	if (strcmp(e->kind, "status") == 0)
+		return _("Child's status");
+	if (strcmp(e->kind, "stage") == 0)
+		return _("Cycle of Change");
+	if (strcmp(e->kind, "rating") == 0)
+		return _("Risk rating");
+	if (strcmp(e->kind, "goal") == 0)
+		return _("Goal agreed");
+	if (strcmp(e->kind, "review") == 0)
+		return _("Goal reviewed");
+	if (strcmp(e->kind, "supervision") == 0)
+		return _("Group supervision");
+	return e->kind;
+}
+
+/* The one-line summary: a note shows its text; the others their title. */
+static char *
+summary(const struct cb_event *e)
+{
+	if (strcmp(e->kind, "note") == 0)
+		return cb_strdup(e->detail);
+	if (strcmp(e->kind, "supervision") == 0)
+		return cb_asprintf(_("chaired by %s (%s)"), e->title, e->detail);
+	if (strcmp(e->kind, "session") == 0)
+		return cb_asprintf("%s: %s", e->title, e->detail);
+	return cb_strdup(e->title);
+}
+
+static void
+chrono_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
+{
+	struct chrono *c = scr->state;
+	int height = bottom - top - 1, i, x_kind = 14, w_kind = 20;
+	int x_text = x_kind + w_kind + 1, w_text = app->cols - x_text - 1;
+
+	ui_text(top, 1, 11, _("Date"), A_BOLD | A_UNDERLINE);
+	ui_text(top, x_kind, w_kind, _("What"), A_BOLD | A_UNDERLINE);
+	ui_text(top, x_text, w_text, _("Summary"), A_BOLD | A_UNDERLINE);
+	if (c->list.count == 0) {
+		ui_wrap(top + 2, 2, app->cols - 4, 3,
+		        c->significant_only ? _("No significant events yet. Press f to see everything.")
+		                            : _("Nothing recorded for this family yet."),
+		        A_NORMAL, 0);
+		return;
+	}
+	ui_list_fit(&c->list, height);
+	fill(app, c, c->list.top, (size_t)height);
+	for (i = 0; i < height && c->list.top + (size_t)i < c->list.count; i++) {
+		size_t k = c->list.top + (size_t)i;
+		const struct cb_event *e;
+		int y = top + 1 + i, attr = k == c->list.sel ? A_REVERSE : A_NORMAL;
+		char date[CB_DATE_LEN + 2];
+		char *s;
+
+		if (k < c->page_off || k - c->page_off >= c->page.len)
+			break;
+		e = c->page.items[k - c->page_off];
+		cb_date_format(e->date, date);
+		if (e->significant)
+			strcat(date, " *");
+		ui_field(y, 0, app->cols, "", attr);
+		ui_field(y, 1, 12, date, attr | (e->significant ? A_BOLD : 0));
+		ui_field(y, x_kind, w_kind, kind_label(app, e), attr);
+		s = summary(e);
+		ui_field(y, x_text, w_text, s, attr);
+		free(s);
+	}
+}
+
+static void
+view(struct ui_app *app, struct ui_screen *scr)
+{
+	struct chrono *c = scr->state;
+	const struct cb_event *e;
+	char date[CB_DATE_LEN];
+	char *text, *title;
+
+	if (c->list.count == 0 || c->list.sel < c->page_off ||
+	    c->list.sel - c->page_off >= c->page.len)
+		return;
+	e = c->page.items[c->list.sel - c->page_off];
+	cb_date_format(e->date, date);
+	text = cb_asprintf("%s, %s%s\n%s %s\n\n%s\n\n%s", date, kind_label(app, e),
+	                   e->significant ? _(" (significant)") : "", _("Recorded by"),
+	                   e->who ? e->who : "?", e->title, e->detail);
+	title = cb_asprintf("%s: %s", _("Chronology"), date);
+	ui_open_text(app, title, text, scr);
+	free(text);
+	free(title);
+}
+
+static int
+chrono_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int key)
+{
+	struct chrono *c = scr->state;
+
+	(void)key;
+	if (ui_list_move(&c->list, action))
+		return UI_HANDLED;
+	switch (action) {
+	case UI_OPEN:
+		view(app, scr);
+		return UI_HANDLED;
+	case UI_FILTER:
+		c->significant_only = !c->significant_only;
+		c->list.sel = c->list.top = 0;
+		reload(app, scr);
+		return UI_HANDLED;
+	case UI_SEARCH: {
+		char *needle = NULL;
+		size_t k;
+		struct cb_vec all = CB_VEC_OWNING(cb_event_free_item);
+		struct cb_err err = {0};
+
+		if (ui_prompt(app, _("Find in the chronology:"), "", &needle, NULL, NULL, NULL) != 0)
+			return UI_HANDLED;
+		/* Search from the selection on, a page at a time. */
+		for (k = c->list.sel + 1; k < c->list.count; k += 50) {
+			size_t i;
+
+			cb_vec_clear(&all);
+			if (cb_store_chronology(app->store, c->family_id, c->significant_only, k, 50,
+			                        &all, &err) != 0)
+				break;
+			for (i = 0; i < all.len; i++) {
+				const struct cb_event *e = all.items[i];
+
+				if (cb_str_contains_ci(e->title, needle) ||
+				    cb_str_contains_ci(e->detail, needle)) {
+					c->list.sel = k + i;
+					goto found;
+				}
+			}
+		}
+		ui_error(app, _("Nothing further down mentions '%s'."), needle);
+	found:
+		cb_vec_clear(&all);
+		free(needle);
+		return UI_HANDLED;
+	}
+	default:
+		return 0;
+	}
+}
+
+static const struct ui_screen_ops chrono_ops = {
+	UI_SCR_CHRONOLOGY, "chronology", chrono_draw, chrono_key, reload, NULL, chrono_free,
+};
+
+void
+ui_open_chronology(struct ui_app *app, const char *family_id)
+{
+	struct chrono *c = cb_calloc(1, sizeof *c);
+	struct ui_screen *scr;
+
+	snprintf(c->family_id, sizeof c->family_id, "%s", family_id);
+	c->page = (struct cb_vec)CB_VEC_OWNING(cb_event_free_item);
+	scr = ui_screen_new(&chrono_ops, c, _("Chronology"));
+	reload(app, scr);
+	ui_push(app, scr);
+}

@@ -1,0 +1,328 @@
+/* Private to src/ui: the application, the screen stack, the key table,
+ * widgets and drawing helpers. Screens live in src/ui/screens/, one file
+ * each, and fill a struct ui_screen_ops. */
+#ifndef CASEBOOK_UI_PRIVATE_H
+#define CASEBOOK_UI_PRIVATE_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "casebook/date.h"
+#include "casebook/uuid.h"
+#include "casebook/vec.h"
+
+struct cb_err;
+struct cb_family;
+struct cb_help_entry;
+struct cb_programme;
+struct cb_refdata;
+struct cb_store;
+struct cb_worker;
+
+/* Screens, as bits, so a key table row can say where it applies. */
+enum ui_screen_id {
+	UI_SCR_WHO = 1u << 0,
+	UI_SCR_CASELOAD = 1u << 1,
+	UI_SCR_FAMILY = 1u << 2,
+	UI_SCR_PROGRAMME = 1u << 3,
+	UI_SCR_MODULE = 1u << 4,
+	UI_SCR_NOTES = 1u << 5,
+	UI_SCR_CHRONOLOGY = 1u << 6,
+	UI_SCR_GOALS = 1u << 7,
+	UI_SCR_GOAL = 1u << 8,
+	UI_SCR_STAGES = 1u << 9,
+	UI_SCR_RATINGS = 1u << 10,
+	UI_SCR_MEETINGS = 1u << 11,
+	UI_SCR_MEETING = 1u << 12,
+	UI_SCR_MINUTES = 1u << 13,
+	UI_SCR_HISTORY = 1u << 14,
+	UI_SCR_HELP = 1u << 15,
+	UI_SCR_EDITOR = 1u << 16,
+	UI_SCR_PICKER = 1u << 17,
+	UI_SCR_TABLE = 1u << 18,
+	UI_SCR_TEXT = 1u << 19     /* a page of text: a note, an event */
+};
+#define UI_SCR_LISTS                                                             \
+	(UI_SCR_WHO | UI_SCR_CASELOAD | UI_SCR_PROGRAMME | UI_SCR_MODULE |         \
+	 UI_SCR_NOTES | UI_SCR_CHRONOLOGY | UI_SCR_GOALS | UI_SCR_STAGES |         \
+	 UI_SCR_RATINGS | UI_SCR_MEETINGS | UI_SCR_MEETING | UI_SCR_MINUTES |      \
+	 UI_SCR_HISTORY | UI_SCR_PICKER | UI_SCR_TABLE | UI_SCR_FAMILY |           \
+	 UI_SCR_GOAL | UI_SCR_HELP | UI_SCR_TEXT)
+#define UI_SCR_ALL 0xFFFFFFFFu
+
+/* What a key does. The key table maps keys to these, per screen. */
+enum ui_action {
+	UI_NONE = 0,
+	/* Moving */
+	UI_UP, UI_DOWN, UI_LEFT, UI_RIGHT, UI_PGUP, UI_PGDN, UI_HOME, UI_END,
+	UI_NEXT_SECTION, UI_PREV_SECTION,
+	/* Everywhere */
+	UI_OPEN, UI_BACK, UI_HELP, UI_QUIT, UI_SEARCH, UI_TRAINING_PANEL,
+	/* Lists of records */
+	UI_ADD, UI_EDIT, UI_HISTORY, UI_RETRACT, UI_SORT, UI_TEAM, UI_FILTER,
+	/* From the family record */
+	UI_GO_PROGRAMME, UI_GO_NOTES, UI_GO_CHRONOLOGY, UI_GO_GOALS, UI_GO_STAGES,
+	UI_GO_RATINGS, UI_GO_MEETINGS, UI_ADD_MEMBER, UI_ALLOCATE, UI_SET_STATUS,
+	/* Programme */
+	UI_SESSION, UI_COMPLETE, UI_GUIDE,
+	/* Goals */
+	UI_REVIEW, UI_GOAL_STATUS,
+	/* Supervision */
+	UI_CYCLE, UI_WRITTEN, UI_DONE, UI_PARTLY, UI_NOT_DONE,
+	UI_CONFIRM_STAGE, UI_SIGN, UI_ADDENDUM, UI_AGENDA_ADD,
+	/* Editor */
+	UI_SAVE, UI_UNDO, UI_EXTERNAL, UI_WORD_LEFT, UI_WORD_RIGHT, UI_DELETE_WORD,
+	UI_TOP, UI_BOTTOM,
+	UI_ACTION_COUNT
+};
+
+#define UI_MAX_KEYS 4
+
+/* Keys whose codes depend on the terminal, looked up at start and
+ * reported under these fixed codes. */
+#define UI_KEY_CTRL_LEFT (KEY_MAX + 1)
+#define UI_KEY_CTRL_RIGHT (KEY_MAX + 2)
+#define UI_KEY_CTRL_HOME (KEY_MAX + 3)
+#define UI_KEY_CTRL_END (KEY_MAX + 4)
+#define UI_CTRL(c) ((c) & 0x1f)
+/* A typed character beyond ASCII: this bit and its code point. */
+#define UI_KEY_UNICODE 0x40000000
+#define UI_ESC 27
+
+struct ui_key_row {
+	enum ui_action action;
+	const char *name;        /* stable name, for docs and tests */
+	int keys[UI_MAX_KEYS];   /* 0-terminated; curses key codes */
+	const char *bar;         /* short label for the key bar; NULL: not shown */
+	const char *help;        /* one line for the help screen */
+	unsigned screens;        /* where it applies */
+};
+
+const struct ui_key_row *ui_keys_table(size_t *n);
+/* The action of key on a screen, or UI_NONE. */
+enum ui_action ui_keys_lookup(unsigned screen, int key);
+/* The name of a key as the help screen and key bar show it: "Enter",
+ * "PgDn", "Ctrl-S", "a". */
+const char *ui_key_name(int key, char buf[16]);
+/* The key bar for a screen, fitted to width columns (a new string). */
+char *ui_keys_bar(unsigned screen, size_t width);
+/* The first key bound to an action on a screen, or 0. */
+int ui_keys_first(unsigned screen, enum ui_action action);
+
+/* What a screen's handler tells the loop. */
+enum {
+	UI_HANDLED = 1 << 0,  /* the key was used */
+	UI_CLOSE = 1 << 1     /* pop this screen */
+};
+
+struct ui_app;
+struct ui_screen;
+
+struct ui_screen_ops {
+	enum ui_screen_id id;
+	const char *help_id;     /* the screen's entry in data/training-help.yaml */
+	/* Draw the content area: rows top..bottom-1 (inclusive of top). */
+	void (*draw)(struct ui_app *app, struct ui_screen *scr, int top, int bottom);
+	/* A key, with the action the key table gives it (UI_NONE if none). */
+	int (*on_key)(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int key);
+	/* Back on top after the screen above it closed: reload. */
+	void (*resume)(struct ui_app *app, struct ui_screen *scr);
+	/* Called every second or so while on top (timers, drafts). */
+	void (*tick)(struct ui_app *app, struct ui_screen *scr);
+	void (*free_state)(void *state);
+};
+
+struct ui_screen {
+	const struct ui_screen_ops *ops;
+	void *state;
+	char title[160];
+	char family_id[CB_UUID_LEN];   /* "" when the screen is about no family */
+	char family_label[120];        /* "FS-26-0142 Price family" */
+};
+
+#define UI_MAX_DEPTH 24
+
+struct ui_app {
+	struct cb_store *store;
+	const struct cb_refdata *ref;
+	const struct cb_programme *prog;
+	struct cb_worker *me;
+	bool training;
+	struct cb_vec help;            /* struct cb_help_entry, training mode */
+	bool panel;                    /* the training help panel is shown */
+	struct ui_screen *stack[UI_MAX_DEPTH];
+	int depth;
+	char status[300];
+	bool status_error;
+	bool quit;
+	bool color;
+	int rows, cols;
+	bool too_small;
+};
+
+/* Minimum terminal size. */
+#define UI_MIN_COLS 80
+#define UI_MIN_ROWS 24
+
+/* Colour pairs; in monochrome (NO_COLOR or no colours) they are plain. */
+enum ui_color {
+	UI_C_NORMAL = 0,
+	UI_C_TITLE = 1,
+	UI_C_RED,
+	UI_C_AMBER,
+	UI_C_GREEN,
+	UI_C_TRAINING,
+	UI_C_DIM,
+	UI_C_ERROR
+};
+int ui_attr(struct ui_app *app, enum ui_color c);
+
+/* The stack. push takes the screen over; pop frees it. */
+void ui_push(struct ui_app *app, struct ui_screen *scr);
+void ui_pop(struct ui_app *app);
+struct ui_screen *ui_top(struct ui_app *app);
+struct ui_screen *ui_screen_new(const struct ui_screen_ops *ops, void *state,
+                                const char *title);
+/* Give a screen the family it is about, for the context line. */
+void ui_screen_family(struct ui_screen *scr, const struct cb_family *f);
+
+/* Messages on the status line, until the next key. */
+void ui_say(struct ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_error(struct ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_fail(struct ui_app *app, const struct cb_err *err);
+
+/* Draw everything: context line, the top screen, the panel, the status
+ * line and the key bar. Handles a terminal that is too small. */
+void ui_redraw(struct ui_app *app);
+/* Only the frame (context line, title, status line, key bar for
+ * screen_id); false when the terminal is too small. Content goes on rows
+ * 2 to rows-3. */
+bool ui_draw_chrome(struct ui_app *app, const char *title, unsigned screen_id);
+/* The status line, drawn last so content never hides it; a long message
+ * takes two rows. */
+void ui_draw_status(struct ui_app *app);
+/* Wait up to ms for a key (ERR on time-out). A resize is taken care of
+ * and returned as KEY_RESIZE. */
+int ui_getkey(struct ui_app *app, int ms);
+
+/* Whether key is a typed character; if so its UTF-8 bytes go to out. */
+bool ui_key_text(int key, char out[4], size_t *n);
+
+/* The terminal has gone (SIGHUP or SIGTERM): keep drafts and leave. */
+bool ui_hungup(void);
+
+/* Drawing helpers. Text is fitted by display width; control characters
+ * are shown as spaces; nothing is drawn past the right edge. */
+void ui_text(int y, int x, int width, const char *s, int attr);
+/* The same, padded with spaces to width. */
+void ui_field(int y, int x, int width, const char *s, int attr);
+/* Wrap text into the box; returns the rows used (skip rows first). */
+int ui_wrap(int y, int x, int width, int max_rows, const char *s, int attr, int skip);
+/* Rows text needs when wrapped at width. */
+int ui_wrap_rows(const char *s, int width);
+void ui_hline(int y, int x, int width);
+/* A RAG badge: "RED", "AMBER", "GREEN", "none" (text, so it reads in
+ * monochrome) in its colour. */
+void ui_rag(struct ui_app *app, int y, int x, const char *rating);
+
+/* A list with a selection, for any number of rows. */
+struct ui_list {
+	size_t count;
+	size_t sel;
+	size_t top;
+	int height;
+};
+/* Move by an action; true when it was a moving action. */
+bool ui_list_move(struct ui_list *l, enum ui_action action);
+/* Keep the selection in view for height rows. */
+void ui_list_fit(struct ui_list *l, int height);
+
+/* Modal dialogs: they run their own small loop over the screen below and
+ * return when answered. Esc cancels and changes nothing. */
+/* One line of text. Returns 0 with *out (owned), or -1 when cancelled.
+ * validate (may be NULL) may refuse with a message. on_change (may be
+ * NULL) is told of each keystroke, for filters that apply as you type. */
+int ui_prompt(struct ui_app *app, const char *question, const char *initial, char **out,
+              int (*validate)(const char *text, void *ctx, struct cb_err *err),
+              void (*on_change)(struct ui_app *app, const char *text, void *ctx), void *ctx);
+/* A date, quick forms allowed (+2w, 1/3, today). */
+int ui_prompt_date(struct ui_app *app, const char *question, struct cb_date initial,
+                   struct cb_date *out);
+/* y/n. */
+bool ui_confirm(struct ui_app *app, const char *question);
+
+/* Pick one of items (labels), with an optional description for each
+ * (shown for the selected one). Returns the index or -1. */
+struct ui_choice {
+	const char *label;
+	const char *detail;   /* may be NULL */
+	bool checked;         /* for ui_pick_many */
+};
+int ui_pick(struct ui_app *app, const char *title, struct ui_choice *items, size_t n,
+            size_t initial);
+/* Tick several; Enter accepts. Returns 0 or -1 when cancelled. */
+int ui_pick_many(struct ui_app *app, const char *title, struct ui_choice *items, size_t n);
+/* A number on a scale, showing the anchors and which way it runs. */
+int ui_pick_scale(struct ui_app *app, const char *title, long min, long max, long initial,
+                  const char *direction, const char *(*anchor)(long v, void *ctx), void *ctx,
+                  long *out);
+
+/* The long-text editor. It keeps a draft under draft_key every few
+ * seconds and offers it back; save() is called with the text and may
+ * refuse (the text stays, the message shows). */
+struct ui_edit {
+	const char *title;
+	const char *label;        /* what to write, above the text */
+	const char *example;      /* good recording, shown beside; may be NULL */
+	const char *initial;
+	const char *draft_key;    /* NULL: no draft */
+	const char *family_id;    /* for the draft */
+	bool single_paragraph;    /* Enter saves instead of breaking the line */
+	bool allow_empty;         /* saving nothing is allowed (clears it) */
+	/* Save the text. A save that failed with an I/O error has an unknown
+	 * outcome: it copies the row id it tried to write into pending_row so
+	 * the draft can be checked against the database later. */
+	int (*save)(struct ui_app *app, const char *text, void *ctx,
+	            char pending_row[CB_UUID_LEN], struct cb_err *err);
+	void *ctx;
+};
+/* Returns 0 when saved, -1 when the worker left without saving. */
+int ui_edit_text(struct ui_app *app, const struct ui_edit *e);
+
+/* Screens that others open. */
+void ui_open_caseload(struct ui_app *app);
+void ui_open_family(struct ui_app *app, const char *family_id);
+void ui_open_help(struct ui_app *app, const struct ui_screen *about);
+void ui_open_text(struct ui_app *app, const char *title, const char *text,
+                  const struct ui_screen *about);
+/* Versions of a record, oldest first, as (heading, text) pairs. */
+struct ui_version {
+	char *heading;   /* "Version 2, 2026-11-20 14:02, Imran Chaudhry" */
+	char *text;
+};
+void ui_version_free_item(void *v);
+void ui_open_history(struct ui_app *app, const char *title, struct cb_vec *versions,
+                     const struct ui_screen *about);
+void ui_open_notes(struct ui_app *app, const char *family_id);
+void ui_open_chronology(struct ui_app *app, const char *family_id);
+void ui_open_programme(struct ui_app *app, const char *family_id);
+void ui_open_goals(struct ui_app *app, const char *family_id);
+void ui_open_stages(struct ui_app *app, const char *family_id, const char *person_id);
+void ui_open_ratings(struct ui_app *app, const char *family_id);
+void ui_open_meetings(struct ui_app *app);
+
+/* Who is working: pick or add a worker. Returns 0 with app->me set. */
+int ui_who_am_i(struct ui_app *app);
+/* Offer back drafts left by a crash. */
+void ui_recover_drafts(struct ui_app *app);
+
+/* Training help, from data/training-help.yaml. */
+const struct cb_help_entry *ui_help_find(struct ui_app *app, const char *id);
+
+/* Small shared helpers. */
+const char *ui_role_label(struct ui_app *app, const char *role);
+/* "12" or "4 months" for a child. */
+void ui_age(struct cb_date born, char *out, size_t n);
+
+#endif

@@ -1,0 +1,93 @@
+#!/bin/sh
+# Text being typed survives a kill -9: the next start offers it back.
+. "$TOP_SRCDIR/tests/e2e/lib.sh"
+
+casebook init --db "$work/t.db" >/dev/null
+casebook add worker "Amira Haddad" --role social-worker --db "$work/t.db" >/dev/null
+
+start_casebook --db "$work/t.db" --as "Amira Haddad"
+wait_for "Caseload"
+send a
+wait_for "Case reference"
+type_text "FS-26-0002"
+send Enter
+wait_for "How the team refers"
+type_text "Nguyễn family"
+send Enter
+wait_for "Allocate yourself"
+send y
+wait_for "Family record"
+send n
+wait_for "Case notes"
+send a
+wait_for "What kind of note?"
+send Enter
+wait_for "When did it happen?"
+send Enter
+wait_for "significant event"
+send n
+wait_for "New note"
+type_text "Khoa told me he makes his mum's tea every night"
+# The draft is kept within a few seconds; then the power goes.
+n=0
+until sqlite3 "$work/t.db" "SELECT body FROM drafts" 2>/dev/null | grep -q "tea every night"; do
+	n=$((n + 1))
+	[ $n -lt 100 ] || fail "no draft was kept"
+	sleep 0.1
+done
+kill -9 "$(cat "$work/pid")"
+wait_for "casebook exited 137"
+
+start_casebook --db "$work/t.db" --as "Amira Haddad"
+wait_for "Unsaved text from"
+expect "Khoa told me he makes his mum's tea every night"
+send Enter
+wait_for "Saved as a case note."
+send t
+send Enter
+wait_for "Family record"
+send n
+wait_for "Khoa told me he makes his mu"
+quit_casebook
+[ "$(sqlite3 "$work/t.db" "SELECT count(*) FROM drafts")" = 0 ] || fail "the draft was not cleared"
+
+# A draft also comes back in the place it was written.
+start_casebook --db "$work/t.db" --as "Amira Haddad"
+wait_for "Caseload"
+send Enter
+wait_for "Family record"
+send n
+send a
+wait_for "What kind of note?"
+send Enter
+send Enter
+send n
+wait_for "New note"
+type_text "Second visit: Hoa was up and dressed"
+n=0
+until sqlite3 "$work/t.db" "SELECT body FROM drafts" 2>/dev/null | grep -q "up and dressed"; do
+	n=$((n + 1))
+	[ $n -lt 100 ] || fail "no draft was kept"
+	sleep 0.1
+done
+kill -9 "$(cat "$work/pid")"
+wait_for "casebook exited 137"
+start_casebook --db "$work/t.db" --as "Amira Haddad"
+wait_for "Unsaved text from"
+send Down
+send Enter
+wait_for "Caseload"
+send Enter
+wait_for "Family record"
+send n
+send a
+wait_for "What kind of note?"
+send Enter
+send Enter
+send n
+wait_for "Carry on from the draft"
+send Enter
+wait_for "Second visit: Hoa was up and dressed"
+send C-s
+wait_for "Note saved."
+quit_casebook

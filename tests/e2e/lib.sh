@@ -1,0 +1,92 @@
+# Shared by the end-to-end tests: the real casebook in a private tmux
+# server at 80x24 with LANG=C.UTF-8. Poll the screen, never sleep blindly.
+# Source it; it sources tests/lib.sh (scratch $work, a home of its own).
+. "$TOP_SRCDIR/tests/lib.sh"
+
+command -v tmux >/dev/null 2>&1 || { echo "tmux is needed for this test"; exit 99; }
+sock="$work/tmux.sock"
+T() { tmux -S "$sock" "$@"; }
+e2e_cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$work"; }
+trap e2e_cleanup EXIT INT TERM
+
+# start_casebook [ARGS...]: run casebook in the terminal. Its pid goes to
+# $work/pid; when it ends, "casebook exited N" shows on the screen.
+start_casebook() {
+	{
+		echo '#!/bin/sh'
+		printf 'export HOME=%s XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s\n' \
+			"'$HOME'" "'$XDG_DATA_HOME'" "'$XDG_CONFIG_HOME'"
+		printf 'export CASEBOOK_DATADIR=%s LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen\n' \
+			"'$CASEBOOK_DATADIR'"
+		[ -n "${CASEBOOK_TODAY:-}" ] && printf 'export CASEBOOK_TODAY=%s\n' "$CASEBOOK_TODAY"
+		[ -n "${NO_COLOR:-}" ] && printf 'export NO_COLOR=1\n'
+		[ -n "${ASAN_OPTIONS:-}" ] && printf 'export ASAN_OPTIONS=%s\n' "'$ASAN_OPTIONS'"
+		[ -n "${UBSAN_OPTIONS:-}" ] && printf 'export UBSAN_OPTIONS=%s\n' "'$UBSAN_OPTIONS'"
+		# The inner shell records its pid and becomes casebook, so the
+		# pid is casebook's own and this shell lives on to report.
+		printf '%s' "/bin/sh -c 'echo \$\$ >\"\$0\"; exec \"\$@\"' "
+		printf "'%s' '%s'" "$work/pid" "$CASEBOOK"
+		for a in "$@"; do printf " '%s'" "$a"; done
+		printf ' 2>%s\n' "'$work/stderr'"
+		echo 'echo "casebook exited $?"'
+		echo 'sleep 600'
+	} >"$work/run.sh"
+	chmod +x "$work/run.sh"
+	rm -f "$work/pid"
+	if T has-session -t cb 2>/dev/null; then
+		T respawn-pane -k -t cb "$work/run.sh"
+	else
+		T -f /dev/null new-session -d -s cb -x 80 -y 24 "$work/run.sh"
+		T set-option -t cb status off >/dev/null
+	fi
+}
+
+send() { T send-keys -t cb "$@"; }
+# type TEXT: literal text, UTF-8 and all.
+type_text() { T send-keys -t cb -l "$1"; }
+screen() { T capture-pane -t cb -p; }
+resize() { T resize-window -t cb -x "$1" -y "$2"; }
+
+# wait_for TEXT [SECONDS]: until TEXT is on the screen, or fail showing it.
+wait_for() {
+	_n=$(( ${2:-10} * 10 ))
+	while [ "$_n" -gt 0 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	echo "FAIL: '$1' did not appear. The screen:"
+	screen
+	[ -s "$work/stderr" ] && { echo "stderr:"; cat "$work/stderr"; }
+	exit 1
+}
+
+# wait_gone TEXT [SECONDS]: until TEXT has left the screen.
+wait_gone() {
+	_n=$(( ${2:-10} * 10 ))
+	while [ "$_n" -gt 0 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	echo "FAIL: '$1' is still on the screen:"
+	screen
+	exit 1
+}
+
+# Fail unless the screen shows TEXT right now.
+expect() { screen | grep -qF -- "$1" || { echo "FAIL: expected '$1' on:"; screen; exit 1; }; }
+refute() { if screen | grep -qF -- "$1"; then echo "FAIL: did not expect '$1' on:"; screen; exit 1; fi; }
+
+# quit_casebook: leave cleanly and check the exit status and stderr.
+quit_casebook() {
+	send F10
+	wait_for "Quit casebook?"
+	send y
+	wait_for "casebook exited 0"
+	if [ -s "$work/stderr" ]; then
+		echo "FAIL: casebook wrote to stderr:"
+		cat "$work/stderr"
+		exit 1
+	fi
+}
