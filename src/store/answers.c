@@ -170,8 +170,6 @@ answer_identity(struct cb_store *s, const struct cb_answer *a, char id[CB_UUID_L
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }
 
-int st_meeting_open(struct cb_store *s, const char *meeting_id, struct cb_err *err);
-
 int
 cb_store_answer_save(struct cb_store *s, struct cb_answer *a, struct cb_err *err)
 {

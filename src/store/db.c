@@ -307,19 +307,19 @@ static int
 errno_error(const char *what, const char *path, int e, struct cb_err *err)
 {
 	enum cb_errcode code = CB_EIO;
-	const char *todo = _("check the path");
+	const char *what_to_do = _("check the path");
 
 	if (e == EACCES || e == EPERM || e == EROFS) {
 		code = CB_EREADONLY;
-		todo = _("choose a place you can write to, or fix its permissions");
+		what_to_do = _("choose a place you can write to, or fix its permissions");
 	} else if (e == ENOSPC || e == EDQUOT) {
 		code = CB_EFULL;
-		todo = _("free some space and try again");
+		what_to_do = _("free some space and try again");
 	} else if (e == ENOENT || e == ENOTDIR) {
 		code = CB_ENOTFOUND;
-		todo = _("check the path");
+		what_to_do = _("check the path");
 	}
-	return cb_err_set(err, code, _("cannot %s %s (%s): %s"), what, path, strerror(e), todo);
+	return cb_err_set(err, code, _("cannot %s %s (%s): %s"), what, path, strerror(e), what_to_do);
 }
 
 /* Make the folders above path that are missing, private to the user. */

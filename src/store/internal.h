@@ -113,6 +113,24 @@ int st_record_correct(struct cb_store *s, const struct st_kind *k, const char *i
 int st_record_retract(struct cb_store *s, const struct st_kind *k, const char *id,
                       int base_version, const char *reason, struct cb_err *err);
 
+/* The same, for records that belong to a meeting (meeting_id may be "" or
+ * NULL for none): refused once the meeting is signed off. */
+int st_meeting_open(struct cb_store *s, const char *meeting_id, struct cb_err *err);
+int st_meeting_add(struct cb_store *s, const char *meeting_id, const struct st_kind *k,
+                   char id[CB_UUID_LEN], struct cb_rev *rev, const char *parent1,
+                   const char *parent2, const char *parent3, const void *record,
+                   struct cb_err *err);
+int st_meeting_correct(struct cb_store *s, const char *meeting_id, const struct st_kind *k,
+                       const char *id, struct cb_rev *rev, const void *record,
+                       struct cb_err *err);
+/* Set the one record a pair of parents may have: find it with find_sql
+ * (?1, ?2 the parents), add it when there is none, else add a version on
+ * top of the newest. Refused in a signed meeting. */
+int st_meeting_set(struct cb_store *s, const char *meeting_id, const struct st_kind *k,
+                   const char *find_sql, char id[CB_UUID_LEN], struct cb_rev *rev,
+                   const char *parent1, const char *parent2, const void *record,
+                   struct cb_err *err);
+
 /* Run a query with text parameters ?1 and ?2 (NULL: left unbound) and push
  * row(st) for each row. */
 int st_rows(struct cb_store *s, const char *sql, const char *p1, const char *p2,

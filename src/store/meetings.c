@@ -23,7 +23,6 @@ nullable(const char *id)
 
 /* Signed minutes are read-only: every write that belongs to a meeting
  * asks here first, inside its own transaction. */
-int st_meeting_open(struct cb_store *s, const char *meeting_id, struct cb_err *err);
 int
 st_meeting_open(struct cb_store *s, const char *meeting_id, struct cb_err *err)
 {
@@ -48,6 +47,70 @@ st_meeting_open(struct cb_store *s, const char *meeting_id, struct cb_err *err)
 		                  _("these minutes are signed off and cannot be changed: add an "
 		                    "addendum instead"));
 	return 0;
+}
+
+int
+st_meeting_add(struct cb_store *s, const char *meeting_id, const struct st_kind *k,
+               char id[CB_UUID_LEN], struct cb_rev *rev, const char *parent1, const char *parent2,
+               const char *parent3, const void *record, struct cb_err *err)
+{
+	int rc;
+
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	rc = st_meeting_open(s, meeting_id, err);
+	if (rc == 0)
+		rc = st_record_add(s, k, id, rev, parent1, parent2, parent3, record, err);
+	return st_write_end(s, rc, err);
+}
+
+int
+st_meeting_correct(struct cb_store *s, const char *meeting_id, const struct st_kind *k,
+                   const char *id, struct cb_rev *rev, const void *record, struct cb_err *err)
+{
+	int rc;
+
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	rc = st_meeting_open(s, meeting_id, err);
+	if (rc == 0)
+		rc = st_record_correct(s, k, id, rev, record, err);
+	return st_write_end(s, rc, err);
+}
+
+int
+st_meeting_set(struct cb_store *s, const char *meeting_id, const struct st_kind *k,
+               const char *find_sql, char id[CB_UUID_LEN], struct cb_rev *rev,
+               const char *parent1, const char *parent2, const void *record, struct cb_err *err)
+{
+	char existing[CB_UUID_LEN] = "";
+	sqlite3_stmt *st;
+	int rc, latest = 0;
+
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	rc = st_meeting_open(s, meeting_id, err);
+	if (rc == 0)
+		rc = st_prepare(s, find_sql, &st, err);
+	if (rc == 0) {
+		st_bind_text(st, 1, parent1);
+		st_bind_text(st, 2, parent2);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			st_col_id(st, 0, existing);
+		sqlite3_finalize(st);
+		if (existing[0] == '\0') {
+			rc = st_record_add(s, k, id, rev, parent1, parent2, NULL, record, err);
+		} else {
+			/* Set, not edited from a copy: the newest is the base. */
+			memcpy(id, existing, CB_UUID_LEN);
+			rc = st_latest_version(s, k->latest_sql, id, &latest, err);
+			if (rc == 0) {
+				rev->version = latest;
+				rc = st_record_correct(s, k, id, rev, record, err);
+			}
+		}
+	}
+	return st_write_end(s, rc, err);
 }
 
 /* Meetings */
@@ -122,18 +185,10 @@ cb_store_meeting_add(struct cb_store *s, struct cb_meeting *m, struct cb_err *er
 int
 cb_store_meeting_correct(struct cb_store *s, struct cb_meeting *m, struct cb_err *err)
 {
-	int rc;
-
 	if (cb_meeting_check(m, err) != 0)
 		return -1;
-	if (st_write_begin(s, err) != 0)
-		return -1;
-	rc = st_meeting_open(s, m->id, err);
-	if (rc == 0) {
-		m->is_signed = false;
-		rc = st_record_correct(s, &meeting_kind, m->id, &m->rev, m, err);
-	}
-	return st_write_end(s, rc, err);
+	m->is_signed = false;
+	return st_meeting_correct(s, m->id, &meeting_kind, m->id, &m->rev, m, err);
 }
 
 int
@@ -233,30 +288,18 @@ item_row(sqlite3_stmt *st)
 int
 cb_store_item_add(struct cb_store *s, struct cb_meeting_item *i, struct cb_err *err)
 {
-	int rc;
+	int rc = st_meeting_add(s, i->meeting_id, &item_kind, i->id, &i->rev, i->meeting_id,
+	                        i->family_id, NULL, i, err);
 
-	if (st_write_begin(s, err) != 0)
-		return -1;
-	rc = st_meeting_open(s, i->meeting_id, err);
-	if (rc == 0)
-		rc = st_record_add(s, &item_kind, i->id, &i->rev, i->meeting_id, i->family_id, NULL, i,
-		                   err);
 	if (rc != 0 && err != NULL && err->code == CB_ECONSTRAINT)
 		cb_err_set(err, CB_EEXIST, _("that family is already on this meeting's agenda"));
-	return st_write_end(s, rc, err);
+	return rc;
 }
 
 int
 cb_store_item_correct(struct cb_store *s, struct cb_meeting_item *i, struct cb_err *err)
 {
-	int rc;
-
-	if (st_write_begin(s, err) != 0)
-		return -1;
-	rc = st_meeting_open(s, i->meeting_id, err);
-	if (rc == 0)
-		rc = st_record_correct(s, &item_kind, i->id, &i->rev, i, err);
-	return st_write_end(s, rc, err);
+	return st_meeting_correct(s, i->meeting_id, &item_kind, i->id, &i->rev, i, err);
 }
 
 int
@@ -332,8 +375,7 @@ attendance_row(sqlite3_stmt *st)
 int
 cb_store_attendance_set(struct cb_store *s, struct cb_attendance *a, struct cb_err *err)
 {
-	char meeting[CB_UUID_LEN], existing[CB_UUID_LEN] = "";
-	sqlite3_stmt *st;
+	char meeting[CB_UUID_LEN];
 	int rc;
 
 	if (cb_attendance_check(a, err) != 0)
@@ -342,31 +384,9 @@ cb_store_attendance_set(struct cb_store *s, struct cb_attendance *a, struct cb_e
 		return -1;
 	rc = item_meeting(s, a->item_id, meeting, err);
 	if (rc == 0)
-		rc = st_meeting_open(s, meeting, err);
-	if (rc == 0)
-		rc = st_prepare(s, "SELECT id FROM attendance WHERE item_id = ?1 AND worker_id = ?2",
-		                &st, err);
-	if (rc == 0) {
-		st_bind_text(st, 1, a->item_id);
-		st_bind_text(st, 2, a->worker_id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			st_col_id(st, 0, existing);
-		sqlite3_finalize(st);
-		if (existing[0] == '\0') {
-			rc = st_record_add(s, &attendance_kind, a->id, &a->rev, a->item_id, a->worker_id,
-			                   NULL, a, err);
-		} else {
-			int latest = 0;
-
-			memcpy(a->id, existing, CB_UUID_LEN);
-			/* Attendance is set, not edited: take the newest as the base. */
-			rc = st_latest_version(s, attendance_kind.latest_sql, a->id, &latest, err);
-			if (rc == 0) {
-				a->rev.version = latest;
-				rc = st_record_correct(s, &attendance_kind, a->id, &a->rev, a, err);
-			}
-		}
-	}
+		rc = st_meeting_set(s, meeting, &attendance_kind,
+		                    "SELECT id FROM attendance WHERE item_id = ?1 AND worker_id = ?2",
+		                    a->id, &a->rev, a->item_id, a->worker_id, a, err);
 	return st_write_end(s, rc, err);
 }
 
@@ -446,32 +466,18 @@ action_row(sqlite3_stmt *st)
 int
 cb_store_action_add(struct cb_store *s, struct cb_action *a, struct cb_err *err)
 {
-	int rc;
-
 	if (cb_action_check(a, err) != 0)
 		return -1;
-	if (st_write_begin(s, err) != 0)
-		return -1;
-	rc = st_meeting_open(s, a->meeting_id, err);
-	if (rc == 0)
-		rc = st_record_add(s, &action_kind, a->id, &a->rev, a->family_id,
-		                   nullable(a->meeting_id), NULL, a, err);
-	return st_write_end(s, rc, err);
+	return st_meeting_add(s, a->meeting_id, &action_kind, a->id, &a->rev, a->family_id,
+	                      nullable(a->meeting_id), NULL, a, err);
 }
 
 int
 cb_store_action_correct(struct cb_store *s, struct cb_action *a, struct cb_err *err)
 {
-	int rc;
-
 	if (cb_action_check(a, err) != 0)
 		return -1;
-	if (st_write_begin(s, err) != 0)
-		return -1;
-	rc = st_meeting_open(s, a->meeting_id, err);
-	if (rc == 0)
-		rc = st_record_correct(s, &action_kind, a->id, &a->rev, a, err);
-	return st_write_end(s, rc, err);
+	return st_meeting_correct(s, a->meeting_id, &action_kind, a->id, &a->rev, a, err);
 }
 
 int
@@ -547,39 +553,11 @@ static const struct st_kind action_review_kind = {
 int
 cb_store_action_review_set(struct cb_store *s, struct cb_action_review *r, struct cb_err *err)
 {
-	char existing[CB_UUID_LEN] = "";
-	sqlite3_stmt *st;
-	int rc;
-
 	if (cb_action_review_check(r, err) != 0)
 		return -1;
-	if (st_write_begin(s, err) != 0)
-		return -1;
-	rc = st_meeting_open(s, r->meeting_id, err);
-	if (rc == 0)
-		rc = st_prepare(s, "SELECT id FROM action_reviews WHERE action_id = ?1 AND "
-		                   "meeting_id = ?2", &st, err);
-	if (rc == 0) {
-		st_bind_text(st, 1, r->action_id);
-		st_bind_text(st, 2, r->meeting_id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			st_col_id(st, 0, existing);
-		sqlite3_finalize(st);
-		if (existing[0] == '\0') {
-			rc = st_record_add(s, &action_review_kind, r->id, &r->rev, r->action_id,
-			                   r->meeting_id, NULL, r, err);
-		} else {
-			int latest = 0;
-
-			memcpy(r->id, existing, CB_UUID_LEN);
-			rc = st_latest_version(s, action_review_kind.latest_sql, r->id, &latest, err);
-			if (rc == 0) {
-				r->rev.version = latest;
-				rc = st_record_correct(s, &action_review_kind, r->id, &r->rev, r, err);
-			}
-		}
-	}
-	return st_write_end(s, rc, err);
+	return st_meeting_set(s, r->meeting_id, &action_review_kind,
+	                      "SELECT id FROM action_reviews WHERE action_id = ?1 AND meeting_id = ?2",
+	                      r->id, &r->rev, r->action_id, r->meeting_id, r, err);
 }
 
 /* Addenda */

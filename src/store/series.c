@@ -14,8 +14,6 @@
 #include "casebook/vec.h"
 #include "internal.h"
 
-int st_meeting_open(struct cb_store *s, const char *meeting_id, struct cb_err *err);
-
 static const char *
 nullable(const char *id)
 {
@@ -266,32 +264,18 @@ stage_row(sqlite3_stmt *st)
 int
 cb_store_stage_add(struct cb_store *s, struct cb_stage_record *r, struct cb_err *err)
 {
-	int rc;
-
 	if (cb_stage_record_check(r, NULL, err) != 0)
 		return -1;
-	if (st_write_begin(s, err) != 0)
-		return -1;
-	rc = st_meeting_open(s, r->meeting_id, err);
-	if (rc == 0)
-		rc = st_record_add(s, &stage_kind, r->id, &r->rev, r->family_id, r->person_id,
-		                   nullable(r->meeting_id), r, err);
-	return st_write_end(s, rc, err);
+	return st_meeting_add(s, r->meeting_id, &stage_kind, r->id, &r->rev, r->family_id,
+	                      r->person_id, nullable(r->meeting_id), r, err);
 }
 
 int
 cb_store_stage_correct(struct cb_store *s, struct cb_stage_record *r, struct cb_err *err)
 {
-	int rc;
-
 	if (cb_stage_record_check(r, NULL, err) != 0)
 		return -1;
-	if (st_write_begin(s, err) != 0)
-		return -1;
-	rc = st_meeting_open(s, r->meeting_id, err);
-	if (rc == 0)
-		rc = st_record_correct(s, &stage_kind, r->id, &r->rev, r, err);
-	return st_write_end(s, rc, err);
+	return st_meeting_correct(s, r->meeting_id, &stage_kind, r->id, &r->rev, r, err);
 }
 
 int
@@ -384,32 +368,18 @@ rating_row(sqlite3_stmt *st)
 int
 cb_store_rating_add(struct cb_store *s, struct cb_rating *r, struct cb_err *err)
 {
-	int rc;
-
 	if (cb_rating_check(r, NULL, err) != 0)
 		return -1;
-	if (st_write_begin(s, err) != 0)
-		return -1;
-	rc = st_meeting_open(s, r->meeting_id, err);
-	if (rc == 0)
-		rc = st_record_add(s, &rating_kind, r->id, &r->rev, r->family_id,
-		                   nullable(r->meeting_id), NULL, r, err);
-	return st_write_end(s, rc, err);
+	return st_meeting_add(s, r->meeting_id, &rating_kind, r->id, &r->rev, r->family_id,
+	                      nullable(r->meeting_id), NULL, r, err);
 }
 
 int
 cb_store_rating_correct(struct cb_store *s, struct cb_rating *r, struct cb_err *err)
 {
-	int rc;
-
 	if (cb_rating_check(r, NULL, err) != 0)
 		return -1;
-	if (st_write_begin(s, err) != 0)
-		return -1;
-	rc = st_meeting_open(s, r->meeting_id, err);
-	if (rc == 0)
-		rc = st_record_correct(s, &rating_kind, r->id, &r->rev, r, err);
-	return st_write_end(s, rc, err);
+	return st_meeting_correct(s, r->meeting_id, &rating_kind, r->id, &r->rev, r, err);
 }
 
 int

@@ -61,6 +61,14 @@ draw_box(struct ui_app *app, int y, int h, const char *title)
 }
 
 int
+ui_need_reason(const char *text, void *ctx, struct cb_err *err)
+{
+	(void)ctx;
+	return cb_str_empty(text) ? cb_err_set(err, CB_EINVAL, _("say why: a reason is required"))
+	                          : 0;
+}
+
+int
 ui_prompt(struct ui_app *app, const char *question, const char *initial, char **out,
           int (*validate)(const char *text, void *ctx, struct cb_err *err),
           void (*on_change)(struct ui_app *app, const char *text, void *ctx), void *ctx)

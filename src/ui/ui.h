@@ -302,6 +302,14 @@ struct ui_version {
 	char *text;
 };
 void ui_version_free_item(void *v);
+/* Add one version of a record: the heading says which, when, by whom and
+ * whether it was retracted; the text is the version's reason (if any) and
+ * then body, which is taken over. */
+struct cb_rev;
+void ui_version_push(struct cb_vec *versions, const struct cb_rev *rev, char *body);
+/* For ui_prompt: refuses an empty answer ("say why: a reason is
+ * required"). */
+int ui_need_reason(const char *text, void *ctx, struct cb_err *err);
 void ui_open_history(struct ui_app *app, const char *title, struct cb_vec *versions,
                      const struct ui_screen *about);
 void ui_open_notes(struct ui_app *app, const char *family_id);

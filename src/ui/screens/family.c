@@ -633,13 +633,8 @@ history(struct ui_app *app, struct ui_screen *scr)
 	}
 	for (i = 0; i < fams.len; i++) {
 		const struct cb_family *x = fams.items[i];
-		struct ui_version *v = cb_calloc(1, sizeof *v);
 
-		v->heading = cb_asprintf(_("Version %d, %.16s, %s"), x->rev.version, x->rev.created_at,
-		                         x->rev.created_by_name ? x->rev.created_by_name : "?");
-		v->text = cb_asprintf("%s %s%s%s", x->reference, x->name,
-		                      x->rev.reason ? "\n" : "", x->rev.reason ? x->rev.reason : "");
-		cb_vec_push(&versions, v);
+		ui_version_push(&versions, &x->rev, cb_asprintf("%s %s", x->reference, x->name));
 	}
 	ui_open_history(app, _("History of the family's details"), &versions, scr);
 	cb_vec_clear(&versions);

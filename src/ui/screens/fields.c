@@ -532,21 +532,15 @@ ui_answer_history(struct ui_app *app, const struct ui_screen *about, const char 
 	}
 	for (i = 0; i < hist.len; i++) {
 		const struct cb_answer *x = hist.items[i];
-		struct ui_version *v = cb_calloc(1, sizeof *v);
 		char date[CB_DATE_LEN];
 		char *shown = ui_answer_display(field, x->value, people);
 
 		cb_date_format(x->date, date);
-		v->heading = cb_asprintf(_("Version %d, %.16s, %s%s"), x->rev.version,
-		                         x->rev.created_at,
-		                         x->rev.created_by_name ? x->rev.created_by_name : "?",
-		                         x->rev.retracted ? _(", RETRACTED") : "");
-		v->text = cb_asprintf(_("Answered on %s, under version %ld of the module.%s%s\n%s"),
-		                      date, x->module_version, x->rev.reason ? _("\nReason: ") : "",
-		                      x->rev.reason ? x->rev.reason : "",
-		                      cb_str_empty(x->value) ? _("(cleared)") : shown);
+		ui_version_push(&versions, &x->rev,
+		                cb_asprintf(_("Answered on %s, under version %ld of the module.\n%s"),
+		                            date, x->module_version,
+		                            cb_str_empty(x->value) ? _("(cleared)") : shown));
 		free(shown);
-		cb_vec_push(&versions, v);
 	}
 	ui_open_history(app, title, &versions, about);
 	cb_vec_clear(&versions);

@@ -43,14 +43,6 @@ in_part(struct ui_app *app, const struct minutes *s, enum mp_part part, const ch
 	return false;
 }
 
-static int
-need_text(const char *text, void *ctx, struct cb_err *err)
-{
-	(void)ctx;
-	return cb_str_empty(text) ? cb_err_set(err, CB_EINVAL, _("say why: a reason is required"))
-	                          : 0;
-}
-
 static void
 show_text(struct ui_app *app, struct ui_screen *scr, const char *title, const char *text)
 {
@@ -252,7 +244,7 @@ mark(struct ui_app *app, struct ui_screen *scr, const char *outcome)
 	a = s->pulled.items[l->sel];
 	if (cb_streq(outcome, "not-done") &&
 	    ui_prompt(app, _("Why was it not done? (required)"),
-	              cb_streq(a->outcome, "not-done") ? a->outcome_reason : "", &reason, need_text,
+	              cb_streq(a->outcome, "not-done") ? a->outcome_reason : "", &reason, ui_need_reason,
 	              NULL, NULL) != 0)
 		return;
 	r = cb_action_review_new();
@@ -979,12 +971,8 @@ answer_history(struct ui_app *app, struct ui_screen *scr, const char *key)
 	}
 	for (i = 0; i < hist.len; i++) {
 		const struct cb_answer *x = hist.items[i];
-		struct ui_version *v = cb_calloc(1, sizeof *v);
 
-		v->heading = cb_asprintf(_("Version %d, %.16s, %s"), x->rev.version, x->rev.created_at,
-		                         x->rev.created_by_name ? x->rev.created_by_name : "?");
-		v->text = cb_strdup(x->value);
-		cb_vec_push(&versions, v);
+		ui_version_push(&versions, &x->rev, cb_strdup(x->value));
 	}
 	ui_open_history(app, mp_field_label(app, key), &versions, scr);
 	cb_vec_clear(&versions);
@@ -1030,26 +1018,20 @@ series_history(struct ui_app *app, struct ui_screen *scr)
 		return;
 	}
 	for (i = 0; i < hist.len; i++) {
-		struct ui_version *v = cb_calloc(1, sizeof *v);
-
 		if (s->part == MP_STAGES) {
 			const struct cb_stage_record *x = hist.items[i];
 
-			v->heading = cb_asprintf(_("Version %d, %.16s, %s"), x->rev.version,
-			                         x->rev.created_at,
-			                         x->rev.created_by_name ? x->rev.created_by_name : "?");
-			v->text = cb_asprintf("%s\n%s", mp_stage_name(app, x->stage),
-			                      x->evidence ? x->evidence : "");
+			ui_version_push(&versions, &x->rev,
+			                cb_asprintf("%s\n%s", mp_stage_name(app, x->stage),
+			                            x->evidence ? x->evidence : ""));
 		} else {
 			const struct cb_rating *x = hist.items[i];
 
-			v->heading = cb_asprintf(_("Version %d, %.16s, %s"), x->rev.version,
-			                         x->rev.created_at,
-			                         x->rev.created_by_name ? x->rev.created_by_name : "?");
-			v->text = cb_asprintf("%s\n%s", cb_reflist_label(&app->ref->ratings, x->rating),
-			                      x->rationale ? x->rationale : "");
+			ui_version_push(&versions, &x->rev,
+			                cb_asprintf("%s\n%s",
+			                            cb_reflist_label(&app->ref->ratings, x->rating),
+			                            x->rationale ? x->rationale : ""));
 		}
-		cb_vec_push(&versions, v);
 	}
 	ui_open_history(app, title, &versions, scr);
 	cb_vec_clear(&versions);

@@ -613,29 +613,15 @@ session_history(struct ui_app *app, struct ui_screen *scr)
 	}
 	for (i = 0; i < hist.len; i++) {
 		const struct cb_session *x = hist.items[i];
-		struct ui_version *v = cb_calloc(1, sizeof *v);
 		char date[CB_DATE_LEN];
 
 		cb_date_format(x->date, date);
-		v->heading = cb_asprintf(_("Version %d, %.16s, %s%s"), x->rev.version, x->rev.created_at,
-		                         x->rev.created_by_name ? x->rev.created_by_name : "?",
-		                         x->rev.retracted ? _(", RETRACTED") : "");
-		v->text = cb_asprintf("%s: %s%s%s\n%s", date, x->modules,
-		                      x->rev.reason ? _("\nReason: ") : "",
-		                      x->rev.reason ? x->rev.reason : "", x->covered);
-		cb_vec_push(&versions, v);
+		ui_version_push(&versions, &x->rev,
+		                cb_asprintf("%s: %s\n%s", date, x->modules, x->covered));
 	}
 	ui_open_history(app, _("History of the session"), &versions, scr);
 	cb_vec_clear(&versions);
 	cb_vec_clear(&hist);
-}
-
-static int
-need_reason(const char *text, void *ctx, struct cb_err *err)
-{
-	(void)ctx;
-	return cb_str_empty(text) ? cb_err_set(err, CB_EINVAL, _("say why: a reason is required"))
-	                          : 0;
 }
 
 static void
@@ -651,7 +637,7 @@ retract_session(struct ui_app *app, struct ui_screen *scr)
 		return;
 	}
 	if (ui_prompt(app, _("Retract this session? It stays in the history. Why?"), "", &reason,
-	              need_reason, NULL, NULL) != 0)
+	              ui_need_reason, NULL, NULL) != 0)
 		return;
 	if (cb_store_session_retract(app->store, s->id, s->rev.version, reason, &err) != 0)
 		ui_fail(app, &err);

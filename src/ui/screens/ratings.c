@@ -279,17 +279,7 @@ rating_history(struct ui_app *app, struct ui_screen *scr)
 	}
 	for (i = 0; i < hist.len; i++) {
 		const struct cb_rating *h = hist.items[i];
-		struct ui_version *v = cb_calloc(1, sizeof *v);
-		char *body = rating_text(app, h);
-
-		v->heading = cb_asprintf(_("Version %d, %.16s, %s%s"), h->rev.version, h->rev.created_at,
-		                         h->rev.created_by_name ? h->rev.created_by_name : "?",
-		                         h->rev.retracted ? _(", RETRACTED") : "");
-		v->text = cb_asprintf("%s%s%s%s", h->rev.reason ? _("Reason for this version: ") : "",
-		                      h->rev.reason ? h->rev.reason : "", h->rev.reason ? "\n" : "",
-		                      body);
-		free(body);
-		cb_vec_push(&versions, v);
+		ui_version_push(&versions, &h->rev, rating_text(app, h));
 	}
 	ui_open_history(app, _("History of the risk rating"), &versions, scr);
 	cb_vec_clear(&versions);

@@ -10,6 +10,7 @@
 #include "casebook/help.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
+#include "casebook/record.h"
 #include "casebook/str.h"
 #include "casebook/utf8.h"
 #include "../ui.h"
@@ -214,6 +215,23 @@ ui_version_free_item(void *p)
 	free(v->heading);
 	free(v->text);
 	free(v);
+}
+
+void
+ui_version_push(struct cb_vec *versions, const struct cb_rev *rev, char *body)
+{
+	struct ui_version *v = cb_calloc(1, sizeof *v);
+
+	v->heading = cb_asprintf(_("Version %d, %.16s, %s%s"), rev->version, rev->created_at,
+	                         rev->created_by_name != NULL ? rev->created_by_name : "?",
+	                         rev->retracted ? _(", RETRACTED") : "");
+	if (rev->reason != NULL) {
+		v->text = cb_asprintf(_("Reason: %s\n%s"), rev->reason, body);
+		free(body);
+	} else {
+		v->text = body;
+	}
+	cb_vec_push(versions, v);
 }
 
 void
