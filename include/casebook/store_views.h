@@ -48,7 +48,9 @@ struct cb_event {
 	struct cb_date date;
 	char *kind;              /* note, session, status, stage, rating, goal,
 	                            review, supervision */
-	char *title;             /* one line */
+	char *title;             /* one line; for a stage "person\x1fissue\x1fstage",
+	                            for a rating "rating\x1fcontext" (ids, for the
+	                            screens to label), for a session the module ids */
 	char *detail;            /* may be long */
 	char *who;               /* who recorded it */
 	bool significant;

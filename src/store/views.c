@@ -183,12 +183,12 @@ cb_event_free_item(void *p)
 	"xi.created_at FROM statuses_current x JOIN statuses xi ON xi.id = x.status_id " \
 	"JOIN people pi ON pi.id = xi.person_id JOIN people_current p ON p.person_id = pi.id " \
 	"WHERE pi.family_id = ?1 "                                                   \
-	"UNION ALL SELECT x.assessed_on, 'stage', coalesce(p.name, '?') || ': ' || " \
-	"x.issue || ': ' || x.stage, x.evidence, " WHO("xi.created_by") ", 0, "     \
+	"UNION ALL SELECT x.assessed_on, 'stage', coalesce(p.name, '?') || char(31) || " \
+	"x.issue || char(31) || x.stage, x.evidence, " WHO("xi.created_by") ", 0, "     \
 	"x.record_id, xi.created_at FROM stages_current x JOIN stage_records xi ON " \
 	"xi.id = x.record_id LEFT JOIN people_current p ON p.person_id = xi.person_id " \
 	"WHERE xi.family_id = ?1 "                                                   \
-	"UNION ALL SELECT x.rated_on, 'rating', x.rating || ' (' || x.context || ')', " \
+	"UNION ALL SELECT x.rated_on, 'rating', x.rating || char(31) || x.context, " \
 	"x.rationale, " WHO("xi.created_by") ", 0, x.rating_id, xi.created_at FROM " \
 	"ratings_current x JOIN ratings xi ON xi.id = x.rating_id WHERE xi.family_id = ?1 " \
 	"UNION ALL SELECT x.set_on, 'goal', x.words, coalesce(x.why, ''), "         \

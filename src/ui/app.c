@@ -346,7 +346,7 @@ ui_redraw(struct ui_app *app)
 	int content_bottom;
 
 	if (!ui_draw_chrome(app, top != NULL ? top->title : "",
-	                    top != NULL ? top->ops->id : UI_SCR_CASELOAD)) {
+	                    top != NULL ? top->ops->id : UI_SCR_WHO)) {
 		refresh();
 		return;
 	}

@@ -10,6 +10,8 @@
 #include "casebook/err.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
+#include "casebook/module.h"
+#include "casebook/rating.h"
 #include "casebook/refdata.h"
 #include "casebook/store.h"
 #include "casebook/store_views.h"
@@ -87,17 +89,93 @@ kind_label(struct ui_app *app, const struct cb_event *e)
 	return e->kind;
 }
 
+/* The parts of a title the store joins with the unit separator. */
+static size_t
+split_title(const char *title, char *parts[3])
+{
+	char *copy = cb_strdup(title), *p = copy;
+	size_t n = 0;
+
+	while (n < 3) {
+		char *sep = strchr(p, '\x1f');
+
+		if (sep != NULL)
+			*sep = '\0';
+		parts[n++] = cb_strdup(p);
+		if (sep == NULL)
+			break;
+		p = sep + 1;
+	}
+	free(copy);
+	return n;
+}
+
+static const char *
+stage_name(struct ui_app *app, const char *id)
+{
+	const struct cb_refitem *it = cb_reflist_find(&app->ref->stages, id);
+
+	return it != NULL && it->name != NULL ? it->name : id;
+}
+
+/* Module titles for a session's module ids. */
+static char *
+module_titles(struct ui_app *app, const char *ids)
+{
+	struct cb_buf b = {0};
+	char *copy = cb_strdup(ids != NULL ? ids : ""), *tok, *save = NULL;
+
+	for (tok = strtok_r(copy, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save)) {
+		const struct cb_module *m = cb_programme_find(app->prog, tok);
+
+		cb_buf_addf(&b, "%s%s", b.len ? ", " : "", m != NULL ? m->title : tok);
+	}
+	free(copy);
+	return cb_buf_take(&b);
+}
+
+/* The title in words: labels instead of the ids the store keeps. */
+static char *
+title_words(struct ui_app *app, const struct cb_event *e)
+{
+	char *parts[3] = {NULL, NULL, NULL}, *out;
+	size_t n, i;
+
+	if (strcmp(e->kind, "session") == 0)
+		return module_titles(app, e->title);
+	if (strcmp(e->kind, "stage") != 0 && strcmp(e->kind, "rating") != 0)
+		return cb_strdup(e->title);
+	n = split_title(e->title, parts);
+	if (strcmp(e->kind, "stage") == 0 && n == 3)
+		out = cb_asprintf("%s, %s: %s", parts[0], cb_reflist_label(&app->ref->issues, parts[1]),
+		                  stage_name(app, parts[2]));
+	else if (strcmp(e->kind, "rating") == 0 && n == 2)
+		out = cb_asprintf("%s (%s)", cb_reflist_label(&app->ref->ratings, parts[0]),
+		                  cb_rating_context_label(parts[1]));
+	else
+		out = cb_strdup(e->title);
+	for (i = 0; i < n; i++)
+		free(parts[i]);
+	return out;
+}
+
 /* The one-line summary: a note shows its text; the others their title. */
 static char *
-summary(const struct cb_event *e)
+summary(struct ui_app *app, const struct cb_event *e)
 {
+	char *t, *out;
+
 	if (strcmp(e->kind, "note") == 0)
 		return cb_strdup(e->detail);
 	if (strcmp(e->kind, "supervision") == 0)
 		return cb_asprintf(_("chaired by %s (%s)"), e->title, e->detail);
+	t = title_words(app, e);
 	if (strcmp(e->kind, "session") == 0)
-		return cb_asprintf("%s: %s", e->title, e->detail);
-	return cb_strdup(e->title);
+		out = cb_asprintf("%s: %s", t, e->detail);
+	else
+		out = cb_strdup(t);
+	free(t);
+	return out;
 }
 
 static void
@@ -135,7 +213,7 @@ chrono_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 		ui_field(y, 0, app->cols, "", attr);
 		ui_field(y, 1, 12, date, attr | (e->significant ? A_BOLD : 0));
 		ui_field(y, x_kind, w_kind, kind_label(app, e), attr);
-		s = summary(e);
+		s = summary(app, e);
 		ui_field(y, x_text, w_text, s, attr);
 		free(s);
 	}
@@ -147,16 +225,18 @@ view(struct ui_app *app, struct ui_screen *scr)
 	struct chrono *c = scr->state;
 	const struct cb_event *e;
 	char date[CB_DATE_LEN];
-	char *text, *title;
+	char *text, *title, *words;
 
 	if (c->list.count == 0 || c->list.sel < c->page_off ||
 	    c->list.sel - c->page_off >= c->page.len)
 		return;
 	e = c->page.items[c->list.sel - c->page_off];
 	cb_date_format(e->date, date);
+	words = title_words(app, e);
 	text = cb_asprintf("%s, %s%s\n%s %s\n\n%s\n\n%s", date, kind_label(app, e),
 	                   e->significant ? _(" (significant)") : "", _("Recorded by"),
-	                   e->who ? e->who : "?", e->title, e->detail);
+	                   e->who ? e->who : "?", words, e->detail);
+	free(words);
 	title = cb_asprintf("%s: %s", _("Chronology"), date);
 	ui_open_text(app, title, text, scr);
 	free(text);
