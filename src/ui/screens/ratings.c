@@ -279,6 +279,7 @@ rating_history(struct ui_app *app, struct ui_screen *scr)
 	}
 	for (i = 0; i < hist.len; i++) {
 		const struct cb_rating *h = hist.items[i];
+
 		ui_version_push(&versions, &h->rev, rating_text(app, h));
 	}
 	ui_open_history(app, _("History of the risk rating"), &versions, scr);

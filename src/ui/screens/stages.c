@@ -395,6 +395,7 @@ record_history(struct ui_app *app, struct ui_screen *scr)
 	}
 	for (i = 0; i < hist.len; i++) {
 		const struct cb_stage_record *h = hist.items[i];
+
 		ui_version_push(&versions, &h->rev, record_text(app, h));
 	}
 	ui_open_history(app, _("History of the stage record"), &versions, scr);
