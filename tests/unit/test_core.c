@@ -10,6 +10,7 @@
 #include "casebook/err.h"
 #include "casebook/mem.h"
 #include "casebook/str.h"
+#include "casebook/text.h"
 #include "casebook/utf8.h"
 #include "casebook/uuid.h"
 #include "casebook/vec.h"
@@ -117,6 +118,45 @@ START_TEST(utf8_invalid_bytes)
 	ck_assert_uint_eq(cb_utf8_width("a\xffz"), 3);
 	ck_assert_uint_eq(cb_utf8_prev("aë", 3), 1);
 	ck_assert_uint_eq(cb_utf8_next("aë", 3, 1), 3);
+}
+END_TEST
+
+START_TEST(text_normal_form_and_folding)
+{
+	/* "Zoë" precomposed and with a combining diaeresis. */
+	const char *pre = "Zo\xc3\xab", *comb = "Zoe\xcc\x88";
+	static const struct {
+		const char *typed, *name;
+	} finds[] = {
+		{"nguyen", "Nguy\xe1\xbb\x85n family"},
+		{"zielinska", "KATARZYNA ZIELI\xc5\x83SKA"},
+		{"lukasz", "\xc5\x81ukasz W\xc3\xb3jcik"},
+		{"siobhan", "Siobh\xc3\xa1n Gallagher"},
+		{"fs-26-0142", "FS-26-0142"},
+		{"o'brien", "Aoife O\xe2\x80\x99" "Brien"},
+		{"zoe", "Zoe\xcc\x88 Price"},
+		{"strasse", "Stra\xc3\x9f" "e"},
+	};
+	char *a = cb_text_nfc(pre), *b = cb_text_nfc(comb), *f;
+	size_t i;
+
+	ck_assert_str_eq(a, b);
+	ck_assert_str_eq(a, pre);
+	free(a);
+	free(b);
+	for (i = 0; i < sizeof finds / sizeof finds[0]; i++)
+		ck_assert_msg(cb_text_matches(finds[i].name, finds[i].typed), "%s in %s",
+		              finds[i].typed, finds[i].name);
+	ck_assert(!cb_text_matches("Price family", "prince"));
+	/* Bengali vowel signs are spelling, not decoration. */
+	ck_assert(!cb_text_matches("\xe0\xa6\x95\xe0\xa6\xae\xe0\xa6\xb2",
+	                           "\xe0\xa6\x95\xe0\xa6\xbe\xe0\xa6\xae"));
+	f = cb_text_fold("  Two\t\tspaces \xff here ");
+	ck_assert_str_eq(f, "two spaces \xef\xbf\xbd here");
+	free(f);
+	f = cb_text_fold(NULL);
+	ck_assert_str_eq(f, "");
+	free(f);
 }
 END_TEST
 
@@ -318,6 +358,7 @@ core_suite(void)
 	tcase_add_test(tc, utf8_widths_of_names);
 	tcase_add_test(tc, utf8_fit_and_pad);
 	tcase_add_test(tc, utf8_invalid_bytes);
+	tcase_add_test(tc, text_normal_form_and_folding);
 	tcase_add_test(tc, date_parse_and_format);
 	tcase_add_test(tc, date_arithmetic);
 	tcase_add_test(tc, date_quick_entry);
