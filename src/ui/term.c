@@ -163,7 +163,7 @@ ui_suspend(struct ui_app *app)
 		/* Whoever started casebook said not to stop it: there would
 		 * be no `fg` to bring it back. */
 		ui_error(app, _("casebook cannot be suspended here (the shell has no job "
-		                "control): F10 or Ctrl-C quits"));
+		                "control): Ctrl-C quits"));
 		return;
 	}
 	def_prog_mode();
