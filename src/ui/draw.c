@@ -39,12 +39,6 @@ clean(const char *s, size_t n)
 	return cb_buf_take(&b);
 }
 
-char *
-ui_clean(const char *s)
-{
-	return clean(s != NULL ? s : "", s != NULL ? strlen(s) : 0);
-}
-
 /* Where the selection was drawn: the last row drawn highlighted since the
  * frame began, at its leftmost column. The terminal cursor is put there
  * for screen readers and braille displays. */
@@ -253,12 +247,6 @@ ui_lines_ascii(bool ascii)
 {
 	ascii_lines = ascii;
 	ui_chart_ascii(ascii); /* the charts draw the same lines */
-}
-
-bool
-ui_lines_are_ascii(void)
-{
-	return ascii_lines;
 }
 
 enum line_part { L_H, L_V, L_TL, L_TR, L_BL, L_BR };

@@ -230,8 +230,6 @@ bool ui_hungup(void);
  * past the right edge; controls, C1, escape sequences and bidi overrides
  * never reach the terminal (see cb_utf8_shown). */
 void ui_text(int y, int x, int width, const char *s, int attr);
-/* s as the screen would show it (a new string). */
-char *ui_clean(const char *s);
 /* The same, padded with spaces to width. */
 void ui_field(int y, int x, int width, const char *s, int attr);
 /* Wrap text into the box; returns the rows used (skip rows first). */
@@ -246,7 +244,6 @@ void ui_hline(int y, int x, int width);
 void ui_vline(int y, int x, int height);
 void ui_box(int y, int x, int h, int w);
 void ui_lines_ascii(bool ascii);
-bool ui_lines_are_ascii(void);
 
 /* The terminal cursor sits on what is selected, for screen readers and
  * braille displays: the last row drawn highlighted (A_REVERSE) in a
