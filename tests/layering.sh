@@ -19,7 +19,7 @@ header_layer() {
 	export*.h) echo export ;;
 	ui*.h) echo ui ;;
 	cli*.h) echo cli ;;
-	err.h | mem.h | str.h | utf8.h | vec.h | date.h | uuid.h | diag.h | i18n.h) echo core ;;
+	err.h | mem.h | str.h | text.h | utf8.h | vec.h | date.h | uuid.h | diag.h | i18n.h) echo core ;;
 	*) echo model ;;
 	esac
 }

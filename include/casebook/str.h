@@ -31,8 +31,6 @@ void cb_buf_free(struct cb_buf *b);
 bool cb_streq(const char *a, const char *b);   /* NULL-safe */
 bool cb_str_empty(const char *s);              /* NULL or only blanks */
 bool cb_str_startswith(const char *s, const char *prefix);
-/* Case-insensitive (ASCII) substring test, for filters. */
-bool cb_str_contains_ci(const char *hay, const char *needle);
 /* Edit distance, capped: returns cap+1 when greater than cap. */
 size_t cb_str_distance(const char *a, const char *b, size_t cap);
 /* New string with leading and trailing blanks removed. */

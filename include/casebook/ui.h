@@ -19,7 +19,14 @@ struct cb_ui_options {
 	bool training;                  /* a scratch copy of the sample families */
 	const char *datadir;            /* for data/training-help.yaml */
 	const struct cb_diags *warnings; /* module files left out, to show once */
+	bool show_cursor;               /* keep the terminal cursor visible */
 };
+
+/* Whether the workbook can run here, before anything is opened: a
+ * terminal on standard input and output, a UTF-8 locale, and a terminal
+ * type that can place text on the screen. 0, or -1 with a one-line
+ * message in err. */
+int cb_ui_terminal_check(struct cb_err *err);
 
 /* Run until the worker quits. Returns 0, or -1 with err when the terminal
  * could not be used. */

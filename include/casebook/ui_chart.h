@@ -12,9 +12,11 @@
 
 #include "casebook/date.h"
 
-/* Whether the locale's character set is UTF-8 (block and box characters
- * can be shown). */
+/* Whether block and box characters can be shown: the locale's character
+ * set is UTF-8 and the terminal can draw lines (ui_chart_ascii(true) when
+ * it cannot). */
 bool ui_chart_unicode(void);
+void ui_chart_ascii(bool ascii);
 
 /* A history of 0-10 scores, oldest first, in at most width columns: one
  * block character a score (0 is the lowest block, 10 the full one), or,

@@ -1,6 +1,7 @@
-/* The text editor's state: UTF-8 text, a cursor, word wrap by display
- * width and one level of undo. No terminal here, so it is tested on its
- * own; src/ui/editview.c draws it. */
+/* The text editor's state: UTF-8 text, a cursor that moves and deletes
+ * by grapheme cluster (a character as a person sees it), word wrap by
+ * display width and one level of undo. No terminal here, so it is tested
+ * on its own; src/ui/editview.c draws it. */
 #ifndef CASEBOOK_UI_EDITOR_H
 #define CASEBOOK_UI_EDITOR_H
 
@@ -17,7 +18,7 @@ struct ui_line {
 
 struct ui_editor {
 	struct cb_buf text;
-	size_t cursor;         /* byte offset, always on a character boundary */
+	size_t cursor;         /* byte offset, always on a cluster boundary */
 	size_t want_col;       /* column kept while moving up and down */
 	bool changed;          /* since it was opened */
 	char *undo_text;       /* the text before the last change */

@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <limits.h>
-#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +23,7 @@ static const struct {
 	{"--as", OPT_AS, "WORKER"},
 	{"--modules", OPT_MODULES, "DIR"},
 	{"--training", OPT_TRAINING, NULL},
+	{"--show-cursor", OPT_SHOW_CURSOR, NULL},
 	{"--to", OPT_TO, "FILE"},
 	{"--role", OPT_ROLE, "ROLE"},
 	{"--team", OPT_TEAM, "TEAM"},
@@ -33,7 +33,8 @@ static const struct {
 	{"--version", OPT_VERSION, NULL},
 };
 
-#define GLOBAL_OPTS (OPT_DB | OPT_AS | OPT_MODULES | OPT_TRAINING | OPT_HELP | OPT_VERSION)
+#define GLOBAL_OPTS                                                             \
+	(OPT_DB | OPT_AS | OPT_MODULES | OPT_TRAINING | OPT_SHOW_CURSOR | OPT_HELP | OPT_VERSION)
 
 static const struct cli_command commands[] = {
 	{"init", NULL, OPT_DB, 0, 0, NULL, "casebook init [--db PATH]",
@@ -150,6 +151,8 @@ print_help(void)
 	printf(_("\nOptions:\n"
 	         "  --db PATH       the database (default: $XDG_DATA_HOME/casebook/casebook.db)\n"
 	         "  --as WORKER     who you are: a worker's name or id\n"
+	         "  --show-cursor   keep the terminal cursor shown, on what is selected\n"
+	         "                  (for screen readers and braille displays)\n"
 	         "  --help          this help;  --version  the version\n\n"
 	         "Exit status: 0 done, 1 failed (nothing half-done is kept), 2 wrong usage.\n"
 	         "See casebook(1) and casebook-modules(5).\n"));
@@ -168,6 +171,7 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_FAMILY: c->family = val; break;
 	case OPT_FORMAT: c->format = val; break;
 	case OPT_TRAINING: c->training = true; break;
+	case OPT_SHOW_CURSOR: c->show_cursor = true; break;
 	default: break;
 	}
 	return 0;
@@ -231,7 +235,7 @@ cb_cli_main(int argc, char **argv)
 	int i = 1, rc;
 	size_t k;
 
-	setlocale(LC_ALL, "");
+	cli_locale_init();
 	c.args = cb_calloc((size_t)argc + 1, sizeof *c.args);
 	if ((rc = parse(&c, argc, argv, &i, GLOBAL_OPTS, true, &seen)) != 0)
 		goto out;
@@ -306,5 +310,5 @@ cb_cli_main(int argc, char **argv)
 out:
 	free(c.default_db);
 	free(c.args);
-	return rc;
+	return cli_close_stdout(rc);
 }

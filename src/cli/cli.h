@@ -24,7 +24,8 @@ enum cli_opt {
 	OPT_FAMILY = 1 << 7,
 	OPT_FORMAT = 1 << 8,
 	OPT_HELP = 1 << 9,
-	OPT_VERSION = 1 << 10
+	OPT_VERSION = 1 << 10,
+	OPT_SHOW_CURSOR = 1 << 11
 };
 
 struct cli {
@@ -37,6 +38,7 @@ struct cli {
 	const char *family;
 	const char *format;
 	bool training;
+	bool show_cursor;      /* --show-cursor: for screen readers, braille */
 	int nargs;             /* positional arguments after the command */
 	char **args;
 	const struct cli_command *cmd;
@@ -59,6 +61,15 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_fail(const struct cb_err *err);          /* prints, returns CB_EXIT_FAIL */
 int cli_usage_error(const struct cli *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));       /* prints, returns CB_EXIT_USAGE */
+
+/* setlocale() from the environment, with characters in UTF-8 whatever
+ * it says (C.UTF-8 when it is not UTF-8, as tmux does). False when no
+ * UTF-8 locale could be had. */
+bool cli_locale_init(void);
+/* Flush and close standard output at the end of a command: a write that
+ * failed is one line on standard error and exit 1. Returns the exit
+ * code, rc unless the output failed. */
+int cli_close_stdout(int rc);
 
 /* Where things are. */
 const char *cli_datadir(void);

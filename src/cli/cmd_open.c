@@ -50,6 +50,12 @@ cli_open_workbook(struct cli *c)
 
 	cb_programme_init(&prog);
 	cb_diags_init(&diags);
+	/* Before anything is opened or created: without a terminal the
+	 * screens cannot work, and scripts want the commands. */
+	if (cb_ui_terminal_check(&err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
 	if ((rc = cli_refdata(&ref)) != 0)
 		goto out;
 	cli_programme(c, ref, &prog, &inconsistent, &diags);
@@ -85,6 +91,7 @@ cli_open_workbook(struct cli *c)
 	opt.ref = ref;
 	opt.prog = &prog;
 	opt.training = c->training;
+	opt.show_cursor = c->show_cursor;
 	opt.datadir = cli_datadir();
 	opt.warnings = &diags;
 	if (cb_ui_run(&opt, &err) != 0) {

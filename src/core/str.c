@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "casebook/mem.h"
 #include "casebook/str.h"
@@ -150,22 +149,6 @@ cb_str_startswith(const char *s, const char *prefix)
 {
 	return s != NULL && prefix != NULL &&
 	       strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-bool
-cb_str_contains_ci(const char *hay, const char *needle)
-{
-	size_t n;
-
-	if (needle == NULL || *needle == '\0')
-		return true;
-	if (hay == NULL)
-		return false;
-	n = strlen(needle);
-	for (; *hay != '\0'; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return true;
-	return false;
 }
 
 size_t

@@ -12,6 +12,7 @@
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/store.h"
+#include "casebook/text.h"
 #include "casebook/vec.h"
 #include "internal.h"
 
@@ -90,13 +91,29 @@ st_exec(struct cb_store *s, const char *sql, struct cb_err *err)
 	return rc == SQLITE_OK ? 0 : st_error(s, rc, err);
 }
 
+/* The one door every text goes through into the database, and every
+ * text a query looks for: so all text is stored in Normalization Form C
+ * ("Zoë" typed as one character or as e and a combining diaeresis is
+ * one name), and a lookup finds it however it was typed. ASCII is
+ * already NFC and is bound as it is. */
 void
 st_bind_text(sqlite3_stmt *st, int idx, const char *v)
 {
-	if (v == NULL)
+	const unsigned char *p;
+	char *nfc;
+
+	if (v == NULL) {
 		sqlite3_bind_null(st, idx);
-	else
+		return;
+	}
+	for (p = (const unsigned char *)v; *p != '\0' && *p < 0x80; p++)
+		;
+	if (*p == '\0') {
 		sqlite3_bind_text(st, idx, v, -1, SQLITE_TRANSIENT);
+		return;
+	}
+	nfc = cb_text_nfc(v);
+	sqlite3_bind_text(st, idx, nfc, -1, free);
 }
 
 void
@@ -258,11 +275,11 @@ st_new_identity(struct cb_store *s, const char *sql, const char *id, const struc
 	sqlite3_bind_text(st, 2, rev->created_at, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, rev->created_by, -1, SQLITE_TRANSIENT);
 	if (extra1 != NULL)
-		sqlite3_bind_text(st, 4, extra1, -1, SQLITE_TRANSIENT);
+		st_bind_text(st, 4, extra1);
 	if (extra2 != NULL)
-		sqlite3_bind_text(st, 5, extra2, -1, SQLITE_TRANSIENT);
+		st_bind_text(st, 5, extra2);
 	if (extra3 != NULL)
-		sqlite3_bind_text(st, 6, extra3, -1, SQLITE_TRANSIENT);
+		st_bind_text(st, 6, extra3);
 	return st_exec_stmt(s, st, err);
 }
 

@@ -39,7 +39,7 @@ on_hangup(int sig)
 static void
 restore_terminal(void)
 {
-	if (!isendwin())
+	if (stdscr != NULL && !isendwin())
 		endwin();
 }
 
@@ -53,8 +53,8 @@ bind_keys(const char *const *seqs, int code)
 		define_key(*seqs, code);
 }
 
-static void
-term_start(struct ui_app *app)
+static int
+term_start(struct ui_app *app, struct cb_err *err)
 {
 	static const char *const left[] = {"\033[1;5D", "\033[5D", "\033Od", "\033[1;3D", NULL};
 	static const char *const right[] = {"\033[1;5C", "\033[5C", "\033Oc", "\033[1;3C", NULL};
@@ -62,7 +62,8 @@ term_start(struct ui_app *app)
 	static const char *const end[] = {"\033[1;5F", "\033[8^", NULL};
 	struct sigaction sa;
 
-	initscr();
+	if (ui_term_open(err) != 0)
+		return -1;
 	raw();
 	noecho();
 	keypad(stdscr, TRUE);
@@ -90,6 +91,7 @@ term_start(struct ui_app *app)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	getmaxyx(stdscr, app->rows, app->cols);
+	return 0;
 }
 
 int
@@ -297,6 +299,7 @@ ui_draw_chrome(struct ui_app *app, const char *title, unsigned screen_id)
 	getmaxyx(stdscr, app->rows, app->cols);
 	app->too_small = app->rows < UI_MIN_ROWS || app->cols < UI_MIN_COLS;
 	erase();
+	ui_focus_reset();
 	if (app->too_small) {
 		char line[120];
 		int y = app->rows / 2 - 1;
@@ -371,6 +374,10 @@ ui_getkey(struct ui_app *app, int ms)
 	wint_t wc;
 	int r, key;
 
+	/* The terminal cursor goes to what is selected, for screen readers
+	 * and braille displays. */
+	ui_focus_place(app->show_cursor);
+	refresh();
 	timeout(ms);
 	r = get_wch(&wc);
 	if (r == ERR)
@@ -382,6 +389,14 @@ ui_getkey(struct ui_app *app, int ms)
 			return '\n';
 		if (wc == 8 || wc == 127)
 			return KEY_BACKSPACE;
+		/* In raw mode Ctrl-C and Ctrl-Z are keys, not signals: every
+		 * loop gets them here. */
+		if (ui_keys_everywhere((int)wc, UI_SUSPEND)) {
+			ui_suspend(app);
+			return KEY_RESIZE;
+		}
+		if (ui_keys_everywhere((int)wc, UI_INTERRUPT))
+			app->interrupted = true;
 		return wc < 128 ? (int)wc : (int)(UI_KEY_UNICODE | (unsigned)wc);
 	}
 	key = (int)wc;
@@ -458,6 +473,9 @@ dispatch(struct ui_app *app, int key)
 		if (ui_confirm(app, _("Quit casebook?")))
 			app->quit = true;
 		break;
+	case UI_INTERRUPT:
+		/* Asked below, also when a dialog took the Ctrl-C. */
+		break;
 	case UI_TRAINING_PANEL:
 		if (app->training)
 			app->panel = !app->panel;
@@ -506,6 +524,31 @@ show_warnings(struct ui_app *app, const struct cb_diags *w)
 	free(line);
 }
 
+bool
+ui_confirm_quit(struct ui_app *app, const char *question)
+{
+	bool yes;
+
+	app->interrupted = false;
+	yes = ui_confirm(app, question);
+	/* Ctrl-C a second time: the worker means it. */
+	if (app->interrupted) {
+		app->interrupted = false;
+		yes = true;
+	}
+	return yes;
+}
+
+/* Ctrl-C: keep what the open screen has (its tick keeps drafts), then
+ * ask. */
+static void
+interrupt(struct ui_app *app)
+{
+	tick(app);
+	if (ui_confirm_quit(app, _("Quit casebook?")))
+		app->quit = true;
+}
+
 int
 cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 {
@@ -517,14 +560,19 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	app.ref = opt->ref;
 	app.prog = opt->prog;
 	app.training = opt->training;
+	app.show_cursor = opt->show_cursor;
 	if (opt->worker_id != NULL &&
 	    cb_store_worker_get(app.store, opt->worker_id, &app.me, err) != 0)
 		return -1;
-	term_start(&app);
+	if (term_start(&app, err) != 0) {
+		cb_worker_free(&app.me);
+		return -1;
+	}
 	load_help(&app, opt->datadir);
 	show_warnings(&app, opt->warnings);
 	if (app.me == NULL && ui_who_am_i(&app) != 0) {
-		endwin();
+		ui_term_close();
+		cb_mem_on_fatal(NULL);
 		cb_vec_clear(&app.help);
 		return 0;
 	}
@@ -532,6 +580,11 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	ui_open_caseload(&app);
 	ui_recover_drafts(&app);
 	while (!app.quit && app.depth > 0) {
+		if (app.interrupted) {
+			/* Ctrl-C, here or in a dialog that it closed. */
+			interrupt(&app);
+			continue;
+		}
 		ui_redraw(&app);
 		key = ui_getkey(&app, 1000);
 		if (hangup) {
@@ -546,7 +599,8 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		if (key == KEY_RESIZE)
 			continue;
 		if (app.too_small) {
-			if (key == KEY_F(10))
+			/* Nothing can be asked at this size. */
+			if (key == KEY_F(10) || app.interrupted)
 				app.quit = true;
 			continue;
 		}
@@ -557,7 +611,7 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		/* Screens may keep drafts as they close. */
 		screen_free(app.stack[--app.depth]);
 	}
-	endwin();
+	ui_term_close();
 	cb_mem_on_fatal(NULL);
 	cb_worker_free(&app.me);
 	cb_vec_clear(&app.help);

@@ -12,12 +12,21 @@
 #include "casebook/ui_chart.h"
 #include "casebook/utf8.h"
 
+/* Set once at start from what the terminal can draw. */
+static bool ascii_only;
+
+void
+ui_chart_ascii(bool ascii)
+{
+	ascii_only = ascii;
+}
+
 bool
 ui_chart_unicode(void)
 {
 	const char *cs = nl_langinfo(CODESET);
 
-	return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	return !ascii_only && cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
 /* The characters a chart is drawn with. */

@@ -12,17 +12,20 @@
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/str.h"
+#include "casebook/text.h"
 #include "casebook/ui_editor.h"
 #include "casebook/utf8.h"
 #include "ui.h"
 
-/* Wait for a key the dialog can use; false when the terminal went away. */
+/* Wait for a key the dialog can use; false when the dialog must close at
+ * once: the terminal went away, or Ctrl-C (the loop below asks whether
+ * to quit). */
 static bool
 next_key(struct ui_app *app, int *key)
 {
 	for (;;) {
 		*key = ui_getkey(app, 1000);
-		if (ui_hungup())
+		if (ui_hungup() || app->interrupted)
 			return false;
 		if (*key == ERR || *key == KEY_RESIZE)
 			return true;
@@ -40,18 +43,11 @@ draw_box(struct ui_app *app, int y, int h, const char *title)
 {
 	int x = 2, w = app->cols - 4, i;
 
+	/* What is selected in the dialog is what the cursor follows now. */
+	ui_focus_reset();
 	for (i = 0; i < h; i++)
 		ui_field(y + i, x, w, "", A_NORMAL);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	for (i = 1; i < h - 1; i++) {
-		mvaddch(y + i, x, ACS_VLINE);
-		mvaddch(y + i, x + w - 1, ACS_VLINE);
-	}
-	mvaddch(y + h - 1, x, ACS_LLCORNER);
-	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
-	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	ui_box(y, x, h, w);
 	if (title != NULL) {
 		char *t = cb_asprintf(" %s ", title);
 
@@ -103,16 +99,18 @@ ui_prompt(struct ui_app *app, const char *question, const char *initial, char **
 		ui_editor_cursor_pos(&ed, &row, &col);
 		first = col >= (size_t)w - 1 ? col - (size_t)w + 2 : 0;
 		{
-			/* Show the part of the line around the cursor. */
+			/* Show the part of the line around the cursor, from the
+			 * start of a character. */
 			const char *t = ui_editor_text(&ed);
-			size_t skip = 0, c = 0;
+			size_t skip = 0, c = 0, n = strlen(t);
 
-			while (t[skip] != '\0' && c < first) {
-				uint32_t cp;
+			while (skip < n && c < first) {
+				size_t next = cb_utf8_cluster_next(t, n, skip);
 
-				skip += cb_utf8_decode(t + skip, strlen(t + skip), &cp);
-				c += (size_t)cb_utf8_cpwidth(cp);
+				c += cb_utf8_widthn(t + skip, next - skip);
+				skip = next;
 			}
+			first = c;
 			ui_field(y + 1 + qrows, x0, w, t + skip, A_UNDERLINE);
 		}
 		if (msg[0] != '\0')
@@ -120,12 +118,9 @@ ui_prompt(struct ui_app *app, const char *question, const char *initial, char **
 		else
 			ui_text(y + 2 + qrows, x0, w, _("Enter to accept, Esc to cancel"),
 			        ui_attr(app, UI_C_DIM));
-		curs_set(1);
-		move(y + 1 + qrows, x0 + (int)(col - first));
-		refresh();
+		ui_focus_text(y + 1 + qrows, x0 + (int)(col - first));
 		if (!next_key(app, &key))
 			break;
-		curs_set(0);
 		if (key == ERR || key == KEY_RESIZE)
 			continue;
 		msg[0] = '\0';
@@ -231,7 +226,7 @@ find_item(const struct ui_choice *items, size_t n, size_t from, const char *need
 	for (i = 0; i < n; i++) {
 		size_t k = (from + i) % n;
 
-		if (cb_str_contains_ci(items[k].label, needle))
+		if (cb_text_matches(items[k].label, needle))
 			return k;
 	}
 	return from;
@@ -318,7 +313,7 @@ pick(struct ui_app *app, const char *title, struct ui_choice *items, size_t n, s
 			continue;
 		}
 		if (key == KEY_BACKSPACE && find.len > 0) {
-			cb_buf_erase(&find, cb_utf8_prev(find.s, find.len), find.len);
+			cb_buf_erase(&find, cb_utf8_cluster_prev(find.s, find.len), find.len);
 			continue;
 		}
 		if (ui_list_move(&list, ui_keys_lookup(UI_SCR_PICKER, key)))

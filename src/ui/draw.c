@@ -8,30 +8,84 @@
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/str.h"
+#include "casebook/ui_chart.h"
 #include "casebook/utf8.h"
 #include "ui.h"
 
-/* A copy of at most n bytes of s, with control characters and invalid
- * bytes shown as spaces or U+FFFD, never sent raw to the terminal. */
+/* The terminal is only ever given what cb_utf8_shown() allows: controls,
+ * C1, escape sequences, bidi overrides and code points the C library
+ * cannot measure become a visible U+FFFD (tabs and line breaks a space),
+ * so what is measured is what is drawn and nothing in a record can
+ * drive the terminal. A copy of at most n bytes of s. */
 static char *
 clean(const char *s, size_t n)
 {
 	struct cb_buf b = {0};
 	size_t i = 0;
 
+	cb_buf_add(&b, "");
 	while (i < n && s[i] != '\0') {
-		uint32_t cp;
+		uint32_t cp, shown;
 		size_t len = cb_utf8_decode(s + i, n - i, &cp);
+		char enc[4];
 
-		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
-			cb_buf_addc(&b, ' ');
-		else if (cp == 0xFFFD && len == 1)
-			cb_buf_add(&b, "\xef\xbf\xbd");
-		else
+		shown = cb_utf8_shown(cp);
+		if (shown == cp && !(cp == 0xFFFD && len == 1))
 			cb_buf_addn(&b, s + i, len);
+		else if (shown != 0)
+			cb_buf_addn(&b, enc, cb_utf8_encode(shown, enc));
 		i += len;
 	}
 	return cb_buf_take(&b);
+}
+
+/* Where the selection was drawn: the last row drawn highlighted since the
+ * frame began, at its leftmost column. The terminal cursor is put there
+ * for screen readers and braille displays. */
+static struct {
+	int y, x;
+	bool set;
+	bool text;    /* a text cursor (editor, prompt): shown */
+} focus;
+
+void
+ui_focus_reset(void)
+{
+	focus.set = false;
+	focus.text = false;
+}
+
+static void
+note_focus(int y, int x, int attr)
+{
+	/* Not the top line (the title is reversed in monochrome) or the key
+	 * bar at the bottom. */
+	if (!(attr & A_REVERSE) || y <= 0 || y >= LINES - 1 || focus.text)
+		return;
+	if (focus.set && focus.y == y && focus.x < x)
+		return;
+	focus.y = y;
+	focus.x = x;
+	focus.set = true;
+}
+
+void
+ui_focus_text(int y, int x)
+{
+	focus.y = y;
+	focus.x = x;
+	focus.set = true;
+	focus.text = true;
+}
+
+void
+ui_focus_place(bool visible)
+{
+	if (focus.set)
+		move(focus.y, focus.x);
+	else
+		move(LINES > 1 ? 1 : 0, 1);
+	curs_set(focus.text || visible ? 1 : 0);
 }
 
 void
@@ -49,6 +103,7 @@ ui_text(int y, int x, int width, const char *s, int attr)
 	attron(attr);
 	mvaddnstr(y, x, c, (int)fit);
 	attroff(attr);
+	note_focus(y, x, attr);
 	free(c);
 }
 
@@ -66,6 +121,7 @@ ui_field(int y, int x, int width, const char *s, int attr)
 	attron(attr);
 	mvaddstr(y, x, p);
 	attroff(attr);
+	note_focus(y, x, attr);
 	free(p);
 	free(c);
 }
@@ -85,15 +141,19 @@ wrap_walk(const char *s, int width, void (*fn)(const char *line, size_t len, voi
 		bool have_brk = false;
 
 		while (i < n && s[i] != '\n') {
-			uint32_t cp;
-			size_t len = cb_utf8_decode(s + i, n - i, &cp);
-			int w = cb_utf8_cpwidth(cp);
+			size_t next = cb_utf8_cluster_next(s, n, i);
+			size_t w;
 
-			if (col + (size_t)w > (size_t)width && i > start)
+			if (s[next - 1] == '\n' && next - 1 > i)
+				next--; /* CR LF is one cluster: the LF ends the line */
+			w = cb_utf8_widthn(s + i, next - i);
+			bool space = s[i] == ' ' && next == i + 1;
+
+			if (col + w > (size_t)width && i > start)
 				break;
-			col += (size_t)w;
-			i += len;
-			if (cp == ' ') {
+			col += w;
+			i = next;
+			if (space) {
 				brk = i;
 				have_brk = true;
 			}
@@ -115,6 +175,34 @@ int
 ui_wrap_rows(const char *s, int width)
 {
 	return s == NULL ? 0 : wrap_walk(s, width, NULL, NULL);
+}
+
+struct row_at {
+	const char *s;
+	size_t at;
+	int row, found;
+};
+
+static void
+count_row(const char *line, size_t len, void *p)
+{
+	struct row_at *r = p;
+
+	(void)len;
+	if ((size_t)(line - r->s) <= r->at)
+		r->found = r->row;
+	r->row++;
+}
+
+int
+ui_wrap_row_at(const char *s, int width, size_t at)
+{
+	struct row_at r = {s, at, 0, 0};
+
+	if (s == NULL)
+		return 0;
+	wrap_walk(s, width, count_row, &r);
+	return r.found;
 }
 
 struct wrap_ctx {
@@ -147,11 +235,76 @@ ui_wrap(int y, int x, int width, int max_rows, const char *s, int attr, int skip
 	return w.drawn;
 }
 
+/* Lines are drawn as Unicode box-drawing characters, which every UTF-8
+ * terminal shows, rather than through the terminal's alternate character
+ * set: switching to it (SO, ESC ( 0) is what UTF-8 terminals and tmux
+ * often ignore, leaving "lqqk" where a box should be. A terminal whose
+ * description has no line drawing at all gets ASCII. */
+static bool ascii_lines;
+
+void
+ui_lines_ascii(bool ascii)
+{
+	ascii_lines = ascii;
+	ui_chart_ascii(ascii); /* the charts draw the same lines */
+}
+
+enum line_part { L_H, L_V, L_TL, L_TR, L_BL, L_BR };
+
+static void
+line_char(cchar_t *c, enum line_part part)
+{
+	static const wchar_t box[][2] = {
+		{0x2500, 0}, {0x2502, 0}, {0x250C, 0}, {0x2510, 0}, {0x2514, 0}, {0x2518, 0},
+	};
+	static const wchar_t ascii[][2] = {
+		{L'-', 0}, {L'|', 0}, {L'+', 0}, {L'+', 0}, {L'+', 0}, {L'+', 0},
+	};
+
+	setcchar(c, ascii_lines ? ascii[part] : box[part], A_NORMAL, 0, NULL);
+}
+
 void
 ui_hline(int y, int x, int width)
 {
-	if (y >= 0 && y < LINES && width > 0)
-		mvhline(y, x, ACS_HLINE, width);
+	cchar_t c;
+
+	if (y < 0 || y >= LINES || width <= 0)
+		return;
+	line_char(&c, L_H);
+	mvhline_set(y, x, &c, width);
+}
+
+void
+ui_vline(int y, int x, int height)
+{
+	cchar_t c;
+
+	if (x < 0 || x >= COLS || height <= 0)
+		return;
+	line_char(&c, L_V);
+	mvvline_set(y, x, &c, height);
+}
+
+void
+ui_box(int y, int x, int h, int w)
+{
+	cchar_t c;
+
+	if (h < 2 || w < 2)
+		return;
+	ui_hline(y, x + 1, w - 2);
+	ui_hline(y + h - 1, x + 1, w - 2);
+	ui_vline(y + 1, x, h - 2);
+	ui_vline(y + 1, x + w - 1, h - 2);
+	line_char(&c, L_TL);
+	mvadd_wch(y, x, &c);
+	line_char(&c, L_TR);
+	mvadd_wch(y, x + w - 1, &c);
+	line_char(&c, L_BL);
+	mvadd_wch(y + h - 1, x, &c);
+	line_char(&c, L_BR);
+	mvadd_wch(y + h - 1, x + w - 1, &c);
 }
 
 void

@@ -1,7 +1,12 @@
+/* The text editor's state. The cursor moves, deletes and wraps by
+ * grapheme cluster (UAX #29, through utf8proc): a letter with its
+ * accents, a flag, an emoji with its skin tone or ZWJ sequence is one
+ * step, as a person sees it. Widths are the terminal library's. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "casebook/mem.h"
 #include "casebook/ui_editor.h"
@@ -58,6 +63,18 @@ push_line(struct ui_editor *ed, size_t *cap, size_t start, size_t len)
 	ed->nlines++;
 }
 
+/* The end of the cluster at i, never past a line feed: a CR LF from
+ * outside ends its line at the LF. */
+static size_t
+next_cluster(const char *s, size_t n, size_t i)
+{
+	size_t next = cb_utf8_cluster_next(s, n, i);
+
+	if (next - 1 > i && s[next - 1] == '\n')
+		next--;
+	return next;
+}
+
 void
 ui_editor_layout(struct ui_editor *ed, size_t width)
 {
@@ -74,17 +91,18 @@ ui_editor_layout(struct ui_editor *ed, size_t width)
 		size_t start = i, col = 0, brk = 0;
 		bool have_brk = false;
 
-		/* One screen line: up to a newline, or as much as fits. */
+		/* One screen line: up to a newline, or as much as fits, a
+		 * whole cluster at a time. */
 		while (i < n && s[i] != '\n') {
-			uint32_t cp;
-			size_t len = cb_utf8_decode(s + i, n - i, &cp);
-			int w = cb_utf8_cpwidth(cp);
+			size_t next = next_cluster(s, n, i);
+			size_t w = cb_utf8_widthn(s + i, next - i);
+			bool space = s[i] == ' ' && next == i + 1;
 
-			if (col + (size_t)w > width && i > start)
+			if (col + w > width && i > start)
 				break;
-			col += (size_t)w;
-			i += len;
-			if (cp == ' ') {
+			col += w;
+			i = next;
+			if (space) {
 				brk = i;
 				have_brk = true;
 			}
@@ -155,6 +173,23 @@ relayout(struct ui_editor *ed)
 	}
 }
 
+/* Keep the cursor on a cluster boundary: what was typed may join the
+ * character after it (a ZWJ before an emoji), and then the cursor goes
+ * after the whole. */
+static void
+snap(struct ui_editor *ed)
+{
+	const char *s = cb_buf_str(&ed->text);
+	size_t start, end;
+
+	if (ed->cursor == 0 || ed->cursor >= ed->text.len)
+		return;
+	start = cb_utf8_cluster_prev(s, ed->cursor);
+	end = next_cluster(s, ed->text.len, start);
+	if (end > ed->cursor)
+		ed->cursor = end;
+}
+
 void
 ui_editor_insert(struct ui_editor *ed, const char *s, size_t n)
 {
@@ -196,6 +231,7 @@ ui_editor_insert(struct ui_editor *ed, const char *s, size_t n)
 	cb_buf_insert(&ed->text, ed->cursor, clean.s, clean.len);
 	ed->cursor += clean.len;
 	cb_buf_free(&clean);
+	snap(ed);
 	relayout(ed);
 }
 
@@ -206,7 +242,7 @@ ui_editor_backspace(struct ui_editor *ed)
 
 	if (ed->cursor == 0)
 		return;
-	prev = cb_utf8_prev(cb_buf_str(&ed->text), ed->cursor);
+	prev = cb_utf8_cluster_prev(cb_buf_str(&ed->text), ed->cursor);
 	remember(ed, false);
 	cb_buf_erase(&ed->text, prev, ed->cursor - prev);
 	ed->cursor = prev;
@@ -220,33 +256,52 @@ ui_editor_delete(struct ui_editor *ed)
 
 	if (ed->cursor >= ed->text.len)
 		return;
-	next = cb_utf8_next(cb_buf_str(&ed->text), ed->text.len, ed->cursor);
+	next = next_cluster(cb_buf_str(&ed->text), ed->text.len, ed->cursor);
 	remember(ed, false);
 	cb_buf_erase(&ed->text, ed->cursor, next - ed->cursor);
 	relayout(ed);
 }
 
+/* Whether the cluster at [at, end) belongs to a word: letters, marks
+ * and digits of any script, and the apostrophe and underscore, so that
+ * Łukasz, Nguyễn, O'Brien and ਗੁਰਪ੍ਰੀਤ move as whole words. */
 static bool
-is_word_byte(char c)
+is_word(const char *s, size_t at, size_t end)
 {
-	/* Anything but blanks and ASCII punctuation belongs to a word, so
-	 * Łukasz and Nguyễn move as whole words. */
-	unsigned char u = (unsigned char)c;
+	uint32_t cp;
 
-	return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') ||
-	       (u >= 'a' && u <= 'z') || u == '\'' || u == '_';
+	cb_utf8_decode(s + at, end - at, &cp);
+	if (cp == '\'' || cp == '_' || cp == 0x2019)
+		return true;
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Whether the cluster before p belongs to a word; *start gets its start. */
+static bool
+word_before(const char *s, size_t p, size_t *start)
+{
+	*start = cb_utf8_cluster_prev(s, p);
+	return is_word(s, *start, p);
 }
 
 void
 ui_editor_word_left(struct ui_editor *ed)
 {
 	const char *s = cb_buf_str(&ed->text);
-	size_t p = ed->cursor;
+	size_t p = ed->cursor, start;
 
-	while (p > 0 && !is_word_byte(s[p - 1]))
-		p--;
-	while (p > 0 && is_word_byte(s[p - 1]))
-		p--;
+	while (p > 0 && !word_before(s, p, &start))
+		p = start;
+	while (p > 0 && word_before(s, p, &start))
+		p = start;
 	ed->cursor = p;
 	{
 		size_t row, col;
@@ -263,10 +318,10 @@ ui_editor_word_right(struct ui_editor *ed)
 	const char *s = cb_buf_str(&ed->text);
 	size_t p = ed->cursor, n = ed->text.len;
 
-	while (p < n && is_word_byte(s[p]))
-		p++;
-	while (p < n && !is_word_byte(s[p]))
-		p++;
+	while (p < n && is_word(s, p, next_cluster(s, n, p)))
+		p = next_cluster(s, n, p);
+	while (p < n && !is_word(s, p, next_cluster(s, n, p)))
+		p = next_cluster(s, n, p);
 	ed->cursor = p;
 	{
 		size_t row, col;
@@ -327,14 +382,14 @@ keep_col(struct ui_editor *ed)
 void
 ui_editor_left(struct ui_editor *ed)
 {
-	ed->cursor = cb_utf8_prev(cb_buf_str(&ed->text), ed->cursor);
+	ed->cursor = cb_utf8_cluster_prev(cb_buf_str(&ed->text), ed->cursor);
 	keep_col(ed);
 }
 
 void
 ui_editor_right(struct ui_editor *ed)
 {
-	ed->cursor = cb_utf8_next(cb_buf_str(&ed->text), ed->text.len, ed->cursor);
+	ed->cursor = next_cluster(cb_buf_str(&ed->text), ed->text.len, ed->cursor);
 	keep_col(ed);
 }
 
@@ -371,14 +426,13 @@ goto_line(struct ui_editor *ed, size_t r)
 	if (r + 1 < ed->nlines && end > l->start && s[end - 1] == ' ' && end == ed->lines[r + 1].start)
 		end--;
 	while (i < end) {
-		uint32_t cp;
-		size_t len = cb_utf8_decode(s + i, ed->text.len - i, &cp);
-		int w = cb_utf8_cpwidth(cp);
+		size_t next = next_cluster(s, end, i);
+		size_t w = cb_utf8_widthn(s + i, next - i);
 
-		if (col + (size_t)w > ed->want_col)
+		if (col + w > ed->want_col)
 			break;
-		col += (size_t)w;
-		i += len;
+		col += w;
+		i = next;
 	}
 	ed->cursor = i;
 	ed->typing = false;

@@ -147,8 +147,7 @@ draw(struct ui_app *app, struct editview *v)
 		ui_wrap(ey + 1, 2, width - 2, ex_rows, v->e->example, ui_attr(app, UI_C_DIM), 0);
 	}
 	ui_draw_status(app);
-	curs_set(1);
-	move(y + (int)(row - v->top), 1 + (int)col);
+	ui_focus_text(y + (int)(row - v->top), 1 + (int)col);
 	refresh();
 }
 
@@ -316,6 +315,19 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 	for (;;) {
 		enum ui_action action;
 
+		if (app->interrupted) {
+			/* Ctrl-C, here or in a dialog it closed: keep the text
+			 * first, then ask. */
+			keep_draft(app, &v, v.ed.changed);
+			if (ui_confirm_quit(app, v.ed.changed && e->draft_key != NULL
+			                             ? _("Quit casebook? The text is kept as a draft and "
+			                                 "offered back next time.")
+			                             : _("Quit casebook?"))) {
+				app->quit = true;
+				goto done;
+			}
+			continue;
+		}
 		draw(app, &v);
 		key = ui_getkey(app, 1000);
 		if (ui_hungup()) {
@@ -364,6 +376,10 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 					continue;
 				if (ui_hungup())
 					break;
+				if (app->interrupted) {
+					ui_pop(app); /* the help; the quit question follows */
+					break;
+				}
 				{
 					enum ui_action a = ui_keys_lookup(UI_SCR_HELP, key);
 					int r = ui_top(app)->ops->on_key(app, ui_top(app), a, key);

@@ -34,7 +34,7 @@ static const struct ui_key_row table[] = {
 
 	/* The editor. */
 	{UI_SAVE, "save", {UI_CTRL('s')}, N_("Save"), N_("Save the text"), UI_SCR_EDITOR},
-	{UI_UNDO, "undo", {UI_CTRL('z')}, N_("Undo"), N_("Undo the last change (again to redo)"),
+	{UI_UNDO, "undo", {UI_CTRL('u')}, N_("Undo"), N_("Undo the last change (again to redo)"),
 	 UI_SCR_EDITOR},
 	{UI_EXTERNAL, "external-editor", {UI_CTRL('e')}, N_("$EDITOR"),
 	 N_("Edit the text in your own editor ($EDITOR)"), UI_SCR_EDITOR},
@@ -51,8 +51,13 @@ static const struct ui_key_row table[] = {
 	/* Everywhere. */
 	{UI_OPEN, "open", {ENTER}, NULL, N_("Open or change the selected item"),
 	 UI_SCR_LISTS},
-	{UI_HELP, "help", {'?', KEY_F(1)}, N_("Help"), N_("Keys and help for this screen"), NOT_TEXT},
-	{UI_HELP, "help", {KEY_F(1)}, N_("Help"), N_("Keys and help for this screen"), TEXT_SCREENS},
+	/* F1 and F10 are often taken by the terminal (GNOME Terminal), so
+	 * help and quit have keys of their own too, and Ctrl ones where
+	 * letters are text. */
+	{UI_HELP, "help", {'?', KEY_F(1), UI_CTRL('g')}, N_("Help"), N_("Keys and help for this screen"),
+	 NOT_TEXT},
+	{UI_HELP, "help", {UI_CTRL('g'), KEY_F(1)}, N_("Help"), N_("Keys and help for this screen"),
+	 TEXT_SCREENS},
 	{UI_SEARCH, "search", {'/'}, N_("Find"), N_("Find in the list as you type"),
 	 UI_SCR_CASELOAD | UI_SCR_NOTES | UI_SCR_CHRONOLOGY | UI_SCR_PICKER | UI_SCR_WHO |
 	 UI_SCR_GOALS | UI_SCR_MEETINGS | UI_SCR_HELP | UI_SCR_PROGRAMME | UI_SCR_MODULE},
@@ -62,7 +67,8 @@ static const struct ui_key_row table[] = {
 	{UI_BACK, "back", {UI_ESC}, N_("Back"), N_("Leave the editor (asks before dropping text)"),
 	 TEXT_SCREENS},
 	{UI_QUIT, "quit", {KEY_F(10), 'Q'}, NULL, N_("Quit casebook"), NOT_TEXT},
-	{UI_QUIT, "quit", {KEY_F(10)}, NULL, N_("Quit casebook"), TEXT_SCREENS},
+	{UI_QUIT, "quit", {KEY_F(10)}, NULL, N_("Quit casebook (asks what to do with the text)"),
+	 TEXT_SCREENS},
 
 	/* The caseload. */
 	{UI_TEAM, "team", {'t'}, N_("Mine/team"),
@@ -150,6 +156,13 @@ static const struct ui_key_row table[] = {
 
 	/* Pickers. */
 	{UI_CYCLE, "tick", {' '}, N_("Tick"), N_("Tick or untick"), UI_SCR_PICKER},
+
+	/* Everywhere, last in the help: in raw mode these are keys, not
+	 * signals. */
+	{UI_INTERRUPT, "interrupt", {UI_CTRL('c')}, NULL,
+	 N_("Quit casebook (asks; keeps a draft of any text first)"), UI_SCR_ALL},
+	{UI_SUSPEND, "suspend", {UI_CTRL('z')}, NULL,
+	 N_("Suspend casebook; 'fg' in the shell brings it back"), UI_SCR_ALL},
 };
 
 #define N_ROWS (sizeof table / sizeof *table)
@@ -187,6 +200,21 @@ ui_keys_first(unsigned screen, enum ui_action action)
 		if ((table[i].screens & screen) && table[i].action == action)
 			return table[i].keys[0];
 	return 0;
+}
+
+bool
+ui_keys_everywhere(int key, enum ui_action action)
+{
+	size_t i, k;
+
+	for (i = 0; i < N_ROWS; i++) {
+		if (table[i].screens != UI_SCR_ALL || table[i].action != action)
+			continue;
+		for (k = 0; k < UI_MAX_KEYS && table[i].keys[k] != 0; k++)
+			if (table[i].keys[k] == key)
+				return true;
+	}
+	return false;
 }
 
 const char *

@@ -59,6 +59,7 @@ enum ui_action {
 	UI_NEXT_SECTION, UI_PREV_SECTION,
 	/* Everywhere */
 	UI_OPEN, UI_BACK, UI_HELP, UI_QUIT, UI_SEARCH, UI_TRAINING_PANEL,
+	UI_INTERRUPT, UI_SUSPEND,
 	/* Lists of records */
 	UI_ADD, UI_EDIT, UI_HISTORY, UI_RETRACT, UI_SORT, UI_TEAM, UI_FILTER,
 	/* From the family record */
@@ -109,6 +110,9 @@ const char *ui_key_name(int key, char buf[16]);
 char *ui_keys_bar(unsigned screen, size_t width);
 /* The first key bound to an action on a screen, or 0. */
 int ui_keys_first(unsigned screen, enum ui_action action);
+/* Whether key does action on every screen (Ctrl-C, Ctrl-Z), so that the
+ * key loop can act on it whatever is open. */
+bool ui_keys_everywhere(int key, enum ui_action action);
 
 /* What a screen's handler tells the loop. */
 enum {
@@ -156,6 +160,8 @@ struct ui_app {
 	char status[300];
 	bool status_error;
 	bool quit;
+	bool interrupted;              /* Ctrl-C: ask whether to quit */
+	bool show_cursor;              /* keep the terminal cursor visible */
 	bool color;
 	int rows, cols;
 	bool too_small;
@@ -206,14 +212,23 @@ void ui_draw_status(struct ui_app *app);
  * and returned as KEY_RESIZE. */
 int ui_getkey(struct ui_app *app, int ms);
 
+/* The terminal: newterm() on stdin and stdout (0, or -1 with err), and
+ * the line drawing it can show. close ends it. */
+int ui_term_open(struct cb_err *err);
+void ui_term_close(void);
+/* Ctrl-Z: leave the screen to the shell until `fg`, then draw it again.
+ * ui_getkey() does this for every loop. */
+void ui_suspend(struct ui_app *app);
+
 /* Whether key is a typed character; if so its UTF-8 bytes go to out. */
 bool ui_key_text(int key, char out[4], size_t *n);
 
 /* The terminal has gone (SIGHUP or SIGTERM): keep drafts and leave. */
 bool ui_hungup(void);
 
-/* Drawing helpers. Text is fitted by display width; control characters
- * are shown as spaces; nothing is drawn past the right edge. */
+/* Drawing helpers. Text is fitted by display width; nothing is drawn
+ * past the right edge; controls, C1, escape sequences and bidi overrides
+ * never reach the terminal (see cb_utf8_shown). */
 void ui_text(int y, int x, int width, const char *s, int attr);
 /* The same, padded with spaces to width. */
 void ui_field(int y, int x, int width, const char *s, int attr);
@@ -221,7 +236,23 @@ void ui_field(int y, int x, int width, const char *s, int attr);
 int ui_wrap(int y, int x, int width, int max_rows, const char *s, int attr, int skip);
 /* Rows text needs when wrapped at width. */
 int ui_wrap_rows(const char *s, int width);
+/* The row, wrapped at width, that holds byte offset at of s. */
+int ui_wrap_row_at(const char *s, int width, size_t at);
+/* Lines and boxes: Unicode box drawing, or ASCII where the terminal has
+ * no line drawing (ui_lines_ascii, set at start). */
 void ui_hline(int y, int x, int width);
+void ui_vline(int y, int x, int height);
+void ui_box(int y, int x, int h, int w);
+void ui_lines_ascii(bool ascii);
+
+/* The terminal cursor sits on what is selected, for screen readers and
+ * braille displays: the last row drawn highlighted (A_REVERSE) in a
+ * frame, or the text cursor of an editor or prompt. reset at the start of
+ * a frame; place before waiting for a key (shown when visible, or for a
+ * text cursor). */
+void ui_focus_reset(void);
+void ui_focus_text(int y, int x);
+void ui_focus_place(bool visible);
 /* A RAG badge: "RED", "AMBER", "GREEN", "none" (text, so it reads in
  * monochrome) in its colour. */
 void ui_rag(struct ui_app *app, int y, int x, const char *rating);
@@ -251,6 +282,9 @@ int ui_prompt_date(struct ui_app *app, const char *question, struct cb_date init
                    struct cb_date *out);
 /* y/n. */
 bool ui_confirm(struct ui_app *app, const char *question);
+/* After Ctrl-C: ask whether to quit (Ctrl-C again is yes), clearing
+ * app->interrupted. Whatever is open must have kept its draft first. */
+bool ui_confirm_quit(struct ui_app *app, const char *question);
 
 /* Pick one of items (labels), with an optional description for each
  * (shown for the selected one). Returns the index or -1. */

@@ -11,26 +11,39 @@ trap e2e_cleanup EXIT INT TERM
 
 # start_casebook [ARGS...]: run casebook in the terminal. Its pid goes to
 # $work/pid; when it ends, "casebook exited N" shows on the screen.
+# E2E_LANG and E2E_TERM change the locale and the terminal type; with
+# E2E_CAPTURE=FILE every byte casebook writes to the terminal is also
+# kept in FILE (through script(1)).
 start_casebook() {
 	{
 		echo '#!/bin/sh'
 		printf 'export HOME=%s XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s\n' \
 			"'$HOME'" "'$XDG_DATA_HOME'" "'$XDG_CONFIG_HOME'"
-		printf 'export CASEBOOK_DATADIR=%s LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen\n' \
-			"'$CASEBOOK_DATADIR'"
+		printf 'export CASEBOOK_DATADIR=%s LANG=%s LC_ALL=%s TERM=%s\n' \
+			"'$CASEBOOK_DATADIR'" "${E2E_LANG:-C.UTF-8}" "${E2E_LANG:-C.UTF-8}" \
+			"${E2E_TERM:-screen}"
 		[ -n "${CASEBOOK_TODAY:-}" ] && printf 'export CASEBOOK_TODAY=%s\n' "$CASEBOOK_TODAY"
 		[ -n "${NO_COLOR:-}" ] && printf 'export NO_COLOR=1\n'
 		[ -n "${ASAN_OPTIONS:-}" ] && printf 'export ASAN_OPTIONS=%s\n' "'$ASAN_OPTIONS'"
 		[ -n "${UBSAN_OPTIONS:-}" ] && printf 'export UBSAN_OPTIONS=%s\n' "'$UBSAN_OPTIONS'"
-		# The inner shell records its pid and becomes casebook, so the
-		# pid is casebook's own and this shell lives on to report.
-		printf '%s' "/bin/sh -c 'echo \$\$ >\"\$0\"; exec \"\$@\"' "
-		printf "'%s' '%s'" "$work/pid" "$CASEBOOK"
-		for a in "$@"; do printf " '%s'" "$a"; done
-		printf ' 2>%s\n' "'$work/stderr'"
+		if [ -n "${E2E_CAPTURE:-}" ]; then
+			printf "script -qefc '%s' '%s'\n" "$work/inner.sh" "$E2E_CAPTURE"
+		else
+			printf "'%s'\n" "$work/inner.sh"
+		fi
 		echo 'echo "casebook exited $?"'
 		echo 'sleep 600'
 	} >"$work/run.sh"
+	{
+		echo '#!/bin/sh'
+		# The shell records its pid and becomes casebook, so the pid is
+		# casebook's own and run.sh lives on to report.
+		printf '%s' "echo \$\$ >'$work/pid'; exec "
+		printf "'%s'" "$CASEBOOK"
+		for a in "$@"; do printf " '%s'" "$a"; done
+		printf ' 2>%s\n' "'$work/stderr'"
+	} >"$work/inner.sh"
+	chmod +x "$work/inner.sh"
 	chmod +x "$work/run.sh"
 	rm -f "$work/pid"
 	if T has-session -t cb 2>/dev/null; then

@@ -518,6 +518,45 @@ START_TEST(workers_found_by_name)
 }
 END_TEST
 
+/* Every text goes into the database in Normalization Form C, however it
+ * was typed, and a lookup typed either way finds it. */
+START_TEST(text_stored_in_nfc)
+{
+	struct cb_store *s = open_new();
+	/* Siobhán and Zoë with combining accents. */
+	struct cb_worker *w = add_worker(s, "Siobha\xcc\x81n Byrne", "social-worker");
+	struct cb_worker *got = NULL;
+	struct cb_family *f;
+	struct cb_note *n = cb_note_new();
+	struct cb_err err = {0};
+
+	cb_store_set_actor(s, w->id);
+	f = add_family(s, "FS-7", "Zoe\xcc\x88 Price family");
+	memcpy(n->family_id, f->id, CB_UUID_LEN);
+	cb_date_parse("2026-06-03", &n->date, NULL);
+	n->kind = cb_strdup("home-visit");
+	n->text = cb_strdup("Nguye\xcc\x82\xcc\x83n family visited.");
+	ck_assert_int_eq(cb_store_note_add(s, n, &err), 0);
+	cb_store_close(&s);
+	ck_assert_int_eq(raw_int(dbpath, "SELECT count(*) FROM worker_versions WHERE name = "
+	                                 "'Siobh\xc3\xa1n Byrne'"), 1);
+	ck_assert_int_eq(raw_int(dbpath, "SELECT count(*) FROM family_versions WHERE name = "
+	                                 "'Zo\xc3\xab Price family'"), 1);
+	ck_assert_int_eq(raw_int(dbpath, "SELECT count(*) FROM note_versions WHERE body = "
+	                                 "'Nguy\xe1\xbb\x85n family visited.'"), 1);
+	s = open_new();
+	ck_assert_int_eq(cb_store_worker_find(s, "Siobh\xc3\xa1n Byrne", &got, &err), 0);
+	ck_assert_str_eq(got->name, "Siobh\xc3\xa1n Byrne");
+	cb_worker_free(&got);
+	ck_assert_int_eq(cb_store_worker_find(s, "Siobha\xcc\x81n Byrne", &got, &err), 0);
+	cb_worker_free(&got);
+	cb_note_free(&n);
+	cb_family_free(&f);
+	cb_worker_free(&w);
+	cb_store_close(&s);
+}
+END_TEST
+
 START_TEST(notes_versions_and_significance)
 {
 	struct cb_store *s = open_new();
@@ -731,6 +770,7 @@ store_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, migrates_from_empty);
+	tcase_add_test(tc, text_stored_in_nfc);
 	tcase_add_test(tc, connection_settings);
 	tcase_add_test(tc, created_private);
 	tcase_add_test(tc, missing_file_not_created_without_create);

@@ -1,15 +1,19 @@
-/* ui without a terminal: the key table and the text editor's state. */
+/* ui: the key table and the text editor's state without a terminal, and
+ * the drawing layer on a curses screen that writes to /dev/null. */
 #include "config.h"
 
 #include <check.h>
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "../../src/ui/ui.h"
 #include "casebook/mem.h"
 #include "casebook/ui_editor.h"
 #include "casebook/utf8.h"
+#include "names.h"
 #include "testutil.h"
 
 static const unsigned screens[] = {
@@ -73,6 +77,38 @@ START_TEST(lookup_depends_on_the_screen)
 	ck_assert_int_eq(ui_keys_lookup(UI_SCR_EDITOR, UI_ESC), UI_BACK);
 	ck_assert_int_eq(ui_keys_lookup(UI_SCR_NOTES, 0), UI_NONE);
 	ck_assert_int_eq(ui_keys_first(UI_SCR_FAMILY, UI_GO_NOTES), 'n');
+}
+END_TEST
+
+/* Help and quit without F1 and F10, which terminals take for themselves;
+ * Ctrl-C and Ctrl-Z on every screen; undo no longer on Ctrl-Z. */
+START_TEST(help_and_quit_without_function_keys)
+{
+	size_t s;
+
+	for (s = 0; s < sizeof screens / sizeof *screens; s++) {
+		bool text = screens[s] == UI_SCR_EDITOR;
+
+		ck_assert_int_eq(ui_keys_lookup(screens[s], UI_CTRL('g')), UI_HELP);
+		ck_assert_int_eq(ui_keys_lookup(screens[s], UI_CTRL('c')), UI_INTERRUPT);
+		ck_assert_int_eq(ui_keys_lookup(screens[s], UI_CTRL('z')), UI_SUSPEND);
+		if (!text) {
+			ck_assert_int_eq(ui_keys_lookup(screens[s], '?'), UI_HELP);
+			ck_assert_int_eq(ui_keys_lookup(screens[s], 'Q'), UI_QUIT);
+		}
+	}
+	ck_assert(ui_keys_everywhere(UI_CTRL('c'), UI_INTERRUPT));
+	ck_assert(ui_keys_everywhere(UI_CTRL('z'), UI_SUSPEND));
+	ck_assert(!ui_keys_everywhere('q', UI_BACK));
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_EDITOR, UI_CTRL('u')), UI_UNDO);
+	ck_assert_int_eq(ui_keys_first(UI_SCR_EDITOR, UI_HELP), UI_CTRL('g'));
+	{
+		char *bar = ui_keys_bar(UI_SCR_EDITOR, 78);
+
+		ck_assert_msg(strstr(bar, "Ctrl-G Help") != NULL, "editor bar: %s", bar);
+		ck_assert_msg(strstr(bar, "Ctrl-U Undo") != NULL, "editor bar: %s", bar);
+		free(bar);
+	}
 }
 END_TEST
 
@@ -247,24 +283,332 @@ START_TEST(editor_refuses_bad_bytes)
 }
 END_TEST
 
+/* Left from the end and right from the start: one step a character as a
+ * person sees it. */
+START_TEST(editor_steps_by_grapheme_cluster)
+{
+	struct ui_editor ed;
+	size_t i, form, steps;
+
+	for (i = 0; i < TEST_NAMES; i++) {
+		for (form = 0; form < 2; form++) {
+			const char *name = form == 0 ? test_names[i].nfc : test_names[i].combining;
+
+			if (name == NULL)
+				continue;
+			ui_editor_init(&ed, name);
+			ui_editor_layout(&ed, 60);
+			for (steps = 0; ed.cursor > 0 && steps < 100; steps++)
+				ui_editor_left(&ed);
+			ck_assert_msg(steps == test_names[i].clusters, "%s: %zu steps left in %s",
+			              test_names[i].script, steps, name);
+			for (steps = 0; ed.cursor < ed.text.len && steps < 100; steps++)
+				ui_editor_right(&ed);
+			ck_assert_uint_eq(steps, test_names[i].clusters);
+			/* Typed a code point at a time, it is the same text and
+			 * the same steps. */
+			ui_editor_set_text(&ed, "");
+			{
+				size_t k = 0, n = strlen(name);
+
+				while (k < n) {
+					uint32_t cp;
+					size_t len = cb_utf8_decode(name + k, n - k, &cp);
+
+					ui_editor_insert(&ed, name + k, len);
+					k += len;
+				}
+			}
+			ck_assert_str_eq(ui_editor_text(&ed), name);
+			ck_assert_uint_eq(ed.cursor, strlen(name));
+			ui_editor_free(&ed);
+		}
+	}
+}
+END_TEST
+
+START_TEST(editor_deletes_whole_characters)
+{
+	/* e with a combining diaeresis, a flag, a thumb with a skin tone, a
+	 * family joined by ZWJ. */
+	const char *zoe = "Zoe\xcc\x88", *flag = "\xf0\x9f\x87\xb8\xf0\x9f\x87\xb4",
+	           *thumb = "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd",
+	           *family = "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+	                     "\xf0\x9f\x91\xa7";
+	struct ui_editor ed;
+	char *all;
+	size_t row, col;
+
+	ui_editor_init(&ed, zoe);
+	ui_editor_backspace(&ed);
+	ck_assert_str_eq(ui_editor_text(&ed), "Zo");
+	all = cb_asprintf("%s %s%s%s!", zoe, flag, thumb, family);
+	ui_editor_set_text(&ed, all);
+	ui_editor_layout(&ed, 60);
+	ui_editor_left(&ed); /* before ! */
+	ui_editor_left(&ed); /* before the family */
+	ui_editor_left(&ed); /* before the thumb */
+	ui_editor_cursor_pos(&ed, &row, &col);
+	ck_assert_uint_eq(col, 4 + cb_utf8_width(flag));
+	ui_editor_delete(&ed);
+	ui_editor_backspace(&ed);
+	{
+		char *want = cb_asprintf("%s %s!", zoe, family);
+
+		ck_assert_str_eq(ui_editor_text(&ed), want);
+		free(want);
+	}
+	ui_editor_right(&ed);
+	ui_editor_backspace(&ed);
+	ck_assert_str_eq(ui_editor_text(&ed), "Zoe\xcc\x88 !");
+	/* A joiner typed between two emoji joins them: the cursor goes
+	 * after the whole. */
+	ui_editor_set_text(&ed, "\xf0\x9f\x91\xa8\xf0\x9f\x91\xa9");
+	ui_editor_left(&ed);
+	ui_editor_insert(&ed, "\xe2\x80\x8d", 3);
+	ck_assert_uint_eq(ed.cursor, ed.text.len);
+	ui_editor_left(&ed);
+	ck_assert_uint_eq(ed.cursor, 0);
+	free(all);
+	ui_editor_free(&ed);
+}
+END_TEST
+
+START_TEST(editor_wraps_between_characters)
+{
+	struct ui_editor ed;
+	struct cb_buf b = {0};
+	size_t i;
+	int k;
+
+	/* Sixty e-acutes typed with combining accents, and wide names. */
+	for (k = 0; k < 60; k++)
+		cb_buf_add(&b, "e\xcc\x81");
+	cb_buf_add(&b, " \xe7\x8e\x8b\xe7\xa7\x80\xe8\x8b\xb1\xe7\x8e\x8b\xe7\xa7\x80");
+	ui_editor_init(&ed, cb_buf_str(&b));
+	ui_editor_layout(&ed, 9);
+	for (i = 0; i < ed.nlines; i++) {
+		char *l = line(&ed, i);
+
+		ck_assert_msg(cb_utf8_width(l) <= 9, "line %zu too wide: '%s'", i, l);
+		/* A line never starts with the accent of the line before. */
+		ck_assert_msg((unsigned char)l[0] != 0xCC, "line %zu starts inside a character", i);
+		free(l);
+	}
+	ck_assert_uint_eq(ed.lines[0].len, 9 * 3);
+	ui_editor_free(&ed);
+	cb_buf_free(&b);
+}
+END_TEST
+
+START_TEST(editor_moves_by_words_in_any_script)
+{
+	struct ui_editor ed;
+	const char *gur = test_names[11].nfc; /* ਗੁਰਪ੍ਰੀਤ ਕੌਰ */
+
+	ck_assert_str_eq(test_names[11].script, "Gurmukhi");
+	ui_editor_init(&ed, gur);
+	ui_editor_top(&ed);
+	ui_editor_word_right(&ed);
+	ck_assert_uint_eq(ed.cursor, strlen(test_names[11].typed) + 1);
+	ui_editor_set_text(&ed, test_names[4].combining); /* Siobhán Ní Bhriain */
+	ui_editor_word_left(&ed);
+	ui_editor_word_left(&ed);
+	ck_assert_uint_eq(ed.cursor, strlen("Siobha\xcc\x81n "));
+	ui_editor_set_text(&ed, "Aoife O'Brien");
+	ui_editor_word_left(&ed);
+	ck_assert_uint_eq(ed.cursor, strlen("Aoife "));
+	ui_editor_free(&ed);
+}
+END_TEST
+
+/* A curses screen that writes to /dev/null: what is drawn can be read
+ * back from the window. */
+static SCREEN *scr;
+static FILE *scr_out, *scr_in;
+
+static void
+screen_open(void)
+{
+	scr_out = fopen("/dev/null", "w");
+	scr_in = fopen("/dev/null", "r");
+	ck_assert_ptr_nonnull(scr_out);
+	scr = newterm("xterm", scr_out, scr_in);
+	ck_assert_ptr_nonnull(scr);
+	set_term(scr);
+	resizeterm(24, 80);
+}
+
+static void
+screen_close(void)
+{
+	endwin();
+	delscreen(scr);
+	fclose(scr_out);
+	fclose(scr_in);
+}
+
+/* ncursesw moves the cursor by exactly the columns the workbook
+ * measures, for every assigned code point: padding lines up where curses
+ * puts the text. */
+START_TEST(curses_agrees_on_every_width)
+{
+	const char *step_env = getenv("CASEBOOK_TEST_STEP");
+	uint32_t cp, step = step_env != NULL && atoi(step_env) > 0 ? (uint32_t)atoi(step_env) : 1;
+	char first[120] = "";
+	size_t walked = 0;
+
+	screen_open();
+	for (cp = 1; cp <= 0x10FFFF; cp += step) {
+		char text[8] = "a";
+		size_t n;
+		int x;
+
+		if ((cp >= 0xD800 && cp <= 0xDFFF) ||
+		    utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_CN)
+			continue;
+		walked++;
+		n = cb_utf8_encode(cp, text + 1);
+		text[1 + n] = '\0';
+		move(0, 0);
+		clrtoeol();
+		ui_text(0, 0, 20, text, A_NORMAL);
+		x = getcurx(stdscr);
+		if (x != 1 + (int)cb_utf8_width(text + 1) && first[0] == '\0')
+			snprintf(first, sizeof first, "U+%04X: curses at column %d, measured %zu", cp,
+			         x - 1, cb_utf8_width(text + 1));
+	}
+	screen_close();
+	ck_assert_msg(first[0] == '\0', "%s", first);
+	ck_assert_uint_gt(walked * step, 280000);
+}
+END_TEST
+
+/* Read row y of the screen back as code points. */
+static size_t
+read_row(int y, wchar_t *out, size_t n)
+{
+	size_t x;
+
+	for (x = 0; x < n && (int)x < COLS; x++) {
+		cchar_t c;
+		wchar_t wch[CCHARW_MAX + 1] = {0};
+		attr_t attr;
+		short pair;
+
+		mvin_wch(y, (int)x, &c);
+		getcchar(&c, wch, &attr, &pair, NULL);
+		out[x] = wch[0];
+	}
+	return x;
+}
+
+START_TEST(hostile_text_never_reaches_the_screen)
+{
+	const char *hostile = "\x1b]52;c;cHduZWQ=\x07" "Ann\x1b[2J \xc2\x9b" "31m\xe2\x80\xae" "nhoJ\x07";
+	wchar_t row[80];
+	size_t n, i, replaced = 0;
+
+	screen_open();
+	ui_text(3, 0, 80, hostile, A_NORMAL);
+	ck_assert_uint_eq((size_t)getcurx(stdscr), cb_utf8_width(hostile));
+	n = read_row(3, row, 80);
+	for (i = 0; i < n; i++) {
+		ck_assert_msg(row[i] >= 0x20 && !(row[i] >= 0x7F && row[i] < 0xA0) && row[i] != 0x202E,
+		              "U+%04X on the screen at column %zu", (unsigned)row[i], i);
+		replaced += row[i] == 0xFFFD;
+	}
+	/* ESC twice, BEL twice, the C1 CSI and the override: each seen. */
+	ck_assert_uint_eq(replaced, 6);
+	screen_close();
+}
+END_TEST
+
+START_TEST(lines_in_box_drawing_or_ascii)
+{
+	wchar_t row[80];
+
+	screen_open();
+	ui_lines_ascii(false);
+	ui_box(2, 0, 3, 6);
+	read_row(2, row, 6);
+	ck_assert_int_eq(row[0], 0x250C);
+	ck_assert_int_eq(row[1], 0x2500);
+	ck_assert_int_eq(row[5], 0x2510);
+	read_row(3, row, 6);
+	ck_assert_int_eq(row[0], 0x2502);
+	ui_lines_ascii(true);
+	ui_box(2, 0, 3, 6);
+	ui_hline(6, 0, 4);
+	read_row(2, row, 6);
+	ck_assert_int_eq(row[0], '+');
+	ck_assert_int_eq(row[1], '-');
+	read_row(3, row, 6);
+	ck_assert_int_eq(row[5], '|');
+	read_row(6, row, 4);
+	ck_assert_int_eq(row[3], '-');
+	ui_lines_ascii(false);
+	screen_close();
+}
+END_TEST
+
+/* For screen readers and braille displays the cursor sits on what is
+ * selected: the last row drawn highlighted, at its left. */
+START_TEST(cursor_sits_on_the_selection)
+{
+	screen_open();
+	ui_focus_reset();
+	ui_field(LINES - 1, 0, 80, "the key bar", A_REVERSE);
+	ui_field(5, 10, 20, "a column", A_REVERSE);
+	ui_field(5, 2, 8, "FS-1", A_REVERSE);
+	ui_text(6, 2, 8, "not selected", A_NORMAL);
+	ui_focus_place(false);
+	ck_assert_int_eq(getcury(stdscr), 5);
+	ck_assert_int_eq(getcurx(stdscr), 2);
+	/* A dialog drawn over it takes the cursor. */
+	ui_field(12, 6, 30, "Social worker", A_REVERSE);
+	ui_focus_place(true);
+	ck_assert_int_eq(getcury(stdscr), 12);
+	ck_assert_int_eq(getcurx(stdscr), 6);
+	/* An editor's text cursor wins. */
+	ui_focus_text(8, 14);
+	ui_field(13, 6, 30, "later", A_REVERSE);
+	ui_focus_place(false);
+	ck_assert_int_eq(getcury(stdscr), 8);
+	ck_assert_int_eq(getcurx(stdscr), 14);
+	screen_close();
+}
+END_TEST
+
 static Suite *
 ui_suite(void)
 {
 	Suite *s = suite_create("ui");
 	TCase *keys = tcase_create("keys");
 	TCase *editor = tcase_create("editor");
+	TCase *drawing = tcase_create("drawing");
 
 	tcase_add_test(keys, no_key_means_two_things);
 	tcase_add_test(keys, every_row_documented);
 	tcase_add_test(keys, lookup_depends_on_the_screen);
 	tcase_add_test(keys, key_bar_keeps_help_and_back);
 	tcase_add_test(keys, key_names);
+	tcase_add_test(keys, help_and_quit_without_function_keys);
 	tcase_add_test(editor, editor_wraps_by_display_width);
 	tcase_add_test(editor, editor_moves_by_character_word_and_line);
 	tcase_add_test(editor, editor_paste_and_undo);
 	tcase_add_test(editor, editor_refuses_bad_bytes);
+	tcase_add_test(editor, editor_steps_by_grapheme_cluster);
+	tcase_add_test(editor, editor_deletes_whole_characters);
+	tcase_add_test(editor, editor_wraps_between_characters);
+	tcase_add_test(editor, editor_moves_by_words_in_any_script);
+	tcase_add_test(drawing, curses_agrees_on_every_width);
+	tcase_add_test(drawing, hostile_text_never_reaches_the_screen);
+	tcase_add_test(drawing, lines_in_box_drawing_or_ascii);
+	tcase_add_test(drawing, cursor_sits_on_the_selection);
 	suite_add_tcase(s, keys);
 	suite_add_tcase(s, editor);
+	suite_add_tcase(s, drawing);
 	return s;
 }
 

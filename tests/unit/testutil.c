@@ -3,6 +3,8 @@
 #include <check.h>
 #include <errno.h>
 #include <ftw.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,8 +91,15 @@ tu_srcdir(void)
 int
 tu_run(Suite *s)
 {
-	SRunner *sr = srunner_create(s);
+	SRunner *sr;
 	int failed;
+
+	/* As the program does: the environment's locale, with characters in
+	 * UTF-8 (widths are the C library's, and need it). */
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	sr = srunner_create(s);
 
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

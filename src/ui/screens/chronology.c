@@ -16,6 +16,7 @@
 #include "casebook/store.h"
 #include "casebook/store_views.h"
 #include "casebook/str.h"
+#include "casebook/text.h"
 #include "../ui.h"
 
 struct chrono {
@@ -279,8 +280,8 @@ chrono_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int
 			for (i = 0; i < all.len; i++) {
 				const struct cb_event *e = all.items[i];
 
-				if (cb_str_contains_ci(e->title, needle) ||
-				    cb_str_contains_ci(e->detail, needle)) {
+				if (cb_text_matches(e->title, needle) ||
+				    cb_text_matches(e->detail, needle)) {
 					c->list.sel = k + i;
 					goto found;
 				}

@@ -366,7 +366,7 @@ family_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 	if (f->scroll < 0)
 		f->scroll = 0;
 	draw_column(app, &f->left, 1, half - 2, top, rows, f->scroll);
-	mvvline(top, half - 1, ACS_VLINE, rows);
+	ui_vline(top, half - 1, rows);
 	draw_column(app, &f->right, half + 1, app->cols - half - 2, top, rows, f->scroll);
 }
 

@@ -17,6 +17,7 @@
 #include "casebook/store_families.h"
 #include "casebook/store_series.h"
 #include "casebook/str.h"
+#include "casebook/text.h"
 #include "casebook/ui_chart.h"
 #include "casebook/utf8.h"
 #include "../ui.h"
@@ -247,8 +248,8 @@ find_goal(struct ui_app *app, struct goals *g)
 		size_t k = (g->list.sel + i) % g->goals.len;
 		const struct cb_goal *goal = g->goals.items[k];
 
-		if (cb_str_contains_ci(goal->words, needle) ||
-		    cb_str_contains_ci(ui_goal_whose(goal), needle)) {
+		if (cb_text_matches(goal->words, needle) ||
+		    cb_text_matches(ui_goal_whose(goal), needle)) {
 			g->list.sel = k;
 			break;
 		}

@@ -15,6 +15,7 @@
 #include "casebook/store_meetings.h"
 #include "casebook/store_workers.h"
 #include "casebook/str.h"
+#include "casebook/text.h"
 #include "casebook/utf8.h"
 #include "casebook/worker.h"
 #include "supervision.h"
@@ -229,8 +230,8 @@ find_meeting(struct ui_app *app, struct meetings *m)
 		char date[CB_DATE_LEN];
 
 		cb_date_format(mt->date, date);
-		if (cb_str_contains_ci(date, needle) || cb_str_contains_ci(mt->chair_name, needle) ||
-		    cb_str_contains_ci(mt->families, needle)) {
+		if (cb_text_matches(date, needle) || cb_text_matches(mt->chair_name, needle) ||
+		    cb_text_matches(mt->families, needle)) {
 			m->list.sel = k;
 			break;
 		}

@@ -20,6 +20,7 @@
 #include "casebook/store_answers.h"
 #include "casebook/store_families.h"
 #include "casebook/str.h"
+#include "casebook/text.h"
 #include "casebook/utf8.h"
 #include "programme.h"
 
@@ -445,7 +446,7 @@ module_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 			int gw = app->cols * 2 / 5;
 
 			width = app->cols - gw - 2;
-			mvvline(top, width + 1, ACS_VLINE, bottom - top);
+			ui_vline(top, width + 1, bottom - top);
 			draw_guide(app, v, top, width + 2, gw, bottom - top);
 		} else {
 			list_bottom = top + (bottom - top) / 2;
@@ -573,18 +574,18 @@ row_matches(const struct module_view *v, const struct cb_form_row *r, const char
 {
 	bool hit = false;
 
-	if (r->section != NULL && cb_str_contains_ci(r->section->title, needle))
+	if (r->section != NULL && cb_text_matches(r->section->title, needle))
 		hit = true;
-	if (r->field != NULL && cb_str_contains_ci(r->field->label, needle))
+	if (r->field != NULL && cb_text_matches(r->field->label, needle))
 		hit = true;
-	if (r->person != NULL && cb_str_contains_ci(r->person->name, needle))
+	if (r->person != NULL && cb_text_matches(r->person->name, needle))
 		hit = true;
-	if (r->key != NULL && cb_str_contains_ci(r->key, needle))
+	if (r->key != NULL && cb_text_matches(r->key, needle))
 		hit = true;
 	if (!hit && r->answer != NULL && r->answer->value != NULL) {
 		char *shown = ui_answer_display(r->field, r->answer->value, &v->people);
 
-		hit = cb_str_contains_ci(shown, needle);
+		hit = cb_text_matches(shown, needle);
 		free(shown);
 	}
 	return hit;

@@ -18,6 +18,7 @@
 #include "casebook/store_families.h"
 #include "casebook/store_notes.h"
 #include "casebook/str.h"
+#include "casebook/text.h"
 #include "../ui.h"
 
 struct notes {
@@ -300,7 +301,7 @@ notes_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int 
 		for (i = 1; i <= n->notes.len; i++) {
 			size_t k = (n->list.sel + i) % n->notes.len;
 
-			if (cb_str_contains_ci(((struct cb_note *)n->notes.items[k])->text, needle)) {
+			if (cb_text_matches(((struct cb_note *)n->notes.items[k])->text, needle)) {
 				n->list.sel = k;
 				break;
 			}

@@ -23,6 +23,7 @@
 #include "casebook/store_families.h"
 #include "casebook/store_workers.h"
 #include "casebook/str.h"
+#include "casebook/text.h"
 #include "casebook/utf8.h"
 #include "casebook/worker.h"
 #include "programme.h"
@@ -724,12 +725,12 @@ line_matches(struct ui_app *app, const struct programme *g, const struct line *l
 		const struct cb_progress *p = progress_at(g, l->item);
 		const struct cb_module *m = module_of(app, p);
 
-		return cb_str_contains_ci(m != NULL ? m->title : p->module_id, needle) ||
-		       (m != NULL && cb_str_contains_ci(m->purpose, needle));
+		return cb_text_matches(m != NULL ? m->title : p->module_id, needle) ||
+		       (m != NULL && cb_text_matches(m->purpose, needle));
 	} else {
 		const struct cb_session *s = g->sessions.items[l->item];
 		char *mods = session_modules(app, s->modules, true);
-		bool hit = cb_str_contains_ci(s->covered, needle) || cb_str_contains_ci(mods, needle);
+		bool hit = cb_text_matches(s->covered, needle) || cb_text_matches(mods, needle);
 
 		free(mods);
 		return hit;

@@ -221,7 +221,7 @@ table_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 			char *text = cb_table_get(value_of(t), ro->id, co->id);
 
 			x = label_w + (int)c * col_w;
-			mvvline(y, x - 1, ACS_VLINE, row_h);
+			ui_vline(y, x - 1, row_h);
 			draw_cell(app, y, x, col_w - 1, row_h,
 			          text, t->first_row + r == t->row && t->first_col + c == t->col);
 			free(text);

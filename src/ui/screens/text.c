@@ -5,13 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "casebook/help.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/record.h"
 #include "casebook/str.h"
+#include "casebook/text.h"
 #include "casebook/utf8.h"
 #include "../ui.h"
 
@@ -53,35 +53,54 @@ text_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 	}
 }
 
+/* The wrapped row, at this width, where needle is first seen (matched as
+ * names are matched: case and accents aside), or -1. Whether a prefix of
+ * the text holds it only grows with the prefix, so the shortest one is
+ * found by halving. */
+static int
+find_row(const char *text, const char *needle, int width)
+{
+	size_t lo = 0, hi = strlen(text);
+
+	if (!cb_text_matches(text, needle))
+		return -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		char *head;
+		bool hit;
+
+		/* Not inside a character's bytes. */
+		while (mid > lo && ((unsigned char)text[mid] & 0xC0) == 0x80)
+			mid--;
+		head = cb_strndup(text, mid);
+		hit = cb_text_matches(head, needle);
+		free(head);
+		if (hit) {
+			hi = mid;
+		} else {
+			lo = mid + 1;
+			while (lo < hi && ((unsigned char)text[lo] & 0xC0) == 0x80)
+				lo++;
+		}
+	}
+	return ui_wrap_row_at(text, width, lo > 0 ? lo - 1 : 0);
+}
+
 static int
 find_text(struct ui_app *app, struct text_state *t)
 {
 	char *needle = NULL;
-	const char *hit;
-	int rc = UI_HANDLED;
+	int row;
 
 	if (ui_prompt(app, _("Find:"), "", &needle, NULL, NULL, NULL) != 0)
-		return rc;
-	hit = NULL;
-	if (needle[0] != '\0') {
-		const char *p;
-
-		for (p = t->text; *p != '\0'; p++)
-			if (strncasecmp(p, needle, strlen(needle)) == 0) {
-				hit = p;
-				break;
-			}
-	}
-	if (hit == NULL) {
+		return UI_HANDLED;
+	row = needle[0] != '\0' ? find_row(t->text, needle, app->cols - 4) : -1;
+	if (row < 0)
 		ui_error(app, _("'%s' is not on this page"), needle);
-	} else {
-		char *before = cb_strndup(t->text, (size_t)(hit - t->text));
-
-		t->scroll = ui_wrap_rows(before, app->cols - 4) - 1;
-		free(before);
-	}
+	else
+		t->scroll = row;
 	free(needle);
-	return rc;
+	return UI_HANDLED;
 }
 
 static int
