@@ -3,6 +3,7 @@
 #define CASEBOOK_CLI_PRIVATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct cb_buf;
 struct cb_diags;
@@ -12,6 +13,7 @@ struct cb_family;
 struct cb_programme;
 struct cb_refdata;
 struct cb_store;
+struct cli_option;
 
 enum cli_opt {
 	OPT_DB = 1 << 0,
@@ -20,7 +22,6 @@ enum cli_opt {
 	OPT_TRAINING = 1 << 3,
 	OPT_TO = 1 << 4,
 	OPT_ROLE = 1 << 5,
-	OPT_TEAM = 1 << 6,
 	OPT_FAMILY = 1 << 7,
 	OPT_FORMAT = 1 << 8,
 	OPT_HELP = 1 << 9,
@@ -34,7 +35,6 @@ struct cli {
 	const char *modules;
 	const char *to;
 	const char *role;
-	const char *team;
 	const char *family;
 	const char *format;
 	bool training;
@@ -42,6 +42,8 @@ struct cli {
 	int nargs;             /* positional arguments after the command */
 	char **args;
 	const struct cli_command *cmd;
+	const struct cli_option **order; /* the options given, each once, in order */
+	size_t norder;
 	char *default_db;      /* owned */
 };
 

@@ -452,21 +452,86 @@ allocation_check(const struct cb_allocation *a, struct cb_err *err)
 	return 0;
 }
 
+/* One current allocation per worker and family: a second role is a
+ * correction of the first, not a second line on the record. */
+static int
+allocation_unique(struct cb_store *s, const struct cb_allocation *a, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	char *name = NULL;
+	int rc;
+
+	if (st_prepare(s, "SELECT (SELECT w.name FROM workers_current w WHERE w.worker_id = "
+	                  "ai.worker_id) FROM allocations ai JOIN allocations_current a ON "
+	                  "a.allocation_id = ai.id WHERE ai.family_id = ?1 AND ai.worker_id = ?2 "
+	                  "AND a.end_date IS NULL AND ai.id <> ?3",
+	               &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, a->family_id);
+	st_bind_text(st, 2, a->worker_id);
+	st_bind_text(st, 3, a->id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		name = st_col_str(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW) {
+		cb_err_set(err, CB_EEXIST,
+		           _("%s is already allocated to this family: correct that allocation to "
+		             "change the role, or end it first"),
+		           name != NULL ? name : _("that worker"));
+		free(name);
+		return -1;
+	}
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
 int
 cb_store_allocation_add(struct cb_store *s, struct cb_allocation *a, struct cb_err *err)
 {
+	int rc;
+
 	if (allocation_check(a, err) != 0)
 		return -1;
-	return st_record_add(s, &allocation_kind, a->id, &a->rev, a->family_id, a->worker_id, NULL, a,
-	                     err);
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	rc = cb_date_is_set(a->until) ? 0 : allocation_unique(s, a, err);
+	if (rc == 0)
+		rc = st_record_add(s, &allocation_kind, a->id, &a->rev, a->family_id, a->worker_id,
+		                   NULL, a, err);
+	return st_write_end(s, rc, err);
 }
 
 int
 cb_store_allocation_correct(struct cb_store *s, struct cb_allocation *a, struct cb_err *err)
 {
+	int rc;
+
 	if (allocation_check(a, err) != 0)
 		return -1;
-	return st_record_correct(s, &allocation_kind, a->id, &a->rev, a, err);
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	rc = cb_date_is_set(a->until) ? 0 : allocation_unique(s, a, err);
+	if (rc == 0)
+		rc = st_record_correct(s, &allocation_kind, a->id, &a->rev, a, err);
+	return st_write_end(s, rc, err);
+}
+
+int
+cb_store_allocation_retract(struct cb_store *s, const char *id, int base_version,
+                            const char *reason, struct cb_err *err)
+{
+	return st_record_retract(s, &allocation_kind, id, base_version, reason, err);
+}
+
+int
+cb_store_allocation_history(struct cb_store *s, const char *id, struct cb_vec *out,
+                            struct cb_err *err)
+{
+	return st_rows(s, "SELECT a.allocation_id, ai.family_id, ai.worker_id, w.name, a.role, "
+	                  "a.start_date, a.end_date, " ST_REV_COLS("a") " FROM allocation_versions a "
+	                  "JOIN allocations ai ON ai.id = a.allocation_id LEFT JOIN workers_current w "
+	                  "ON w.worker_id = ai.worker_id WHERE a.allocation_id = ?1 ORDER BY a.version",
+	               id, NULL, allocation_row, out, err);
 }
 
 #define ALLOCATION_SELECT                                                        \
