@@ -287,8 +287,6 @@ START_TEST(mine_and_team)
 
 	allocate(s, a, w);
 	allocate(s, b, w);
-	/* Two allocations to the same worker list the family once. */
-	allocate(s, b, w);
 	allocate(s, c, v);
 	CK_CASELOAD(s, w->id, NULL, "FS-1 FS-2");
 	CK_CASELOAD(s, w->id, "nguyen", "FS-2");
