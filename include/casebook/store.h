@@ -12,14 +12,26 @@ struct cb_store;
 enum cb_store_mode {
 	CB_STORE_OPEN,     /* an existing casebook database; upgraded if older */
 	CB_STORE_CREATE,   /* as OPEN, creating it (0600, in a 0700 folder) if missing */
-	CB_STORE_READONLY  /* an existing one, never written (not even upgraded) */
+	CB_STORE_READONLY, /* an existing one, never written (not even upgraded) */
+	CB_STORE_ADOPT     /* as CREATE, for a file casebook takes on (init, a
+	                      restored copy): an existing file is read in full
+	                      (quick_check) before anything else */
 };
 
 /* Open path. Refuses, without touching the file, anything that is not a
- * casebook database, is damaged, or was written by a newer casebook. */
+ * casebook database, was written by a newer casebook, or is damaged.
+ * Every open checks the header, the schema and the database version; the
+ * whole file is read (quick_check) only when it is adopted, before an
+ * upgrade, and after an unclean exit (see cb_store_mark_in_use), so that
+ * opening takes the same time at any size. */
 int cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
                   struct cb_err *err);
+/* Close; a clean exit, so the in-use marker (if any) goes with it. */
 void cb_store_close(struct cb_store **s);
+/* Mark the database in use by this process until cb_store_close: if the
+ * process ends without closing it, the next open checks the whole file
+ * before using it. The workbook does this. */
+int cb_store_mark_in_use(struct cb_store *s, struct cb_err *err);
 const char *cb_store_path(const struct cb_store *s);
 
 /* The schema version this build writes, and the one in the file. */
@@ -56,7 +68,8 @@ int cb_store_record_exists(struct cb_store *s, const char *kind, const char *id,
 /* Copy the database to dest with SQLite's online backup, then check the
  * copy. dest must not exist. */
 int cb_store_backup(struct cb_store *s, const char *dest, struct cb_err *err);
-/* PRAGMA integrity_check: 0 when sound. */
+/* PRAGMA integrity_check (every page, every index): 0 when sound. Also
+ * clears the markers of an unclean exit. */
 int cb_store_check(struct cb_store *s, struct cb_err *err);
 
 #endif

@@ -69,6 +69,8 @@ static const struct cli_command commands[] = {
 	 cmd_export_minutes},
 	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS, 0, 0, NULL, "casebook backup --to FILE [--db PATH]",
 	 N_("copy the database safely, even while it is in use"), cmd_backup},
+	{"check", NULL, OPT_DB, 0, 0, NULL, "casebook check [--db PATH]",
+	 N_("read the whole database and check that it is sound"), cmd_check},
 	{"modules", "list", OPT_MODULES, 0, 0, NULL, "casebook modules list [--modules DIR]",
 	 N_("the programme's modules, one a line, tab-separated: id, version, title, file"),
 	 cmd_modules_list},

@@ -109,6 +109,7 @@ int cmd_list_families(struct cli *c);
 int cmd_list_workers(struct cli *c);
 int cmd_add_worker(struct cli *c);
 int cmd_backup(struct cli *c);
+int cmd_check(struct cli *c);
 int cmd_list_meetings(struct cli *c);
 int cmd_show_family(struct cli *c);
 int cmd_export_family(struct cli *c);

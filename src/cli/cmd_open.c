@@ -68,7 +68,10 @@ cli_open_workbook(struct cli *c)
 			goto out;
 		c->db = scratch_db;
 	}
-	if (cb_store_open(c->db, CB_STORE_CREATE, &s, &err) != 0) {
+	/* In use until it is closed: after a crash the next open reads the
+	 * whole file before using it. */
+	if (cb_store_open(c->db, CB_STORE_CREATE, &s, &err) != 0 ||
+	    cb_store_mark_in_use(s, &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}

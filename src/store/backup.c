@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,8 +26,10 @@ check_db(struct cb_store *s, sqlite3 *db, struct cb_err *err)
 	rc = sqlite3_step(st);
 	res = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
 	if (res == NULL || strcmp((const char *)res, "ok") != 0) {
-		cb_err_set(err, CB_ECORRUPT, _("integrity check failed: %s"),
-		           res != NULL ? (const char *)res : sqlite3_errmsg(db));
+		char *detail = st_check_detail(res != NULL ? (const char *)res : sqlite3_errmsg(db));
+
+		cb_err_set(err, CB_ECORRUPT, _("integrity check failed: %s"), detail);
+		free(detail);
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -38,7 +41,10 @@ check_db(struct cb_store *s, sqlite3 *db, struct cb_err *err)
 int
 cb_store_check(struct cb_store *s, struct cb_err *err)
 {
-	return check_db(s, s->db, err);
+	if (check_db(s, s->db, err) != 0)
+		return -1;
+	st_clear_stale_markers(s->path);
+	return 0;
 }
 
 int

@@ -1,6 +1,8 @@
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include "casebook/err.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
+#include "casebook/str.h"
 #include "casebook/store.h"
 #include "casebook/text.h"
 #include "casebook/vec.h"
@@ -435,17 +438,51 @@ probe_int(sqlite3 *db, const char *sql, int *out)
 	return rc;
 }
 
-/* Read-only look at an existing SQLite file: whose is it, how new, and is
- * it sound. *fresh is set when it is an empty SQLite database. */
+/* The tables every casebook database has had since the first version: a
+ * file that claims to be casebook's but lacks one is not sound. */
+#define CORE_TABLES                                                              \
+	"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "    \
+	"('workers', 'worker_versions', 'families', 'family_versions', 'people', "  \
+	"'person_versions', 'notes', 'note_versions', 'audit')"
+#define N_CORE_TABLES 9
+
+char *
+st_check_detail(const char *result)
+{
+	static const char head[] = "*** in database main ***";
+	struct cb_buf b = {0};
+	const char *p;
+
+	if (result == NULL)
+		return cb_strdup("?");
+	if (strncmp(result, head, sizeof head - 1) == 0)
+		result += sizeof head - 1;
+	while (*result == '\n' || *result == ' ')
+		result++;
+	for (p = result; *p != '\0'; p++) {
+		if (*p == '\n') {
+			if (p[1] != '\0')
+				cb_buf_add(&b, "; ");
+		} else {
+			cb_buf_addc(&b, *p);
+		}
+	}
+	return b.len > 0 ? cb_buf_take(&b) : (cb_buf_free(&b), cb_strdup("?"));
+}
+
+/* Read-only look at an existing SQLite file: whose is it, how new, does
+ * its schema read, and (when full) is every page of it sound, which reads
+ * the whole file. *fresh is set when it is an empty SQLite database;
+ * *older when casebook is about to upgrade it. */
 static int
-probe(const char *path, bool *fresh, struct cb_err *err)
+probe(const char *path, bool full, bool *fresh, bool *older, struct cb_err *err)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
-	int rc, app_id = 0, version = 0, tables = 0;
+	int rc, app_id = 0, version = 0, tables = 0, core = 0;
 	const char *result;
 
-	*fresh = false;
+	*fresh = *older = false;
 	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
 	if (rc != SQLITE_OK)
 		goto sqlite_fail;
@@ -472,6 +509,21 @@ probe(const char *path, bool *fresh, struct cb_err *err)
 		                    "it (the file was not changed)"),
 		                  path, version, st_schema_known());
 	}
+	if ((rc = probe_int(db, CORE_TABLES, &core)) != SQLITE_OK)
+		goto sqlite_fail;
+	if (version >= 1 && core != N_CORE_TABLES) {
+		sqlite3_close(db);
+		return cb_err_set(err, CB_ECORRUPT,
+		                  _("%s is damaged (tables of the casebook database are missing): "
+		                    "restore it from a backup (the file was not changed)"), path);
+	}
+	*older = version < st_schema_known();
+	/* Before casebook first writes to a file it has not written (an
+	 * upgrade by a newer casebook) it reads the whole of it. */
+	if (!full && !*older) {
+		sqlite3_close(db);
+		return 0;
+	}
 	rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		goto sqlite_fail;
@@ -480,9 +532,12 @@ probe(const char *path, bool *fresh, struct cb_err *err)
 		goto sqlite_fail;
 	result = (const char *)sqlite3_column_text(st, 0);
 	if (result == NULL || strcmp(result, "ok") != 0) {
+		char *detail = st_check_detail(result);
+
 		cb_err_set(err, CB_ECORRUPT,
 		           _("%s is damaged (%s): restore it from a backup (the file was not "
-		             "changed)"), path, result != NULL ? result : "?");
+		             "changed)"), path, detail);
+		free(detail);
 		sqlite3_finalize(st);
 		sqlite3_close(db);
 		return -1;
@@ -527,6 +582,97 @@ sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	sqlite3_result_text(ctx, cb_text_fold((const char *)t), -1, free);
+}
+
+/* Markers of a workbook in use: "<database>-open-<pid>" beside the
+ * database, made when the workbook starts and removed when it closes. One
+ * left by a process that is no longer running means that casebook ended
+ * without closing the database (a crash, a kill, a power cut), and the
+ * next open reads the whole file before using it. */
+#define MARKER_INFIX "-open-"
+
+static char *
+marker_path(const char *db, long pid)
+{
+	return cb_asprintf("%s" MARKER_INFIX "%ld", db, pid);
+}
+
+/* How many markers beside db were left by processes that have ended;
+ * with remove, delete them. */
+static int
+stale_markers(const char *db, bool remove)
+{
+	char *dir = cb_strdup(db), *slash = strrchr(dir, '/');
+	const char *base = db, *d = ".";
+	struct dirent *e;
+	size_t blen;
+	DIR *dp;
+	int n = 0;
+
+	if (slash != NULL) {
+		*slash = '\0';
+		base = db + (slash - dir) + 1;
+		d = slash == dir ? "/" : dir;
+	}
+	blen = strlen(base);
+	dp = opendir(d);
+	if (dp == NULL) {
+		free(dir);
+		return 0;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		const char *rest;
+		char *end;
+		long pid;
+
+		if (strncmp(e->d_name, base, blen) != 0 ||
+		    strncmp(e->d_name + blen, MARKER_INFIX, strlen(MARKER_INFIX)) != 0)
+			continue;
+		rest = e->d_name + blen + strlen(MARKER_INFIX);
+		errno = 0;
+		pid = strtol(rest, &end, 10);
+		if (*rest == '\0' || *end != '\0' || errno != 0 || pid <= 0 || (pid_t)pid != pid)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		n++;
+		if (remove) {
+			char *m = marker_path(db, pid);
+
+			unlink(m);
+			free(m);
+		}
+	}
+	closedir(dp);
+	free(dir);
+	return n;
+}
+
+void
+st_clear_stale_markers(const char *db)
+{
+	stale_markers(db, true);
+}
+
+int
+cb_store_mark_in_use(struct cb_store *s, struct cb_err *err)
+{
+	char *m;
+	int fd;
+
+	if (s->marker != NULL)
+		return 0;
+	m = marker_path(s->path, (long)getpid());
+	fd = open(m, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0) {
+		int e = errno;
+
+		free(m);
+		return errno_error(_("create"), s->path, e, err);
+	}
+	close(fd);
+	s->marker = m;
+	return 0;
 }
 
 static int
@@ -582,7 +728,7 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 	if (stat(path, &sb) != 0) {
 		if (errno != ENOENT)
 			return errno_error(_("open"), path, errno, err);
-		if (mode != CB_STORE_CREATE)
+		if (mode != CB_STORE_CREATE && mode != CB_STORE_ADOPT)
 			return cb_err_set(err, CB_ENOTFOUND,
 			                  _("there is no database at %s: run 'casebook init' to make "
 			                    "one, or give the right path with --db"), path);
@@ -593,15 +739,20 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 		return cb_err_set(err, CB_EINVAL,
 		                  _("%s is a folder: give the path of a database file"), path);
 	} else if (sb.st_size == 0) {
-		if (mode != CB_STORE_CREATE)
+		if (mode != CB_STORE_CREATE && mode != CB_STORE_ADOPT)
 			return cb_err_set(err, CB_ENOTFOUND,
 			                  _("%s is empty: run 'casebook init --db %s' to make it a "
 			                    "casebook database"), path, path);
 		fresh = true;
 	} else {
-		if (check_header(path, err) != 0 || probe(path, &fresh, err) != 0)
+		bool full = mode == CB_STORE_ADOPT || stale_markers(path, false) > 0, older;
+
+		if (check_header(path, err) != 0 || probe(path, full, &fresh, &older, err) != 0)
 			return -1;
-		if (fresh && mode != CB_STORE_CREATE)
+		/* Sound: the markers of an unclean exit have done their work. */
+		if (full && mode != CB_STORE_READONLY)
+			stale_markers(path, true);
+		if (fresh && mode != CB_STORE_CREATE && mode != CB_STORE_ADOPT)
 			return cb_err_set(err, CB_ENOTFOUND,
 			                  _("%s is an empty database: run 'casebook init --db %s' "
 			                    "first"), path, path);
@@ -638,6 +789,11 @@ cb_store_close(struct cb_store **sp)
 		cb_store_rollback(s);
 	if (s->db != NULL)
 		sqlite3_close(s->db);
+	/* A clean exit: the marker of the workbook in use goes. */
+	if (s->marker != NULL) {
+		unlink(s->marker);
+		free(s->marker);
+	}
 	free(s->path);
 	cb_freep(sp);
 }

@@ -18,6 +18,7 @@ struct cb_store {
 	char *path;
 	char actor[CB_UUID_LEN];
 	int depth; /* transaction nesting */
+	char *marker; /* the in-use marker this process made, or NULL */
 };
 
 /* "casebook" in ASCII, in the file header so other tools can tell. */
@@ -141,6 +142,12 @@ int st_one(struct cb_store *s, const char *sql, const char *p1,
            struct cb_err *err);
 
 int st_migrate(struct cb_store *s, struct cb_err *err);
+/* Remove the markers beside db of workbooks that ended without closing
+ * it: once the whole file has been found sound. */
+void st_clear_stale_markers(const char *db);
+/* The result of an integrity or quick check on one line, without SQLite's
+ * "*** in database main ***" heading. */
+char *st_check_detail(const char *result);
 /* How many migrations to run: all, except in tests of upgrades. */
 extern int st_migration_limit;
 int st_schema_known(void);

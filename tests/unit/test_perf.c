@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "casebook/err.h"
 #include "casebook/family.h"
@@ -368,6 +370,174 @@ START_TEST(upgrade_fills_folded_names)
 }
 END_TEST
 
+/* A database of n families whose family_versions table then has a page
+ * damaged: the header, the schema and the version still read, so only a
+ * check of every page finds it. Returns the file's bytes as damaged. */
+static void
+damaged_db(int n)
+{
+	struct cb_store *s = open_db();
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int root = 0, pagesize = 0, k;
+	size_t len;
+	char *bytes;
+
+	ck_assert_int_eq(cb_store_begin(s, NULL), 0);
+	for (k = 0; k < n; k++) {
+		char ref[32];
+		struct cb_family *f;
+
+		snprintf(ref, sizeof ref, "FS-%05d", k);
+		f = add_family(s, ref, "A family with a name long enough to fill pages");
+		cb_family_free(&f);
+	}
+	ck_assert_int_eq(cb_store_commit(s, NULL), 0);
+	cb_store_close(&s);
+	ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT rootpage FROM sqlite_master WHERE "
+	                                        "name = 'family_versions'", -1, &st, NULL),
+	                 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	root = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	pagesize = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	ck_assert_int_gt(root, 1);
+	bytes = tu_read(dbpath, &len);
+	ck_assert_uint_gt(len, (size_t)root * (size_t)pagesize);
+	/* The table's root page: a b-tree page of no known type. */
+	bytes[(size_t)(root - 1) * (size_t)pagesize] = 0x07;
+	tu_write(dbpath, bytes, len);
+	free(bytes);
+}
+
+static int
+open_mode(enum cb_store_mode mode, struct cb_err *err)
+{
+	struct cb_store *s = NULL;
+	int rc = cb_store_open(dbpath, mode, &s, err);
+
+	cb_store_close(&s);
+	return rc;
+}
+
+/* An ordinary open reads the header, the schema and the version only, so
+ * it takes the same time at any size; init reads every page of a file it
+ * takes on, and refuses a damaged one. */
+START_TEST(damaged_file_refused_at_adoption)
+{
+	struct cb_err err = {0};
+	char *before, *after;
+	size_t blen, alen;
+
+	damaged_db(300);
+	before = tu_read(dbpath, &blen);
+	ck_assert_msg(open_mode(CB_STORE_OPEN, &err) == 0, "%s", err.msg);
+	ck_assert_int_ne(open_mode(CB_STORE_ADOPT, &err), 0);
+	ck_assert_int_eq(err.code, CB_ECORRUPT);
+	ck_assert_ptr_nonnull(strstr(err.msg, "damaged"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "not changed"));
+	after = tu_read(dbpath, &alen);
+	ck_assert_uint_eq(alen, blen);
+	ck_assert(memcmp(before, after, blen) == 0);
+	free(before);
+	free(after);
+}
+END_TEST
+
+/* A workbook that ended without closing the database leaves its marker;
+ * the next open reads every page, and refuses a damaged file. A clean
+ * exit leaves no marker. */
+START_TEST(damaged_file_refused_after_unclean_exit)
+{
+	struct cb_store *s;
+	struct cb_err err = {0};
+	char *marker;
+	pid_t pid;
+	int status;
+
+	damaged_db(300);
+	/* A clean exit. */
+	s = open_db();
+	ck_assert_int_eq(cb_store_mark_in_use(s, &err), 0);
+	marker = cb_asprintf("%s-open-%ld", dbpath, (long)getpid());
+	ck_assert_int_eq(access(marker, F_OK), 0);
+	cb_store_close(&s);
+	ck_assert_int_ne(access(marker, F_OK), 0);
+	free(marker);
+	ck_assert_msg(open_mode(CB_STORE_OPEN, &err) == 0, "%s", err.msg);
+	/* A crash: the process ends with the database open. */
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct cb_store *c = NULL;
+
+		if (cb_store_open(dbpath, CB_STORE_OPEN, &c, NULL) != 0 ||
+		    cb_store_mark_in_use(c, NULL) != 0)
+			_exit(1);
+		_exit(0);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	marker = cb_asprintf("%s-open-%ld", dbpath, (long)pid);
+	ck_assert_int_eq(access(marker, F_OK), 0);
+	ck_assert_int_ne(open_mode(CB_STORE_OPEN, &err), 0);
+	ck_assert_int_eq(err.code, CB_ECORRUPT);
+	/* ... every time, until the file is sound again. */
+	ck_assert_int_ne(open_mode(CB_STORE_CREATE, &err), 0);
+	ck_assert_int_eq(err.code, CB_ECORRUPT);
+	ck_assert_int_eq(access(marker, F_OK), 0);
+	free(marker);
+}
+END_TEST
+
+/* After an unclean exit a sound file opens, and its marker is cleared. */
+START_TEST(sound_file_after_unclean_exit)
+{
+	struct cb_store *s = open_db();
+	struct cb_family *f = add_family(s, "FS-1", "Price family");
+	struct cb_err err = {0};
+	char *marker;
+	pid_t pid;
+	int status;
+
+	cb_store_close(&s);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct cb_store *c = NULL;
+
+		if (cb_store_open(dbpath, CB_STORE_OPEN, &c, NULL) != 0 ||
+		    cb_store_mark_in_use(c, NULL) != 0)
+			_exit(1);
+		_exit(0);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	marker = cb_asprintf("%s-open-%ld", dbpath, (long)pid);
+	ck_assert_int_eq(access(marker, F_OK), 0);
+	ck_assert_msg(open_mode(CB_STORE_OPEN, &err) == 0, "%s", err.msg);
+	ck_assert_int_ne(access(marker, F_OK), 0);
+	/* A marker of a process still running is left alone. */
+	s = open_db();
+	ck_assert_int_eq(cb_store_mark_in_use(s, &err), 0);
+	free(marker);
+	marker = cb_asprintf("%s-open-%ld", dbpath, (long)getpid());
+	ck_assert_msg(open_mode(CB_STORE_OPEN, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(access(marker, F_OK), 0);
+	ck_assert_int_eq(cb_store_check(s, &err), 0);
+	ck_assert_int_eq(access(marker, F_OK), 0);
+	cb_store_close(&s);
+	ck_assert_int_ne(access(marker, F_OK), 0);
+	free(marker);
+	cb_family_free(&f);
+}
+END_TEST
+
 static Suite *
 perf_suite(void)
 {
@@ -381,6 +551,12 @@ perf_suite(void)
 	tcase_add_test(tc, workers_found_as_typed);
 	tcase_add_test(tc, mine_and_team);
 	tcase_add_test(tc, upgrade_fills_folded_names);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("integrity");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, damaged_file_refused_at_adoption);
+	tcase_add_test(tc, damaged_file_refused_after_unclean_exit);
+	tcase_add_test(tc, sound_file_after_unclean_exit);
 	suite_add_tcase(s, tc);
 	return s;
 }
