@@ -60,10 +60,16 @@ st_error(struct cb_store *s, int rc, struct cb_err *err)
 	}
 }
 
+void (*st_prepare_hook)(const char *sql);
+
 int
 st_prepare(struct cb_store *s, const char *sql, sqlite3_stmt **st, struct cb_err *err)
 {
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+	int rc;
+
+	if (st_prepare_hook != NULL)
+		st_prepare_hook(sql);
+	rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
 
 	if (rc != SQLITE_OK) {
 		*st = NULL;

@@ -25,6 +25,9 @@ struct cb_store {
 #define CB_APP_ID 0x43424B31
 
 int st_prepare(struct cb_store *s, const char *sql, sqlite3_stmt **st, struct cb_err *err);
+/* Tests set this to see every statement the store prepares (to check
+ * their query plans). */
+extern void (*st_prepare_hook)(const char *sql);
 /* Map an SQLite result to an error with a message a worker can act on;
  * returns -1. */
 int st_error(struct cb_store *s, int rc, struct cb_err *err);

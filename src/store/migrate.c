@@ -412,10 +412,72 @@ static const char migration_3[] =
 	"CREATE VIEW workers_current AS SELECT v.* FROM worker_heads h JOIN worker_versions v "
 	"ON v.worker_id = h.worker_id AND v.version = h.version WHERE h.retracted = 0;\n";
 
+/* The current version of every other kind of record, the same way as
+ * migration 3 did for families, people and workers: a head per record,
+ * kept by a trigger in the transaction that adds the version, and the
+ * _current view reading the version it points to (and those three views
+ * again, in a form SQLite can fold into a LEFT JOIN). With SQLite's max(),
+ * the bare retracted column comes from the newest version's row. */
+#define HEADS(heads, view, table, key)                                           \
+	"CREATE TABLE " heads " (" key " TEXT PRIMARY KEY NOT NULL, "               \
+	"version INTEGER NOT NULL, retracted INTEGER NOT NULL) WITHOUT ROWID;\n"  \
+	"INSERT INTO " heads " SELECT " key ", max(version), retracted FROM " table \
+	" GROUP BY " key ";\n"                                                     \
+	"CREATE TRIGGER " table "_head AFTER INSERT ON " table " BEGIN "           \
+	"INSERT INTO " heads " VALUES (new." key ", new.version, new.retracted) "   \
+	"ON CONFLICT (" key ") DO UPDATE SET version = excluded.version, "         \
+	"retracted = excluded.retracted WHERE excluded.version > " heads ".version; END;\n" \
+	VIEW(heads, view, table, key)
+
+/* A _current view reads one table, so that SQLite can fold it into any
+ * query, a LEFT JOIN too, and look a record's versions up by their key:
+ * the version is the one its head points to, unless that is retracted. */
+#define VIEW(heads, view, table, key)                                            \
+	"DROP VIEW " view ";\n"                                                    \
+	"CREATE VIEW " view " AS SELECT v.* FROM " table " v WHERE v.version = "    \
+	"(SELECT h.version FROM " heads " h WHERE h." key " = v." key              \
+	" AND h.retracted = 0);\n"
+
+static const char migration_4[] =
+	VIEW("family_heads", "families_current", "family_versions", "family_id")
+	VIEW("person_heads", "people_current", "person_versions", "person_id")
+	VIEW("worker_heads", "workers_current", "worker_versions", "worker_id")
+	HEADS("team_heads", "teams_current", "team_versions", "team_id")
+	HEADS("status_heads", "statuses_current", "status_versions", "status_id")
+	HEADS("allocation_heads", "allocations_current", "allocation_versions", "allocation_id")
+	HEADS("note_heads", "notes_current", "note_versions", "note_id")
+	HEADS("meeting_heads", "meetings_current", "meeting_versions", "meeting_id")
+	HEADS("meeting_item_heads", "meeting_items_current", "meeting_item_versions", "item_id")
+	HEADS("attendance_heads", "attendance_current", "attendance_versions", "attendance_id")
+	HEADS("session_heads", "sessions_current", "session_versions", "session_id")
+	HEADS("answer_heads", "answers_current", "answer_versions", "answer_id")
+	HEADS("module_mark_heads", "module_marks_current", "module_mark_versions", "mark_id")
+	HEADS("goal_heads", "goals_current", "goal_versions", "goal_id")
+	HEADS("goal_review_heads", "goal_reviews_current", "goal_review_versions", "review_id")
+	HEADS("stage_heads", "stages_current", "stage_versions", "record_id")
+	HEADS("rating_heads", "ratings_current", "rating_versions", "rating_id")
+	HEADS("action_heads", "actions_current", "action_versions", "action_id")
+	HEADS("action_review_heads", "action_reviews_current", "action_review_versions",
+	      "review_id")
+	HEADS("addendum_heads", "addenda_current", "addendum_versions", "addendum_id")
+	/* What the family record, series and minutes look records up by. */
+	"CREATE INDEX stage_records_person ON stage_records(person_id);\n"
+	"CREATE INDEX stage_records_meeting ON stage_records(meeting_id);\n"
+	"CREATE INDEX ratings_meeting ON ratings(meeting_id);\n"
+	"CREATE INDEX actions_meeting ON actions(meeting_id);\n"
+	"CREATE INDEX addenda_meeting ON addenda(meeting_id);\n"
+	"CREATE INDEX addenda_family ON addenda(family_id);\n"
+	"CREATE INDEX goals_person ON goals(person_id);\n"
+	"CREATE INDEX answers_person ON answers(person_id);\n"
+	"CREATE INDEX answers_meeting ON answers(meeting_id);\n"
+	"CREATE INDEX attendance_worker ON attendance(worker_id);\n"
+	"CREATE INDEX action_reviews_meeting ON action_reviews(meeting_id);\n";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -33,14 +33,19 @@ cb_caseload_row_free_item(void *p)
 #define CASELOAD_FILTER                                                          \
 	"AND (?2 IS NULL OR instr(fh.name_fold, ?2) > 0 OR instr(fh.ref_fold, ?2) > 0 " \
 	"OR instr(fh.members_fold, ?2) > 0) "
-#define CASELOAD_FROM_TEAM                                                       \
-	" FROM families_current f JOIN family_heads fh ON fh.family_id = f.family_id " \
-	"WHERE ?1 IS NULL " CASELOAD_FILTER
-#define CASELOAD_FROM_MINE                                                       \
-	" FROM families_current f JOIN family_heads fh ON fh.family_id = f.family_id " \
-	"WHERE f.family_id IN (SELECT ai.family_id FROM allocations ai JOIN "        \
+#define CASELOAD_MINE                                                            \
+	"AND fh.family_id IN (SELECT ai.family_id FROM allocations ai JOIN "         \
 	"allocations_current a ON a.allocation_id = ai.id WHERE ai.worker_id = ?1 "  \
-	"AND a.end_date IS NULL) " CASELOAD_FILTER
+	"AND a.end_date IS NULL) "
+/* Counting reads only the heads; the rows join the current version. */
+#define CASELOAD_HEADS " FROM family_heads fh WHERE fh.retracted = 0 AND ?1 IS NULL "
+#define CASELOAD_HEADS_MINE " FROM family_heads fh WHERE fh.retracted = 0 " CASELOAD_MINE
+#define CASELOAD_FROM_TEAM                                                       \
+	" FROM family_versions f JOIN family_heads fh ON fh.family_id = f.family_id " \
+	"AND fh.version = f.version WHERE fh.retracted = 0 AND ?1 IS NULL " CASELOAD_FILTER
+#define CASELOAD_FROM_MINE                                                       \
+	" FROM family_heads fh JOIN family_versions f ON f.family_id = fh.family_id " \
+	"AND f.version = fh.version WHERE fh.retracted = 0 " CASELOAD_MINE CASELOAD_FILTER
 
 /* The folded filter, or NULL when it folds to nothing. */
 static char *
@@ -78,8 +83,9 @@ cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, s
 	int rc;
 
 	*count = 0;
-	if (st_prepare(s, mine(q) ? "SELECT count(*)" CASELOAD_FROM_MINE
-	                          : "SELECT count(*)" CASELOAD_FROM_TEAM, &st, err) != 0) {
+	if (st_prepare(s, mine(q) ? "SELECT count(*)" CASELOAD_HEADS_MINE CASELOAD_FILTER
+	                          : "SELECT count(*)" CASELOAD_HEADS CASELOAD_FILTER, &st,
+	               err) != 0) {
 		free(pattern);
 		return -1;
 	}

@@ -144,13 +144,14 @@ cb_store_worker_get(struct cb_store *s, const char *id, struct cb_worker **out,
 	return st_error(s, rc, err);
 }
 
-/* Workers whose folded name is ?2 (exactly when ?3 is 1, anywhere in it
- * when 0), or whose id is ?1. */
-#define WORKER_FIND                                                              \
+/* Workers whose id is ?1, or whose folded name is ?2 (WORKER_EXACT) or
+ * holds it (WORKER_PART). */
+#define WORKER_FIND(cond)                                                        \
 	WORKER_SELECT "WHERE w.worker_id <> '" CB_SYSTEM_WORKER "' AND "            \
 	"(w.worker_id = ?1 OR w.worker_id IN (SELECT h.worker_id FROM worker_heads h " \
-	"WHERE CASE ?3 WHEN 1 THEN h.name_fold = ?2 ELSE instr(h.name_fold, ?2) > 0 END)) " \
-	"ORDER BY w.name"
+	"WHERE " cond ")) ORDER BY w.name"
+#define WORKER_EXACT WORKER_FIND("h.name_fold = ?2")
+#define WORKER_PART WORKER_FIND("instr(h.name_fold, ?2) > 0")
 
 static int
 worker_match(struct cb_store *s, const char *key, const char *fold, int exact,
@@ -160,11 +161,10 @@ worker_match(struct cb_store *s, const char *key, const char *fold, int exact,
 	int rc;
 
 	*n = 0;
-	if (st_prepare(s, WORKER_FIND, &st, err) != 0)
+	if (st_prepare(s, exact ? WORKER_EXACT : WORKER_PART, &st, err) != 0)
 		return -1;
 	st_bind_text(st, 1, key);
 	sqlite3_bind_text(st, 2, fold, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, exact);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((*n)++ == 0)
 			*found = worker_row(st);

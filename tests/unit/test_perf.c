@@ -15,7 +15,16 @@
 #include "casebook/family.h"
 #include "casebook/mem.h"
 #include "casebook/store.h"
+#include "casebook/goal.h"
+#include "casebook/meeting.h"
+#include "casebook/note.h"
+#include "casebook/rating.h"
+#include "casebook/stage.h"
 #include "casebook/store_families.h"
+#include "casebook/store_meetings.h"
+#include "casebook/store_notes.h"
+#include "casebook/store_series.h"
+#include "casebook/str.h"
 #include "casebook/store_views.h"
 #include "casebook/store_workers.h"
 #include "casebook/vec.h"
@@ -23,6 +32,7 @@
 #include "testutil.h"
 
 extern int st_migration_limit;
+extern void (*st_prepare_hook)(const char *sql);
 
 static char *dir;
 static char *dbpath;
@@ -538,6 +548,191 @@ START_TEST(sound_file_after_unclean_exit)
 }
 END_TEST
 
+/* Query plans. Every statement the store prepares while the workbook
+ * starts, opens a family and its chronology, filters the caseload and
+ * saves a family is explained; none may read a whole table or index
+ * (a SCAN without a search key), except the whole team's caseload, which
+ * walks the families in reference order (or, to count and filter, their
+ * folded heads, one short row each). */
+static struct cb_vec seen = CB_VEC_OWNING(free);
+
+static void
+remember(const char *sql)
+{
+	size_t i;
+
+	for (i = 0; i < seen.len; i++)
+		if (strcmp(seen.items[i], sql) == 0)
+			return;
+	cb_vec_push(&seen, cb_strdup(sql));
+}
+
+/* The scans a statement's plan holds, one a line, "SCAN x" or "SCAN x
+ * USING ..."; the whole plan goes to *plan. */
+static void
+explain(sqlite3 *db, const char *sql, char **plan, int *full_scans, char *scans, size_t len)
+{
+	char *q = cb_asprintf("EXPLAIN QUERY PLAN %s", sql);
+	struct cb_buf b = {0};
+	sqlite3_stmt *st;
+
+	*full_scans = 0;
+	scans[0] = '\0';
+	ck_assert_msg(sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK, "%s: %s",
+	              sqlite3_errmsg(db), sql);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(st, 3);
+
+		cb_buf_addf(&b, "  %s\n", d);
+		if (strncmp(d, "SCAN ", 5) == 0 && strstr(d, " USING ") == NULL &&
+		    strcmp(d, "SCAN CONSTANT ROW") != 0 && strncmp(d, "SCAN (subquery", 14) != 0) {
+			(*full_scans)++;
+			strncat(scans, d, len - strlen(scans) - 2);
+			strcat(scans, ";");
+		}
+		if (strncmp(d, "SCAN ", 5) == 0 && strstr(d, " USING ") != NULL &&
+		    strstr(d, "(") == NULL) {
+			/* The whole of an index, with no key. */
+			(*full_scans)++;
+			strncat(scans, d, len - strlen(scans) - 2);
+			strcat(scans, ";");
+		}
+	}
+	sqlite3_finalize(st);
+	free(q);
+	*plan = cb_buf_take(&b);
+}
+
+/* The scans a team-wide caseload statement may make. */
+static bool
+team_scan_allowed(const char *sql, const char *scans)
+{
+	/* A worker by part of a name: the team's workers, a few short rows. */
+	if (strstr(sql, "instr(h.name_fold, ?2)") != NULL)
+		return strcmp(scans, "SCAN h USING COVERING INDEX worker_heads_name;") == 0;
+	if (strstr(sql, "AND ?1 IS NULL") == NULL)
+		return false;
+	return strcmp(scans, "SCAN fh;") == 0 || strcmp(scans, "SCAN h;") == 0 ||
+	       strcmp(scans, "SCAN f USING INDEX family_versions_reference;") == 0 ||
+	       strcmp(scans, "SCAN v USING INDEX family_versions_reference;") == 0;
+}
+
+START_TEST(hot_queries_use_indexes)
+{
+	struct cb_store *s = NULL;
+	struct cb_family *fam = NULL, *nf;
+	struct cb_worker *w = NULL;
+	struct cb_caseload_query q = {NULL, NULL, CB_SORT_REFERENCE, {2026, 11, 27}};
+	struct cb_vec v = CB_VEC_OWNING(NULL);
+	struct cb_err err = {0};
+	sqlite3 *db;
+	char *cmd;
+	size_t i, count;
+	int bad = 0, sort;
+
+	cmd = cb_asprintf("\"$CASEBOOK\" import \"%s\"/data/sample/*.yaml --db '%s' >/dev/null",
+	                  tu_srcdir(), dbpath);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	ck_assert_msg(cb_store_open(dbpath, CB_STORE_OPEN, &s, &err) == 0, "%s", err.msg);
+	st_prepare_hook = remember;
+	ck_assert_msg(cb_store_worker_find(s, "priya raman", &w, &err) == 0, "%s", err.msg);
+	/* The caseload, mine and the team's, each sort, with and without a
+	 * filter. */
+	for (sort = CB_SORT_REFERENCE; sort <= CB_SORT_SUPERVISION; sort++) {
+		q.sort = (enum cb_caseload_sort)sort;
+		q.worker_id = w->id;
+		q.filter = NULL;
+		ck_assert_int_eq(cb_store_caseload_count(s, &q, &count, &err), 0);
+		v.free_item = cb_caseload_row_free_item;
+		ck_assert_int_eq(cb_store_caseload(s, &q, 0, 20, &v, &err), 0);
+		cb_vec_clear(&v);
+		q.filter = "nguyen";
+		ck_assert_int_eq(cb_store_caseload_count(s, &q, &count, &err), 0);
+		ck_assert_int_eq(cb_store_caseload(s, &q, 0, 20, &v, &err), 0);
+		cb_vec_clear(&v);
+		q.worker_id = NULL;
+		ck_assert_int_eq(cb_store_caseload_count(s, &q, &count, &err), 0);
+		ck_assert_int_eq(cb_store_caseload(s, &q, 0, 20, &v, &err), 0);
+		cb_vec_clear(&v);
+	}
+	/* Opening a family: its record, members, series and chronology. */
+	ck_assert_msg(cb_store_family_find_ref(s, "fs-26-0391", &fam, &err) == 0, "%s", err.msg);
+	cb_family_free(&fam);
+	ck_assert_msg(cb_store_family_find_ref(s, "FS-26-0142", &fam, &err) == 0, "%s", err.msg);
+	cb_family_free(&fam);
+	ck_assert_int_eq(cb_store_family_find_ref(s, "FS-26-0142", &fam, &err), 0);
+	ck_assert_int_eq(cb_store_family_get(s, fam->id, &nf, &err), 0);
+	cb_family_free(&nf);
+	v.free_item = cb_person_free_item;
+	ck_assert_int_eq(cb_store_person_list(s, fam->id, &v, &err), 0);
+	for (i = 0; i < v.len; i++) {
+		struct cb_vec sts = CB_VEC_OWNING(cb_status_free_item);
+
+		ck_assert_int_eq(cb_store_status_list(s, ((struct cb_person *)v.items[i])->id,
+		                                      &sts, &err), 0);
+		cb_vec_clear(&sts);
+	}
+	cb_vec_clear(&v);
+	v.free_item = cb_allocation_free_item;
+	ck_assert_int_eq(cb_store_allocation_list(s, fam->id, true, &v, &err), 0);
+	cb_vec_clear(&v);
+	v.free_item = cb_stage_record_free_item;
+	ck_assert_int_eq(cb_store_stage_current(s, fam->id, &v, &err), 0);
+	ck_assert_uint_gt(v.len, 0);
+	cb_vec_clear(&v);
+	v.free_item = cb_rating_free_item;
+	ck_assert_int_eq(cb_store_rating_list(s, fam->id, &v, &err), 0);
+	cb_vec_clear(&v);
+	v.free_item = cb_goal_free_item;
+	ck_assert_int_eq(cb_store_goal_list(s, fam->id, &v, &err), 0);
+	cb_vec_clear(&v);
+	v.free_item = cb_action_free_item;
+	ck_assert_int_eq(cb_store_action_list(s, fam->id, true, &v, &err), 0);
+	cb_vec_clear(&v);
+	v.free_item = cb_meeting_free_item;
+	ck_assert_int_eq(cb_store_meeting_list_family(s, fam->id, &v, &err), 0);
+	cb_vec_clear(&v);
+	v.free_item = cb_note_free_item;
+	ck_assert_int_eq(cb_store_note_list(s, fam->id, false, &v, &err), 0);
+	cb_vec_clear(&v);
+	ck_assert_int_eq(cb_store_chronology_count(s, fam->id, false, &count, &err), 0);
+	ck_assert_uint_gt(count, 0);
+	v.free_item = cb_event_free_item;
+	ck_assert_int_eq(cb_store_chronology(s, fam->id, false, 0, 20, &v, &err), 0);
+	cb_vec_clear(&v);
+	ck_assert_int_eq(cb_store_chronology(s, fam->id, true, 0, 20, &v, &err), 0);
+	cb_vec_clear(&v);
+	/* Saving a family checks its reference. */
+	nf = add_family(s, "FS-26-9999", "Okafor family");
+	cb_family_free(&nf);
+	st_prepare_hook = NULL;
+	cb_family_free(&fam);
+	cb_worker_free(&w);
+	cb_store_close(&s);
+
+	ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	for (i = 0; i < seen.len; i++) {
+		const char *sql = seen.items[i];
+		char scans[512], *plan;
+		int full;
+
+		if (strncmp(sql, "SELECT", 6) != 0 && strncmp(sql, "WITH", 4) != 0)
+			continue;
+		explain(db, sql, &plan, &full, scans, sizeof scans);
+		if (full > 0 && !team_scan_allowed(sql, scans)) {
+			fprintf(stderr, "FULL SCAN (%s) in:\n%s\n%s\n", scans, sql, plan);
+			bad++;
+		}
+		free(plan);
+	}
+	sqlite3_close(db);
+	ck_assert_uint_gt(seen.len, 20);
+	cb_vec_clear(&seen);
+	ck_assert_msg(bad == 0, "%d statements read a whole table (see above)", bad);
+}
+END_TEST
+
 static Suite *
 perf_suite(void)
 {
@@ -557,6 +752,10 @@ perf_suite(void)
 	tcase_add_test(tc, damaged_file_refused_at_adoption);
 	tcase_add_test(tc, damaged_file_refused_after_unclean_exit);
 	tcase_add_test(tc, sound_file_after_unclean_exit);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("plans");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, hot_queries_use_indexes);
 	suite_add_tcase(s, tc);
 	return s;
 }
