@@ -1,0 +1,124 @@
+#!/bin/sh
+# make bench: casebook at the size of a county's service, beside a floor
+# program built in the same run. Not run by CI; takes minutes the first
+# time (the databases are generated once and kept in $BENCH_CACHE).
+#   BENCH_SIZES   families per database (default "10000 50000")
+#   BENCH_CACHE   where generated databases are kept
+#                 (default ~/.cache/casebook-bench)
+# Prints a table of milliseconds (the median of BENCH_RUNS runs, default 3).
+set -eu
+top=${TOP_SRCDIR:?}
+build=$(pwd)
+sizes=${BENCH_SIZES:-"10000 50000"}
+runs=${BENCH_RUNS:-3}
+cache=${BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/casebook-bench}
+casebook=$build/casebook
+scale=$build/tests/bench/bench_scale
+ptytime=$build/tests/bench/ptytime
+floor=$build/tests/bench/floor
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+mkdir -p "$cache"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color CASEBOOK_TODAY=2026-11-27
+export CASEBOOK_DATADIR="$top" HOME="$tmp" XDG_CONFIG_HOME="$tmp/config"
+dbv=$("$casebook" --version | sed -n 's/.*database version \([0-9]*\).*/\1/p')
+
+# median FILE: the median of the numbers in FILE.
+median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# rss CMD...: peak RSS in KiB of CMD, its output discarded.
+rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+# ms CMD...: wall time of CMD in ms, its output discarded.
+ms() {
+	_t0=$(date +%s%N)
+	"$@" >/dev/null 2>&1
+	echo $(( ($(date +%s%N) - _t0) / 1000000 ))
+}
+# row NAME VALUE [FLOOR]: a line of the table.
+row() { printf '| %-44s | %10s | %10s |\n' "$1" "$2" "${3:-}"; }
+
+# yaml N: N families in the import format, each with four members, an
+# allocation and 30 notes (36 records a family, and one worker).
+yaml() {
+	awk -v n="$1" 'function id(k, x) { return sprintf("%08x-0000-4000-8000-%012x", k, x) }
+	BEGIN {
+		w = id(1, 0)
+		print "casebook: 1"
+		print "workers:"
+		printf "  - {id: %s, name: Import Worker, role: social-worker}\n", w
+		print "families:"
+		for (f = 1; f <= n; f++) {
+			printf "  - id: %s\n    reference: \"IM-%06d\"\n", id(2, f), f
+			printf "    name: Nguyễn family %d\n    by: %s\n    opened: 2026-01-05\n", f, w
+			print "    members:"
+			for (m = 1; m <= 4; m++)
+				printf "      - {id: %s, name: Zoë Nguyễn %d, born: 201%d-02-03, role: %s}\n",
+				    id(3, f * 8 + m), m, m, m <= 2 ? "parent" : "child"
+			print "    allocations:"
+			printf "      - {id: %s, worker: %s, role: social-worker, from: 2026-01-05}\n", id(4, f), w
+			print "    notes:"
+			for (k = 1; k <= 30; k++)
+				printf "      - {id: %s, date: 2026-0%d-1%d, kind: home-visit, by: %s, text: Visited the family and talked about the week and the plan %d.}\n",
+				    id(5, f * 64 + k), 1 + k % 9, k % 10, w, k
+		}
+	}'
+}
+
+echo "Building the floor program and the timers in this run."
+floor_db=$tmp/floor.db
+echo
+printf '| %-44s | %10s | %10s |\n' "What (ms, median of $runs runs)" "casebook" "floor"
+printf '|%s|%s|%s|\n' "----------------------------------------------" "------------" "------------"
+for n in $sizes; do
+	db=$cache/families-$n-db$dbv.db
+	if [ ! -f "$db" ]; then
+		echo "generating $n families in $db (once)" >&2
+		"$scale" gen "$db.part" "$n" >/dev/null
+		mv "$db.part" "$db"
+	fi
+	cp "$db" "$floor_db"
+	row "**$n families** ($(du -m "$db" | cut -f1) MB)" "" ""
+	# First screen and keys, through a pty at 80x24.
+	: >"$tmp/first"; : >"$tmp/floor1"
+	for r in $(seq "$runs"); do
+		"$ptytime" "families" '\r' '' c '' '\e' '' '\e' '' t '' / '' n '' g '' u '' y '' '\e' '' -- \
+			"$casebook" --db "$db" --as "Bench Worker" >"$tmp/keys.$r"
+		sed -n 's/^first screen\t//p' "$tmp/keys.$r" >>"$tmp/first"
+		"$ptytime" "floor ready" -- "$floor" "$floor_db" "$top/modules" |
+			sed -n 's/^first screen\t//p' >>"$tmp/floor1"
+	done
+	row "first screen (workbook start to caseload)" "$(median "$tmp/first")" "$(median "$tmp/floor1")"
+	i=0
+	for k in "Enter: open the family of 300 notes" "c: its chronology" "Esc: back to the family" \
+		"Esc: back to the caseload" "t: mine to the team" "/: find" "n (each filter character)" \
+		"g" "u" "y" "Esc: clear the filter"; do
+		i=$((i + 1))
+		: >"$tmp/k"
+		for r in $(seq "$runs"); do
+			sed -n "$((i + 1))p" "$tmp/keys.$r" | cut -f2 >>"$tmp/k"
+		done
+		row "$k" "$(median "$tmp/k")"
+	done
+	# The store's own reads, in process.
+	"$scale" run "$db" >"$tmp/store"
+	while IFS='	' read -r what t; do
+		row "store: $what" "$t"
+	done <"$tmp/store"
+	# Commands: time and peak memory.
+	ref=FS-20-00000
+	row "list families" "$(ms "$casebook" list families --db "$db")"
+	row "list families, peak RSS (KiB)" "$(rss "$casebook" list families --db "$db")"
+	row "show family (300 notes)" "$(ms "$casebook" show family "$ref" --db "$db")"
+	row "export family --format txt (300 notes)" \
+		"$(ms "$casebook" export family "$ref" --format txt --db "$db" --as "Bench Worker")"
+	row "workbook first screen, peak RSS (KiB)" \
+		"$(rss sh -c "'$ptytime' families -- '$casebook' --db '$db' --as 'Bench Worker'")"
+done
+# Import: records a second, from small to larger files.
+for f in 100 1000; do
+	yaml "$f" >"$tmp/import.yaml"
+	rm -f "$tmp/import.db"
+	"$casebook" init --db "$tmp/import.db" >/dev/null
+	t=$(ms "$casebook" import "$tmp/import.yaml" --db "$tmp/import.db")
+	recs=$(( f * 36 + 1 ))
+	row "import $f families ($recs records): records/s" "$(( recs * 1000 / (t > 0 ? t : 1) ))"
+done
