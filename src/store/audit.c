@@ -13,7 +13,7 @@ st_audit(struct cb_store *s, const char *action, const char *entity, const char 
 	sqlite3_stmt *st;
 	char id[CB_UUID_LEN], now[CB_STAMP_LEN];
 
-	if (st_prepare(s, "INSERT INTO audit (id, created_at, created_by, action, entity, "
+	if (st_prepare_cached(s, "INSERT INTO audit (id, created_at, created_by, action, entity, "
 	                  "entity_id, row_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	               &st, err) != 0)
 		return -1;

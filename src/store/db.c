@@ -79,16 +79,63 @@ st_prepare(struct cb_store *s, const char *sql, sqlite3_stmt **st, struct cb_err
 }
 
 int
+st_prepare_cached(struct cb_store *s, const char *sql, sqlite3_stmt **st, struct cb_err *err)
+{
+	struct st_cached *c;
+	size_t i;
+
+	for (i = 0; i < s->ncache; i++) {
+		c = &s->cache[i];
+		if (strcmp(c->sql, sql) != 0)
+			continue;
+		if (c->busy) /* in use further up: a statement of its own */
+			return st_prepare(s, sql, st, err);
+		if (st_prepare_hook != NULL)
+			st_prepare_hook(sql);
+		c->busy = true;
+		*st = c->st;
+		return 0;
+	}
+	if (st_prepare(s, sql, st, err) != 0)
+		return -1;
+	if (s->ncache < ST_CACHE_SIZE) {
+		c = &s->cache[s->ncache++];
+		c->sql = cb_strdup(sql);
+		c->st = *st;
+		c->busy = true;
+	}
+	return 0;
+}
+
+void
+st_release(struct cb_store *s, sqlite3_stmt *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < s->ncache; i++) {
+		if (s->cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			s->cache[i].busy = false;
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+int
 st_exec_stmt(struct cb_store *s, sqlite3_stmt *st, struct cb_err *err)
 {
 	int rc = sqlite3_step(st);
 
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		st_error(s, rc, err);
-		sqlite3_finalize(st);
+		st_release(s, st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	st_release(s, st);
 	return 0;
 }
 
@@ -278,7 +325,7 @@ st_new_identity(struct cb_store *s, const char *sql, const char *id, const struc
 {
 	sqlite3_stmt *st;
 
-	if (st_prepare(s, sql, &st, err) != 0)
+	if (st_prepare_cached(s, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, rev->created_at, -1, SQLITE_TRANSIENT);
@@ -299,7 +346,7 @@ st_latest_version(struct cb_store *s, const char *sql, const char *id, int *out,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (st_prepare(s, sql, &st, err) != 0)
+	if (st_prepare_cached(s, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
@@ -307,7 +354,7 @@ st_latest_version(struct cb_store *s, const char *sql, const char *id, int *out,
 		*out = sqlite3_column_int(st, 0);
 		rc = SQLITE_DONE;
 	}
-	sqlite3_finalize(st);
+	st_release(s, st);
 	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }
 
@@ -695,8 +742,10 @@ set_pragmas(struct cb_store *s, struct cb_err *err)
 	                                NULL, sql_fold, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return st_error(s, rc, err);
+	/* An 8 MiB page cache (SQLite's default is 2 MiB), filled only as
+	 * pages are read: room for an import's transaction. */
 	if (st_exec(s, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; "
-	               "PRAGMA synchronous = FULL", err) != 0)
+	               "PRAGMA synchronous = FULL; PRAGMA cache_size = -8192", err) != 0)
 		return -1;
 	if (st_prepare(s, "PRAGMA journal_mode = WAL", &st, err) != 0)
 		return -1;
@@ -787,12 +836,17 @@ void
 cb_store_close(struct cb_store **sp)
 {
 	struct cb_store *s;
+	size_t i;
 
 	if (sp == NULL || *sp == NULL)
 		return;
 	s = *sp;
 	while (s->depth > 0)
 		cb_store_rollback(s);
+	for (i = 0; i < s->ncache; i++) {
+		sqlite3_finalize(s->cache[i].st);
+		free(s->cache[i].sql);
+	}
 	if (s->db != NULL)
 		sqlite3_close(s->db);
 	/* A clean exit: the marker of the workbook in use goes. */
@@ -845,7 +899,7 @@ st_rows(struct cb_store *s, const char *sql, const char *p1, const char *p2,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (st_prepare(s, sql, &st, err) != 0)
+	if (st_prepare_cached(s, sql, &st, err) != 0)
 		return -1;
 	if (p1 != NULL)
 		st_bind_text(st, 1, p1);
@@ -853,7 +907,7 @@ st_rows(struct cb_store *s, const char *sql, const char *p1, const char *p2,
 		st_bind_text(st, 2, p2);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		cb_vec_push(out, row(st));
-	sqlite3_finalize(st);
+	st_release(s, st);
 	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }
 
@@ -865,14 +919,14 @@ st_one(struct cb_store *s, const char *sql, const char *p1, void *(*row)(sqlite3
 	int rc;
 
 	*out = NULL;
-	if (st_prepare(s, sql, &st, err) != 0)
+	if (st_prepare_cached(s, sql, &st, err) != 0)
 		return -1;
 	if (p1 != NULL)
 		st_bind_text(st, 1, p1);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = row(st);
-	sqlite3_finalize(st);
+	st_release(s, st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)

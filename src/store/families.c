@@ -64,15 +64,15 @@ reference_free(struct cb_store *s, const struct cb_family *f, struct cb_err *err
 	char *fold = cb_text_fold(f->reference);
 	int rc;
 
-	if (st_prepare(s, "SELECT 1 FROM family_heads WHERE ref_fold = ?1 AND retracted = 0 "
-	                  "AND family_id <> ?2", &st, err) != 0) {
+	if (st_prepare_cached(s, "SELECT 1 FROM family_heads WHERE ref_fold = ?1 AND "
+	                         "retracted = 0 AND family_id <> ?2", &st, err) != 0) {
 		free(fold);
 		return -1;
 	}
 	sqlite3_bind_text(st, 1, fold, -1, free);
 	sqlite3_bind_text(st, 2, f->id, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	st_release(s, st);
 	if (rc == SQLITE_ROW)
 		return cb_err_set(err, CB_EEXIST,
 		                  _("another family already has the case reference %s: check the "

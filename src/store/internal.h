@@ -13,25 +13,43 @@
 struct cb_err;
 struct cb_vec;
 
+/* Statements kept prepared for the life of a connection, by their SQL. */
+#define ST_CACHE_SIZE 96
+struct st_cached {
+	char *sql;
+	sqlite3_stmt *st;
+	bool busy;
+};
+
 struct cb_store {
 	sqlite3 *db;
 	char *path;
 	char actor[CB_UUID_LEN];
 	int depth; /* transaction nesting */
 	char *marker; /* the in-use marker this process made, or NULL */
+	struct st_cached cache[ST_CACHE_SIZE];
+	size_t ncache;
 };
 
 /* "casebook" in ASCII, in the file header so other tools can tell. */
 #define CB_APP_ID 0x43424B31
 
 int st_prepare(struct cb_store *s, const char *sql, sqlite3_stmt **st, struct cb_err *err);
+/* As st_prepare, but the statement is kept prepared for the next time
+ * the same SQL is asked for: give it back with st_release (never
+ * sqlite3_finalize). */
+int st_prepare_cached(struct cb_store *s, const char *sql, sqlite3_stmt **st,
+                      struct cb_err *err);
+/* Done with a statement: a cached one is reset for next time, any other
+ * is finalized. */
+void st_release(struct cb_store *s, sqlite3_stmt *st);
 /* Tests set this to see every statement the store prepares (to check
  * their query plans). */
 extern void (*st_prepare_hook)(const char *sql);
 /* Map an SQLite result to an error with a message a worker can act on;
  * returns -1. */
 int st_error(struct cb_store *s, int rc, struct cb_err *err);
-/* Step a statement that returns no rows, then finalize it. */
+/* Step a statement that returns no rows, then release it (st_release). */
 int st_exec_stmt(struct cb_store *s, sqlite3_stmt *st, struct cb_err *err);
 /* Run SQL without parameters (schema, pragmas). */
 int st_exec(struct cb_store *s, const char *sql, struct cb_err *err);

@@ -15,7 +15,7 @@ insert_version(struct cb_store *s, const struct st_kind *k, const char *id,
 {
 	sqlite3_stmt *st;
 
-	if (st_prepare(s, k->version_sql, &st, err) != 0)
+	if (st_prepare_cached(s, k->version_sql, &st, err) != 0)
 		return -1;
 	st_bind_rev(st, rev);
 	st_bind_text(st, 7, id);
@@ -95,7 +95,7 @@ st_record_retract(struct cb_store *s, const struct st_kind *k, const char *id,
 	st_rev_new(s, &rev, base_version + 1);
 	rev.retracted = true;
 	rev.reason = (char *)reason;
-	if (st_prepare(s, k->retract_sql, &st, err) != 0)
+	if (st_prepare_cached(s, k->retract_sql, &st, err) != 0)
 		goto out;
 	st_bind_rev(st, &rev);
 	st_bind_text(st, 7, id);

@@ -36,17 +36,18 @@ ms() {
 # row NAME VALUE [FLOOR]: a line of the table.
 row() { printf '| %-44s | %10s | %10s |\n' "$1" "$2" "${3:-}"; }
 
-# yaml N: N families in the import format, each with four members, an
-# allocation and 30 notes (36 records a family, and one worker).
+# yaml FROM TO: families FROM to TO in the import format, each with four
+# members, an allocation and 30 notes (36 records a family), and the
+# worker they are allocated to. Files hold at most 4 MiB: 400 families.
 yaml() {
-	awk -v n="$1" 'function id(k, x) { return sprintf("%08x-0000-4000-8000-%012x", k, x) }
+	awk -v from="$1" -v n="$2" 'function id(k, x) { return sprintf("%08x-0000-4000-8000-%012x", k, x) }
 	BEGIN {
 		w = id(1, 0)
 		print "casebook: 1"
 		print "workers:"
 		printf "  - {id: %s, name: Import Worker, role: social-worker}\n", w
 		print "families:"
-		for (f = 1; f <= n; f++) {
+		for (f = from; f <= n; f++) {
 			printf "  - id: %s\n    reference: \"IM-%06d\"\n", id(2, f), f
 			printf "    name: Nguyễn family %d\n    by: %s\n    opened: 2026-01-05\n", f, w
 			print "    members:"
@@ -114,11 +115,20 @@ for n in $sizes; do
 		"$(rss sh -c "'$ptytime' families -- '$casebook' --db '$db' --as 'Bench Worker'")"
 done
 # Import: records a second, from small to larger files.
-for f in 100 1000; do
-	yaml "$f" >"$tmp/import.yaml"
-	rm -f "$tmp/import.db"
+for f in ${BENCH_IMPORT:-100 2000}; do
+	rm -f "$tmp"/import-*.yaml "$tmp/import.db"
+	i=1
+	while [ "$i" -le "$f" ]; do
+		to=$((i + 399))
+		[ "$to" -gt "$f" ] && to=$f
+		yaml "$i" "$to" >"$tmp/import-$(printf %06d "$i").yaml"
+		i=$((to + 1))
+	done
 	"$casebook" init --db "$tmp/import.db" >/dev/null
-	t=$(ms "$casebook" import "$tmp/import.yaml" --db "$tmp/import.db")
+	t=$(ms "$casebook" import "$tmp"/import-*.yaml --db "$tmp/import.db")
 	recs=$(( f * 36 + 1 ))
-	row "import $f families ($recs records): records/s" "$(( recs * 1000 / (t > 0 ? t : 1) ))"
+	"$casebook" list families --db "$tmp/import.db" | wc -l | grep -qx "$f" ||
+		{ echo "bench: the import of $f families failed" >&2; exit 1; }
+	row "import $f families ($recs records), records/s" "$(( recs * 1000 / (t > 0 ? t : 1) ))"
+	row "import $f families, peak RSS (KiB)" "$(rss "$casebook" import "$tmp"/import-*.yaml --db "$tmp/import.db")"
 done
