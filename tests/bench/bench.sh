@@ -125,10 +125,12 @@ for f in ${BENCH_IMPORT:-100 2000}; do
 		i=$((to + 1))
 	done
 	"$casebook" init --db "$tmp/import.db" >/dev/null
-	t=$(ms "$casebook" import "$tmp"/import-*.yaml --db "$tmp/import.db")
+	/usr/bin/time -f '%e %M' -o "$tmp/time" "$casebook" import "$tmp"/import-*.yaml \
+		--db "$tmp/import.db" >/dev/null
+	t=$(awk '{ printf "%d", $1 * 1000 }' "$tmp/time")
 	recs=$(( f * 36 + 1 ))
 	"$casebook" list families --db "$tmp/import.db" | wc -l | grep -qx "$f" ||
 		{ echo "bench: the import of $f families failed" >&2; exit 1; }
 	row "import $f families ($recs records), records/s" "$(( recs * 1000 / (t > 0 ? t : 1) ))"
-	row "import $f families, peak RSS (KiB)" "$(rss "$casebook" import "$tmp"/import-*.yaml --db "$tmp/import.db")"
+	row "import $f families, peak RSS (KiB)" "$(cut -d' ' -f2 "$tmp/time")"
 done
