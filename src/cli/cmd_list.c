@@ -16,32 +16,34 @@
 #include "casebook/worker.h"
 #include "cli.h"
 
+static int
+put_family(const struct cb_family_row *r, void *ctx)
+{
+	(void)ctx;
+	cli_put_field(r->reference, false);
+	cli_put_field(r->name, false);
+	cli_put_field(r->children, false);
+	cli_put_field(r->workers, true);
+	return 0;
+}
+
 int
 cmd_list_families(struct cli *c)
 {
-	struct cb_vec rows = CB_VEC_OWNING(cb_family_row_free_item);
 	struct cb_store *s = NULL;
 	struct cb_err err = {0};
-	size_t i;
 	int rc;
 
 	if ((rc = cli_open(c, false, &s)) != 0)
 		return rc;
-	if (cb_store_family_rows(s, &rows, &err) != 0) {
+	/* One row at a time: the memory it takes does not grow with the
+	 * number of families. */
+	if (cb_store_family_rows_each(s, put_family, NULL, &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
-	for (i = 0; i < rows.len; i++) {
-		const struct cb_family_row *r = rows.items[i];
-
-		cli_put_field(r->reference, false);
-		cli_put_field(r->name, false);
-		cli_put_field(r->children, false);
-		cli_put_field(r->workers, true);
-	}
 	rc = CB_EXIT_OK;
 out:
-	cb_vec_clear(&rows);
 	cb_store_close(&s);
 	return rc;
 }

@@ -742,10 +742,10 @@ set_pragmas(struct cb_store *s, struct cb_err *err)
 	                                NULL, sql_fold, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return st_error(s, rc, err);
-	/* An 8 MiB page cache (SQLite's default is 2 MiB), filled only as
-	 * pages are read: room for an import's transaction. */
+	/* SQLite's default page cache (2 MiB) stays: a bigger one fills as a
+	 * command reads, and memory would grow with the database. */
 	if (st_exec(s, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; "
-	               "PRAGMA synchronous = FULL; PRAGMA cache_size = -8192", err) != 0)
+	               "PRAGMA synchronous = FULL", err) != 0)
 		return -1;
 	if (st_prepare(s, "PRAGMA journal_mode = WAL", &st, err) != 0)
 		return -1;

@@ -201,23 +201,46 @@ summary_row(sqlite3_stmt *st)
 	"s.status_id = si.id WHERE si.person_id = " person " ORDER BY s.start_date " \
 	"DESC, s.created_at DESC LIMIT 1)"
 
+#define FAMILY_ROWS_SQL                                                          \
+	"SELECT f.family_id, f.reference, f.name, "                               \
+	" (SELECT group_concat(x, '; ') FROM (SELECT p.name || "                  \
+	"   coalesce(': ' || " CHILD_STATUS("pi.id") ", '') AS x "                \
+	"   FROM people pi JOIN people_current p ON p.person_id = pi.id "         \
+	"   WHERE pi.family_id = f.family_id AND p.role = 'child' "               \
+	"   ORDER BY p.born, p.name)), "                                          \
+	" (SELECT group_concat(n, ', ') FROM (SELECT DISTINCT w.name AS n "       \
+	"   FROM allocations ai JOIN allocations_current a ON "                   \
+	"   a.allocation_id = ai.id JOIN workers_current w ON "                   \
+	"   w.worker_id = ai.worker_id WHERE ai.family_id = f.family_id AND "     \
+	"   a.end_date IS NULL ORDER BY w.name)) "                                \
+	"FROM families_current f ORDER BY f.reference"
+
 int
 cb_store_family_rows(struct cb_store *s, struct cb_vec *out, struct cb_err *err)
 {
-	return st_rows(s,
-	               "SELECT f.family_id, f.reference, f.name, "
-	               " (SELECT group_concat(x, '; ') FROM (SELECT p.name || "
-	               "   coalesce(': ' || " CHILD_STATUS("pi.id") ", '') AS x "
-	               "   FROM people pi JOIN people_current p ON p.person_id = pi.id "
-	               "   WHERE pi.family_id = f.family_id AND p.role = 'child' "
-	               "   ORDER BY p.born, p.name)), "
-	               " (SELECT group_concat(n, ', ') FROM (SELECT DISTINCT w.name AS n "
-	               "   FROM allocations ai JOIN allocations_current a ON "
-	               "   a.allocation_id = ai.id JOIN workers_current w ON "
-	               "   w.worker_id = ai.worker_id WHERE ai.family_id = f.family_id AND "
-	               "   a.end_date IS NULL ORDER BY w.name)) "
-	               "FROM families_current f ORDER BY f.reference",
-	               NULL, NULL, summary_row, out, err);
+	return st_rows(s, FAMILY_ROWS_SQL, NULL, NULL, summary_row, out, err);
+}
+
+int
+cb_store_family_rows_each(struct cb_store *s,
+                          int (*each)(const struct cb_family_row *row, void *ctx), void *ctx,
+                          struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (st_prepare_cached(s, FAMILY_ROWS_SQL, &st, err) != 0)
+		return -1;
+	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cb_family_row *r = summary_row(st);
+
+		stop = each(r, ctx);
+		cb_family_row_free_item(r);
+	}
+	st_release(s, st);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }
 
 /* People */

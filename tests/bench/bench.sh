@@ -44,8 +44,10 @@ yaml() {
 	BEGIN {
 		w = id(1, 0)
 		print "casebook: 1"
-		print "workers:"
-		printf "  - {id: %s, name: Import Worker, role: social-worker}\n", w
+		if (from == 1) {
+			print "workers:"
+			printf "  - {id: %s, name: Import Worker, role: social-worker}\n", w
+		}
 		print "families:"
 		for (f = from; f <= n; f++) {
 			printf "  - id: %s\n    reference: \"IM-%06d\"\n", id(2, f), f
