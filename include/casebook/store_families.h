@@ -35,6 +35,11 @@ int cb_store_family_history(struct cb_store *s, const char *id, struct cb_vec *o
                             struct cb_err *err);
 /* Current families by reference, as cb_family_row. */
 int cb_store_family_rows(struct cb_store *s, struct cb_vec *out, struct cb_err *err);
+/* The same, one row at a time, in constant memory: each(row, ctx) for
+ * every family until it returns non-zero, which is then returned. */
+int cb_store_family_rows_each(struct cb_store *s,
+                              int (*each)(const struct cb_family_row *row, void *ctx),
+                              void *ctx, struct cb_err *err);
 
 int cb_store_person_add(struct cb_store *s, struct cb_person *p, struct cb_err *err);
 int cb_store_person_correct(struct cb_store *s, struct cb_person *p, struct cb_err *err);
