@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Every string shown to a user goes through _() so that a Welsh
  * translation can be added with gettext without touching the callers.
  * N_() marks strings in static tables that are translated where shown.

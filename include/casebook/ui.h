@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The workbook screens. The command line prepares the database, the
  * reference lists and the programme, then hands over here. */
 #ifndef CASEBOOK_UI_H

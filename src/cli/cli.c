@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <getopt.h>
@@ -166,7 +167,7 @@ print_help(void)
 	         "  -f, --format FORMAT an export's format: txt, md or html\n"
 	         "      --family REF    one family's extract of the minutes\n"
 	         "  -h, --help          this help, or a command's (casebook COMMAND --help)\n"
-	         "  -V, --version       the version\n\n"
+	         "  -V, --version       the version and the licence\n\n"
 	         "Exit status: 0 done, 1 failed (nothing half-done is kept), 2 wrong usage.\n"
 	         "See casebook(1), casebook-import(5) and casebook-modules(5).\n"));
 }
@@ -360,6 +361,9 @@ cb_cli_main(int argc, char **argv)
 		goto out;
 	if (seen & OPT_VERSION) {
 		printf("casebook %s (database version %d)\n", PACKAGE_VERSION, cb_store_schema_known());
+		printf(_("Copyright (c) 2026 The casebook authors.\n"
+		         "Licence: MIT <https://spdx.org/licenses/MIT.html>. You may use, change\n"
+		         "and share it; it comes with no warranty. The terms are in the file COPYING.\n"));
 		rc = CB_EXIT_OK;
 		goto out;
 	}

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/cli: parsed options and the commands. */
 #ifndef CASEBOOK_CLI_PRIVATE_H
 #define CASEBOOK_CLI_PRIVATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* list families, list workers, add worker: for scripts, tab-separated. */
 #include "config.h"
 

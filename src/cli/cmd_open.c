@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* casebook with no command: the workbook screens, on the real database or
  * (--training) on a scratch copy of the sample families. */
 #include "config.h"

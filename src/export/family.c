@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The family's record as one document: what a conference or court report
  * needs, read from the workbook so nobody copies it out by hand. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Group supervision minutes: the whole meeting for the team, or one
  * family's extract for that family's record. An extract is built from the
  * family's own agenda item and nothing else, so nothing about another

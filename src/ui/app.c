@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The terminal, the screen stack and the loop that feeds keys to the top
  * screen. A key goes to the screen first; what the screen does not use
  * falls through to the global keys (back, help, quit). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/ui: the application, the screen stack, the key table,
  * widgets and drawing helpers. Screens live in src/ui/screens/, one file
  * each, and fill a struct ui_screen_ops. */

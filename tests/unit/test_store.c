@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store: real SQLite files in a temporary folder. */
 #include "config.h"
 

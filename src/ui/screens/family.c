@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The family record: who is in the family, who works with them, how
  * worried the team is, how ready each adult is to change, the goals, the
  * open actions and where the programme has got to. Every other screen is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One group supervision meeting: its date, chair and minute-taker, the
  * agenda of families with the time spent on each and what is still
  * needed, sign-off by the chair and, after it, dated addenda. */

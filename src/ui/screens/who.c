@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Who is working, and drafts left from last time. */
 #include "config.h"
 
