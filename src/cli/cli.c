@@ -33,6 +33,7 @@ static const struct cli_option {
 	{"role", 'r', OPT_ROLE, "ROLE"},
 	{"family", 0, OPT_FAMILY, "REF"},
 	{"format", 'f', OPT_FORMAT, "FORMAT"},
+	{"same-name", 0, OPT_SAME_NAME, NULL},
 	{"help", 'h', OPT_HELP, NULL},
 	{"version", 'V', OPT_VERSION, NULL},
 };
@@ -53,8 +54,8 @@ static const struct cli_command commands[] = {
 	{"list", "meetings", OPT_DB, 0, 0, NULL, "casebook list meetings [--db PATH]",
 	 N_("meetings, one a line, tab-separated: id, date, chair, families, signed"),
 	 cmd_list_meetings},
-	{"add", "worker", OPT_DB | OPT_AS | OPT_ROLE, 1, 1, "the worker's NAME",
-	 "casebook add worker NAME --role ROLE [--db PATH]",
+	{"add", "worker", OPT_DB | OPT_AS | OPT_ROLE | OPT_SAME_NAME, 1, 1, "the worker's NAME",
+	 "casebook add worker NAME --role ROLE [--same-name] [--db PATH]",
 	 N_("add a worker (roles are listed in data/roles.yaml)"), cmd_add_worker},
 	{"show", "family", OPT_DB | OPT_MODULES, 1, 1, "the family's REF",
 	 "casebook show family REF [--db PATH]",
@@ -185,6 +186,7 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_FORMAT: c->format = val; break;
 	case OPT_TRAINING: c->training = true; break;
 	case OPT_SHOW_CURSOR: c->show_cursor = true; break;
+	case OPT_SAME_NAME: c->same_name = true; break;
 	default: break;
 	}
 }

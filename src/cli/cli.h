@@ -27,7 +27,8 @@ enum cli_opt {
 	OPT_FORMAT = 1 << 8,
 	OPT_HELP = 1 << 9,
 	OPT_VERSION = 1 << 10,
-	OPT_SHOW_CURSOR = 1 << 11
+	OPT_SHOW_CURSOR = 1 << 11,
+	OPT_SAME_NAME = 1 << 12
 };
 
 struct cli {
@@ -40,6 +41,7 @@ struct cli {
 	const char *format;
 	bool training;
 	bool show_cursor;      /* --show-cursor: for screen readers, braille */
+	bool same_name;        /* --same-name: a second worker of that name */
 	int nargs;             /* positional arguments after the command */
 	char **args;
 	const struct cli_command *cmd;
