@@ -135,5 +135,7 @@ void cli_import_problems(struct cb_diags *diags);
 int cli_training_prepare(struct cli *c, char **db_path, char **scratch_dir);
 /* Remove the scratch folder and everything in it. */
 void cli_training_cleanup(const char *scratch_dir);
+/* Remove the scratch copies in base left by runs no longer alive. */
+void cli_training_sweep(const char *base);
 
 #endif

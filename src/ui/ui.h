@@ -19,6 +19,7 @@ struct cb_help_entry;
 struct cb_programme;
 struct cb_refdata;
 struct cb_store;
+struct cb_ui_options;
 struct cb_worker;
 
 /* Screens, as bits, so a key table row can say where it applies. */
@@ -123,6 +124,7 @@ enum {
 
 struct ui_app;
 struct ui_screen;
+struct editview;
 
 struct ui_screen_ops {
 	enum ui_screen_id id;
@@ -166,6 +168,8 @@ struct ui_app {
 	bool color;
 	int rows, cols;
 	bool too_small;
+	struct editview *editing;      /* the open editors, innermost first */
+	const struct cb_ui_options *opt;
 };
 
 /* Minimum terminal size. */
@@ -224,8 +228,13 @@ void ui_suspend(struct ui_app *app);
 /* Whether key is a typed character; if so its UTF-8 bytes go to out. */
 bool ui_key_text(int key, char out[4], size_t *n);
 
-/* The terminal has gone (SIGHUP or SIGTERM): keep drafts and leave. */
+/* SIGHUP, SIGTERM, SIGINT or SIGQUIT arrived. ui_getkey(), which every
+ * loop calls, then leaves: it keeps the drafts of every open editor,
+ * closes the screens, restores the terminal, lets the command line tidy
+ * up (the training copy) and exits with 128 + the signal. */
 bool ui_hungup(void);
+/* Keep the draft of every open editor with unsaved text (a signal). */
+void ui_edit_keep_all(struct ui_app *app);
 
 /* Drawing helpers. Text is fitted by display width; nothing is drawn
  * past the right edge; controls, C1, escape sequences and bidi overrides
