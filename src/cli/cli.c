@@ -29,6 +29,11 @@ static const struct {
 	{"--team", OPT_TEAM, "TEAM"},
 	{"--family", OPT_FAMILY, "REF"},
 	{"--format", OPT_FORMAT, "FORMAT"},
+	{"--from", OPT_FROM, "DATE"},
+	{"--output", OPT_OUTPUT, "FILE"},
+	{"--adult", OPT_ADULT, "NAME"},
+	{"--worker", OPT_WORKER, "NAME"},
+	{"--by", OPT_BY, "family, worker or team"},
 	{"--help", OPT_HELP, NULL},
 	{"--version", OPT_VERSION, NULL},
 };
@@ -62,6 +67,12 @@ static const struct cli_command commands[] = {
 	 "casebook export minutes MEETING [--family REF] --format txt|md|html [--db PATH]",
 	 N_("group supervision minutes, or one family's extract, on standard output"),
 	 cmd_export_minutes},
+	{"export", "report", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_FROM | OPT_TO | OPT_OUTPUT,
+	 1, 1, "the family's REF",
+	 "casebook export report REF [--from DATE] [--to DATE] --format txt|md|html "
+	 "[--output FILE] [--db PATH] [--as WORKER]",
+	 N_("the conference and court report for a family, on standard output or in a new file"),
+	 cmd_export_report},
 	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS, 0, 0, NULL, "casebook backup --to FILE [--db PATH]",
 	 N_("copy the database safely, even while it is in use"), cmd_backup},
 	{"modules", "list", OPT_MODULES, 0, 0, NULL, "casebook modules list [--modules DIR]",
@@ -170,6 +181,11 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_TEAM: c->team = val; break;
 	case OPT_FAMILY: c->family = val; break;
 	case OPT_FORMAT: c->format = val; break;
+	case OPT_FROM: c->from = val; break;
+	case OPT_OUTPUT: c->output = val; break;
+	case OPT_ADULT: c->adult = val; break;
+	case OPT_WORKER: c->worker = val; break;
+	case OPT_BY: c->by = val; break;
 	case OPT_TRAINING: c->training = true; break;
 	case OPT_SHOW_CURSOR: c->show_cursor = true; break;
 	default: break;
