@@ -34,6 +34,12 @@ static const struct cli_option {
 	{"family", 0, OPT_FAMILY, "REF"},
 	{"format", 'f', OPT_FORMAT, "FORMAT"},
 	{"same-name", 0, OPT_SAME_NAME, NULL},
+	{"team", 0, OPT_TEAM, "TEAM"},
+	{"from", 0, OPT_FROM, "DATE"},
+	{"output", 0, OPT_OUTPUT, "FILE"},
+	{"adult", 0, OPT_ADULT, "NAME"},
+	{"worker", 0, OPT_WORKER, "NAME"},
+	{"by", 0, OPT_BY, "family, worker or team"},
 	{"help", 'h', OPT_HELP, NULL},
 	{"version", 'V', OPT_VERSION, NULL},
 };
@@ -69,6 +75,12 @@ static const struct cli_command commands[] = {
 	 "casebook export minutes MEETING [--family REF] --format txt|md|html [--db PATH]",
 	 N_("group supervision minutes, or one family's extract, on standard output"),
 	 cmd_export_minutes},
+	{"export", "report", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_FROM | OPT_TO | OPT_OUTPUT,
+	 1, 1, "the family's REF",
+	 "casebook export report REF [--from DATE] [--to DATE] --format txt|md|html "
+	 "[--output FILE] [--db PATH] [--as WORKER]",
+	 N_("the conference and court report for a family, on standard output or in a new file"),
+	 cmd_export_report},
 	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS, 0, 0, NULL, "casebook backup --to FILE [--db PATH]",
 	 N_("copy the database safely, even while it is in use"), cmd_backup},
 	{"modules", "list", OPT_MODULES, 0, 0, NULL, "casebook modules list [--modules DIR]",
@@ -182,8 +194,14 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_MODULES: c->modules = val; break;
 	case OPT_TO: c->to = val; break;
 	case OPT_ROLE: c->role = val; break;
+	case OPT_TEAM: c->team = val; break;
 	case OPT_FAMILY: c->family = val; break;
 	case OPT_FORMAT: c->format = val; break;
+	case OPT_FROM: c->from = val; break;
+	case OPT_OUTPUT: c->output = val; break;
+	case OPT_ADULT: c->adult = val; break;
+	case OPT_WORKER: c->worker = val; break;
+	case OPT_BY: c->by = val; break;
 	case OPT_TRAINING: c->training = true; break;
 	case OPT_SHOW_CURSOR: c->show_cursor = true; break;
 	case OPT_SAME_NAME: c->same_name = true; break;

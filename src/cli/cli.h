@@ -6,6 +6,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "casebook/date.h"
+#include "casebook/export.h"
+
 struct cb_buf;
 struct cb_diags;
 struct cb_doc;
@@ -23,12 +26,18 @@ enum cli_opt {
 	OPT_TRAINING = 1 << 3,
 	OPT_TO = 1 << 4,
 	OPT_ROLE = 1 << 5,
+	OPT_TEAM = 1 << 6,
 	OPT_FAMILY = 1 << 7,
 	OPT_FORMAT = 1 << 8,
 	OPT_HELP = 1 << 9,
 	OPT_VERSION = 1 << 10,
 	OPT_SHOW_CURSOR = 1 << 11,
-	OPT_SAME_NAME = 1 << 12
+	OPT_SAME_NAME = 1 << 12,
+	OPT_FROM = 1 << 13,
+	OPT_OUTPUT = 1 << 14,
+	OPT_ADULT = 1 << 15,
+	OPT_WORKER = 1 << 16,
+	OPT_BY = 1 << 17
 };
 
 struct cli {
@@ -37,8 +46,14 @@ struct cli {
 	const char *modules;
 	const char *to;
 	const char *role;
+	const char *team;      /* --team TEAM */
 	const char *family;
 	const char *format;
+	const char *from;      /* --from DATE */
+	const char *output;    /* --output FILE */
+	const char *adult;     /* --adult NAME */
+	const char *worker;    /* --worker NAME */
+	const char *by;        /* --by family|worker|team */
 	bool training;
 	bool show_cursor;      /* --show-cursor: for screen readers, braille */
 	bool same_name;        /* --same-name: a second worker of that name */
@@ -116,6 +131,19 @@ int cmd_list_meetings(struct cli *c);
 int cmd_show_family(struct cli *c);
 int cmd_export_family(struct cli *c);
 int cmd_export_minutes(struct cli *c);
+int cmd_export_report(struct cli *c);
+
+/* Shared by the exports and reports (cmd_export.c). */
+/* A family by reference in any case, or by id. */
+int cli_find_family(struct cb_store *s, const char *reference, struct cb_family **out,
+                    struct cb_err *err);
+/* --from and --to as dates (unset when not given), the first not after
+ * the second; otherwise one line said and CB_EXIT_FAIL. */
+int cli_period(const struct cli *c, struct cb_date *from, struct cb_date *to);
+/* Render d and write it to standard output, or to a new --output file,
+ * after recording the export in the audit trail. */
+int cli_deliver(struct cli *c, struct cb_store *s, struct cb_doc *d, enum cb_export_format f,
+                const char *entity, const char *entity_id, const char *detail);
 int cmd_modules_list(struct cli *c);
 int cmd_modules_check(struct cli *c);
 
