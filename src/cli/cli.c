@@ -29,12 +29,19 @@ static const struct {
 	{"--team", OPT_TEAM, "TEAM"},
 	{"--family", OPT_FAMILY, "REF"},
 	{"--format", OPT_FORMAT, "FORMAT"},
+	{"--from", OPT_FROM, "DATE or FILE"},
+	{"--worker", OPT_WORKER, "NAME"},
+	{"--switch", OPT_SWITCH, NULL},
+	{"--passphrase-fd", OPT_PASSPHRASE_FD, "N"},
+	{"--plain", OPT_PLAIN, NULL},
+	{"--force", OPT_FORCE, NULL},
 	{"--help", OPT_HELP, NULL},
 	{"--version", OPT_VERSION, NULL},
 };
 
 #define GLOBAL_OPTS                                                             \
-	(OPT_DB | OPT_AS | OPT_MODULES | OPT_TRAINING | OPT_SHOW_CURSOR | OPT_HELP | OPT_VERSION)
+	(OPT_DB | OPT_AS | OPT_SWITCH | OPT_MODULES | OPT_TRAINING | OPT_SHOW_CURSOR | OPT_HELP | \
+	 OPT_VERSION)
 
 static const struct cli_command commands[] = {
 	{"init", NULL, OPT_DB, 0, 0, NULL, "casebook init [--db PATH]",
@@ -50,7 +57,7 @@ static const struct cli_command commands[] = {
 	{"add", "worker", OPT_DB | OPT_AS | OPT_ROLE, 1, 1, "the worker's NAME",
 	 "casebook add worker NAME --role ROLE [--db PATH]",
 	 N_("add a worker (roles are listed in data/roles.yaml)"), cmd_add_worker},
-	{"show", "family", OPT_DB | OPT_MODULES, 1, 1, "the family's REF",
+	{"show", "family", OPT_DB | OPT_AS | OPT_MODULES, 1, 1, "the family's REF",
 	 "casebook show family REF [--db PATH]",
 	 N_("a family's record as plain text, for scripts and checks"), cmd_show_family},
 	{"export", "family", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT, 1, 1, "the family's REF",
@@ -64,6 +71,11 @@ static const struct cli_command commands[] = {
 	 cmd_export_minutes},
 	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS, 0, 0, NULL, "casebook backup --to FILE [--db PATH]",
 	 N_("copy the database safely, even while it is in use"), cmd_backup},
+	{"audit", NULL, OPT_DB | OPT_AS | OPT_SWITCH | OPT_FAMILY | OPT_WORKER | OPT_FROM | OPT_TO |
+	 OPT_FORMAT, 0, 0, NULL,
+	 "casebook audit [--family REF] [--worker NAME] [--from DATE] [--to DATE] "
+	 "[--format txt|csv] [--db PATH]",
+	 N_("who did or looked at what, and when: the audit trail, oldest first"), cmd_audit},
 	{"modules", "list", OPT_MODULES, 0, 0, NULL, "casebook modules list [--modules DIR]",
 	 N_("the programme's modules, one a line, tab-separated: id, version, title, file"),
 	 cmd_modules_list},
@@ -151,6 +163,8 @@ print_help(void)
 	printf(_("\nOptions:\n"
 	         "  --db PATH       the database (default: $XDG_DATA_HOME/casebook/casebook.db)\n"
 	         "  --as WORKER     who you are: a worker's name or id\n"
+	         "  --switch        work as someone other than the worker this login\n"
+	         "                  first chose (recorded in the audit)\n"
 	         "  --show-cursor   keep the terminal cursor shown, on what is selected\n"
 	         "                  (for screen readers and braille displays)\n"
 	         "  --help          this help;  --version  the version\n\n"
@@ -170,6 +184,12 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_TEAM: c->team = val; break;
 	case OPT_FAMILY: c->family = val; break;
 	case OPT_FORMAT: c->format = val; break;
+	case OPT_FROM: c->from = val; break;
+	case OPT_WORKER: c->worker = val; break;
+	case OPT_PASSPHRASE_FD: c->passphrase_fd = val; break;
+	case OPT_SWITCH: c->switch_ok = true; break;
+	case OPT_PLAIN: c->plain = true; break;
+	case OPT_FORCE: c->force = true; break;
 	case OPT_TRAINING: c->training = true; break;
 	case OPT_SHOW_CURSOR: c->show_cursor = true; break;
 	default: break;
@@ -276,12 +296,14 @@ cb_cli_main(int argc, char **argv)
 			}
 			goto out;
 		}
-		if (seen & ~c.cmd->opts & ~(unsigned)(OPT_DB | OPT_AS)) {
+		if (seen & ~c.cmd->opts & ~(unsigned)(OPT_DB | OPT_AS | OPT_SWITCH)) {
 			rc = cli_usage_error(&c, _("an option before the command does not go with it"));
 			goto out;
 		}
 		i += c.cmd->word2 != NULL ? 2 : 1;
-		if ((rc = parse(&c, argc, argv, &i, c.cmd->opts | OPT_HELP, false, &seen)) != 0)
+		if ((rc = parse(&c, argc, argv, &i,
+		                c.cmd->opts | OPT_HELP | (c.cmd->opts & OPT_AS ? OPT_SWITCH : 0u),
+		                false, &seen)) != 0)
 			goto out;
 		if (seen & OPT_HELP) {
 			printf("usage: %s\n  %s\n", c.cmd->usage, _(c.cmd->summary));

@@ -25,7 +25,13 @@ enum cli_opt {
 	OPT_FORMAT = 1 << 8,
 	OPT_HELP = 1 << 9,
 	OPT_VERSION = 1 << 10,
-	OPT_SHOW_CURSOR = 1 << 11
+	OPT_SHOW_CURSOR = 1 << 11,
+	OPT_FROM = 1 << 12,
+	OPT_WORKER = 1 << 13,
+	OPT_SWITCH = 1 << 14,
+	OPT_PASSPHRASE_FD = 1 << 15,
+	OPT_PLAIN = 1 << 16,
+	OPT_FORCE = 1 << 17
 };
 
 struct cli {
@@ -37,6 +43,12 @@ struct cli {
 	const char *team;
 	const char *family;
 	const char *format;
+	const char *from;      /* --from: a date (audit) or a file (restore) */
+	const char *worker;    /* --worker NAME */
+	const char *passphrase_fd;
+	bool switch_ok;        /* --switch: work as someone other than this login's worker */
+	bool plain;            /* --plain: an unencrypted backup, on purpose */
+	bool force;
 	bool training;
 	bool show_cursor;      /* --show-cursor: for screen readers, braille */
 	int nargs;             /* positional arguments after the command */
@@ -76,6 +88,9 @@ const char *cli_datadir(void);
 char *cli_default_db(void);
 /* Open the database (creating it when create), with --as as the actor. */
 int cli_open(struct cli *c, bool create, struct cb_store **out);
+/* Set the actor: --as (a worker other than the one this login chose first
+ * needs --switch, and is audited), else this login's worker. */
+int cli_identity(struct cli *c, struct cb_store *s);
 /* Load data/ reference lists; prints problems and returns non-zero on any. */
 int cli_refdata(struct cb_refdata **out);
 /* A field for tab-separated output: tabs and newlines become spaces. */
@@ -111,6 +126,7 @@ int cmd_list_meetings(struct cli *c);
 int cmd_show_family(struct cli *c);
 int cmd_export_family(struct cli *c);
 int cmd_export_minutes(struct cli *c);
+int cmd_audit(struct cli *c);
 int cmd_modules_list(struct cli *c);
 int cmd_modules_check(struct cli *c);
 
