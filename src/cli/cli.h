@@ -37,7 +37,11 @@ enum cli_opt {
 	OPT_OUTPUT = 1 << 14,
 	OPT_ADULT = 1 << 15,
 	OPT_WORKER = 1 << 16,
-	OPT_BY = 1 << 17
+	OPT_BY = 1 << 17,
+	OPT_SWITCH = 1 << 18,
+	OPT_PASSPHRASE_FD = 1 << 19,
+	OPT_PLAIN = 1 << 20,
+	OPT_FORCE = 1 << 21
 };
 
 struct cli {
@@ -49,11 +53,15 @@ struct cli {
 	const char *team;      /* --team TEAM */
 	const char *family;
 	const char *format;
-	const char *from;      /* --from DATE */
+	const char *from;      /* --from: a date, or a file (restore) */
 	const char *output;    /* --output FILE */
 	const char *adult;     /* --adult NAME */
 	const char *worker;    /* --worker NAME */
 	const char *by;        /* --by family|worker|team */
+	const char *passphrase_fd;
+	bool switch_ok;        /* --switch: work as someone other than this login's worker */
+	bool plain;            /* --plain: an unencrypted backup, on purpose */
+	bool force;
 	bool training;
 	bool show_cursor;      /* --show-cursor: for screen readers, braille */
 	bool same_name;        /* --same-name: a second worker of that name */
@@ -96,6 +104,9 @@ const char *cli_datadir(void);
 char *cli_default_db(void);
 /* Open the database (creating it when create), with --as as the actor. */
 int cli_open(struct cli *c, bool create, struct cb_store **out);
+/* Set the actor: --as (a worker other than the one this login chose first
+ * needs --switch, and is audited), else this login's worker. */
+int cli_identity(struct cli *c, struct cb_store *s);
 /* Load data/ reference lists; prints problems and returns non-zero on any. */
 int cli_refdata(struct cb_refdata **out);
 /* A field for tab-separated output: tabs and newlines become spaces. */
@@ -144,6 +155,7 @@ int cli_period(const struct cli *c, struct cb_date *from, struct cb_date *to);
  * after recording the export in the audit trail. */
 int cli_deliver(struct cli *c, struct cb_store *s, struct cb_doc *d, enum cb_export_format f,
                 const char *entity, const char *entity_id, const char *detail);
+int cmd_audit(struct cli *c);
 int cmd_modules_list(struct cli *c);
 int cmd_modules_check(struct cli *c);
 

@@ -110,6 +110,7 @@ cli_open_workbook(struct cli *c)
 		opt.worker_id = w->id;
 	}
 	opt.store = s;
+	opt.switch_ok = c->switch_ok;
 	opt.ref = ref;
 	opt.prog = &prog;
 	opt.training = c->training;

@@ -599,7 +599,7 @@ int
 cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 {
 	struct ui_app app;
-	int key;
+	int key, rc;
 
 	memset(&app, 0, sizeof app);
 	app.store = opt->store;
@@ -623,7 +623,13 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		cb_vec_clear(&app.help);
 		return 0;
 	}
-	cb_store_set_actor(app.store, app.me->id);
+	if ((rc = ui_choose_me(&app, opt->switch_ok)) != 0) {
+		ui_term_close();
+		cb_mem_on_fatal(NULL);
+		cb_worker_free(&app.me);
+		cb_vec_clear(&app.help);
+		return rc < 0 ? cb_err_set(err, CB_EPERM, "%s", app.status) : 0;
+	}
 	ui_open_caseload(&app);
 	ui_recover_drafts(&app);
 	while (!app.quit && app.depth > 0) {

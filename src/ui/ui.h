@@ -366,6 +366,11 @@ void ui_open_meetings(struct ui_app *app);
 
 /* Who is working: pick or add a worker. Returns 0 with app->me set. */
 int ui_who_am_i(struct ui_app *app);
+/* Make app->me the actor: a worker other than the one this login chose
+ * first needs a yes (unless switch_ok), and is recorded as a switch.
+ * Returns 1 when the worker says no, -1 when it could not be recorded
+ * (said). */
+int ui_choose_me(struct ui_app *app, bool switch_ok);
 /* Offer back drafts left by a crash. */
 void ui_recover_drafts(struct ui_app *app);
 

@@ -703,9 +703,16 @@ static const struct ui_screen_ops family_ops = {
 void
 ui_open_family(struct ui_app *app, const char *family_id)
 {
-	struct family_view *f = cb_calloc(1, sizeof *f);
+	struct family_view *f;
 	struct ui_screen *scr;
+	struct cb_err err = {0};
 
+	/* Every look at a family is in the audit; no record without it. */
+	if (cb_store_audit(app->store, "read", "family", family_id, "record", &err) != 0) {
+		ui_fail(app, &err);
+		return;
+	}
+	f = cb_calloc(1, sizeof *f);
 	snprintf(f->id, sizeof f->id, "%s", family_id);
 	f->people = (struct cb_vec)CB_VEC_OWNING(cb_person_free_item);
 	f->left = (struct cb_vec)CB_VEC_OWNING(line_free);
