@@ -47,7 +47,7 @@ awk '
 while IFS= read -r f; do
 	[ -f "$f" ] || continue
 	grep -oE '(^|[^A-Za-z0-9_])(N?_|ngettext)\("([^"\\]|\\.)*"(\)|, *"([^"\\]|\\.)*")' "$f" |
-		sed -E 's/^[^"]*"//; s/"\)$//; s/", *"/\n/' |
+		sed -E 's/^[^"]*"//; s/"\)?$//; s/", *"/\n/' |
 		while IFS= read -r s; do printf '%s\t%s\n' "$f" "$s"; done
 done <"$tmp/listed" >"$tmp/strings"
 [ -s "$tmp/strings" ] || complain "found no marked strings at all: is the pattern broken?"
