@@ -29,7 +29,8 @@ scan() {
 		else if ($0 ~ /_\("[A-Za-z ]+"\)[[:space:]]*:[[:space:]]*_\("[A-Za-z ]+s"\)/)
 			report("a noun and its plural are spliced: write each sentence whole with ngettext()")
 		# an English plural ending added to a word
-		else if ($0 ~ /\?[[:space:]]*""[[:space:]]*:[[:space:]]*"(s|es)"/ || $0 ~ /\?[[:space:]]*"(s|es)"[[:space:]]*:[[:space:]]*""/)
+		else if ($0 ~ /\?[[:space:]]*""[[:space:]]*:[[:space:]]*"(s|es)"/ || $0 ~ /\?[[:space:]]*"(s|es)"[[:space:]]*:[[:space:]]*""/ ||
+		         $0 ~ /(_|ngettext)\("[^"]*[a-z]\((s|es)\)/)
 			report("an English plural ending is spliced on: use ngettext()")
 	}
 	END { exit found ? 1 : 0 }
@@ -52,13 +53,14 @@ if [ -z "${PLURALS_ROOT:-}" ]; then
 	printf(n != 1
 	       ? _("%d families") : _("%d family"), n);
 	printf("%d family%s", n, n == 1 ? "" : "s");
+	printf(_("%d problem(s) found"), n);
 	printf("%s", x == 1 ? _("Yes") : _("No")); /* i18n: not a count */
 C
 	msgs=$(PLURALS_ROOT=$t sh "$self" 2>&1)
 	rm -rf "$t"
 	n=$(printf '%s\n' "$msgs" | grep -c '^src/a\.c:[0-9]*: ')
-	if [ "$n" -ne 4 ]; then
-		echo "plurals: the check found $n of 4 spliced plurals in a test file:"
+	if [ "$n" -ne 5 ]; then
+		echo "plurals: the check found $n of 5 spliced plurals in a test file:"
 		printf '%s\n' "$msgs"
 		exit 1
 	fi
