@@ -97,7 +97,7 @@ minutes_spent(long seconds, char *buf, size_t n)
 		return _("not recorded");
 	if (mins < 1)
 		return _("under a minute");
-	snprintf(buf, n, mins == 1 ? _("%ld minute") : _("%ld minutes"), mins);
+	snprintf(buf, n, ngettext("%ld minute", "%ld minutes", (unsigned long)mins), mins);
 	return buf;
 }
 

@@ -565,7 +565,9 @@ show_warnings(struct ui_app *app, const struct cb_diags *w)
 	if (w == NULL || cb_diags_count(w) == 0)
 		return;
 	line = cb_diag_format(cb_diags_at(w, 0));
-	ui_error(app, _("%zu module problem(s), those modules are left out: %s"),
+	ui_error(app, ngettext("%zu module problem, so that module is left out: %s",
+	                       "%zu module problems, so those modules are left out: %s",
+	                       cb_diags_count(w)),
 	         cb_diags_count(w), line);
 	free(line);
 }

@@ -299,9 +299,12 @@ load_programme(struct ui_app *app, struct family_view *f)
 			snprintf(state, sizeof state, _("in progress"));
 		else
 			snprintf(state, sizeof state, _("not started"));
+		char *sessions = cb_asprintf(ngettext("%d session", "%d sessions", p->sessions),
+		                             p->sessions);
+
 		add(&f->left, p->complete ? A_NORMAL : (p->sessions + p->answers > 0 ? A_BOLD : A_DIM),
-		    NULL, "%ld %s: %s, %d %s", m->order, m->title, state, p->sessions,
-		    p->sessions == 1 ? _("session") : _("sessions"));
+		    NULL, "%ld %s: %s, %s", m->order, m->title, state, sessions);
+		free(sessions);
 	}
 	cb_vec_clear(&prog);
 	cb_vec_clear(&ids);

@@ -178,7 +178,7 @@ summary(const struct item_info *in)
 	if (in->reflection)
 		cb_buf_addf(&got, "%s%s", got.len ? ", " : "", _("reflection"));
 	if (in->actions > 0)
-		cb_buf_addf(&got, in->actions == 1 ? _("%s%d new action") : _("%s%d new actions"),
+		cb_buf_addf(&got, ngettext("%s%d new action", "%s%d new actions", in->actions),
 		            got.len ? ", " : "", in->actions);
 	/* What the proforma marks required. */
 	if (!in->lived)
@@ -530,10 +530,10 @@ sign(struct ui_app *app, struct ui_screen *scr)
 	}
 	n = needing(v);
 	if (n > 0)
-		question = cb_asprintf(n == 1 ? _("%d family lacks something required. Sign off? "
-		                                  "Nothing can change after.")
-		                              : _("%d families lack something required. Sign off? "
-		                                  "Nothing can change after."),
+		question = cb_asprintf(ngettext("%d family lacks something required. Sign off? "
+		                                "Nothing can change after.",
+		                                "%d families lack something required. Sign off? "
+		                                "Nothing can change after.", n),
 		                       n);
 	else
 		question = cb_strdup(_("Sign off these minutes? Nothing in them can change after."));
