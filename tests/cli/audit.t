@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The audit records the worker and the login (OS user) for every change
 # and every look; `casebook audit` answers "who looked at this family".
 # The time column differs on each run, and the login on each machine.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # export report: the conference and court report, filled from the record,
 # for every sample family as text, for two as Markdown and as HTML (the
 # HTML is checked for well-formedness in export-report-html.sh), over a
