@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Commands on the database itself: init, check, backup. */
 #include "config.h"
 

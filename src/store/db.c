@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <dirent.h>
@@ -816,6 +817,7 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 	s = cb_calloc(1, sizeof *s);
 	s->path = cb_strdup(path);
 	memcpy(s->actor, CB_SYSTEM_WORKER, CB_UUID_LEN);
+	st_os_user_init(s);
 	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		st_error(s, rc, err);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <stdio.h>
@@ -412,6 +413,41 @@ static const char migration_3[] =
 	"CREATE VIEW workers_current AS SELECT v.* FROM worker_heads h JOIN worker_versions v "
 	"ON v.worker_id = h.worker_id AND v.version = h.version WHERE h.retracted = 0;\n";
 
+/* Who did it on the laptop: the operating-system user beside the worker in
+ * every audit entry, and the worker each OS user chose first (a later
+ * choice of someone else is a switch, confirmed and audited). Both stay
+ * append-only. audit_families names the family each audit entry is about,
+ * so "who looked at this family" is one query. */
+static const char migration_os_user[] =
+	"ALTER TABLE audit ADD COLUMN os_user TEXT;\n"
+	"CREATE TABLE os_links (\n"
+	"  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  os_user TEXT NOT NULL UNIQUE CHECK (length(os_user) > 0),\n"
+	"  worker_id TEXT NOT NULL REFERENCES workers(id));\n"
+	KEEP("os_links")
+	"CREATE VIEW audit_families AS SELECT a.*, a.rowid AS seq, CASE a.entity\n"
+	"  WHEN 'family' THEN a.entity_id\n"
+	"  WHEN 'person' THEN (SELECT family_id FROM people WHERE id = a.entity_id)\n"
+	"  WHEN 'status' THEN (SELECT p.family_id FROM statuses x JOIN people p ON p.id = "
+	"x.person_id WHERE x.id = a.entity_id)\n"
+	"  WHEN 'allocation' THEN (SELECT family_id FROM allocations WHERE id = a.entity_id)\n"
+	"  WHEN 'note' THEN (SELECT family_id FROM notes WHERE id = a.entity_id)\n"
+	"  WHEN 'session' THEN (SELECT family_id FROM sessions WHERE id = a.entity_id)\n"
+	"  WHEN 'answer' THEN (SELECT family_id FROM answers WHERE id = a.entity_id)\n"
+	"  WHEN 'module-mark' THEN (SELECT family_id FROM module_marks WHERE id = a.entity_id)\n"
+	"  WHEN 'goal' THEN (SELECT family_id FROM goals WHERE id = a.entity_id)\n"
+	"  WHEN 'goal-review' THEN (SELECT g.family_id FROM goal_reviews x JOIN goals g ON "
+	"g.id = x.goal_id WHERE x.id = a.entity_id)\n"
+	"  WHEN 'stage' THEN (SELECT family_id FROM stage_records WHERE id = a.entity_id)\n"
+	"  WHEN 'rating' THEN (SELECT family_id FROM ratings WHERE id = a.entity_id)\n"
+	"  WHEN 'meeting-item' THEN (SELECT family_id FROM meeting_items WHERE id = a.entity_id)\n"
+	"  WHEN 'action' THEN (SELECT family_id FROM actions WHERE id = a.entity_id)\n"
+	"  WHEN 'action-review' THEN (SELECT x.family_id FROM action_reviews r JOIN actions x "
+	"ON x.id = r.action_id WHERE r.id = a.entity_id)\n"
+	"  WHEN 'addendum' THEN (SELECT family_id FROM addenda WHERE id = a.entity_id)\n"
+	"  END AS family_id FROM audit a;\n";
+
 /* The current version of every other kind of record, the same way as
  * migration 3 did for families, people and workers: a head per record,
  * kept by a trigger in the transaction that adds the version, and the
@@ -438,7 +474,7 @@ static const char migration_3[] =
 	"(SELECT h.version FROM " heads " h WHERE h." key " = v." key              \
 	" AND h.retracted = 0);\n"
 
-static const char migration_4[] =
+static const char migration_heads[] =
 	VIEW("family_heads", "families_current", "family_versions", "family_id")
 	VIEW("person_heads", "people_current", "person_versions", "person_id")
 	VIEW("worker_heads", "workers_current", "worker_versions", "worker_id")
@@ -477,7 +513,8 @@ static const char *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
-	migration_4,
+	migration_os_user,
+	migration_heads,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <stdlib.h>
@@ -209,10 +210,24 @@ cb_store_worker_find(struct cb_store *s, const char *key, struct cb_worker **out
 		                    "the worker's id (see 'casebook list workers')"), n, key);
 	}
 	if (n > 1) {
+		struct cb_vec same = CB_VEC_OWNING(cb_worker_free_item);
+		struct cb_buf which = {0};
+		size_t i;
+
 		cb_worker_free(&found);
-		return cb_err_set(err, CB_EINVAL,
-		                  _("%d workers are called '%s': give the worker's id instead "
-		                    "(see 'casebook list workers')"), n, key);
+		if (cb_store_worker_named(s, key, &same, err) != 0)
+			return -1;
+		for (i = 0; i < same.len; i++) {
+			const struct cb_worker *w = same.items[i];
+
+			cb_buf_addf(&which, "%s%s (%s)", i > 0 ? ", " : "", w->id, w->role);
+		}
+		cb_err_set(err, CB_EINVAL,
+		           _("%d workers are called '%s': give the worker's id instead: %s"), n, key,
+		           cb_buf_str(&which));
+		cb_buf_free(&which);
+		cb_vec_clear(&same);
+		return -1;
 	}
 	*out = found;
 	return 0;
@@ -230,5 +245,27 @@ cb_store_worker_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		cb_vec_push(out, worker_row(st));
 	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
+int
+cb_store_worker_named(struct cb_store *s, const char *name, struct cb_vec *out,
+                      struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	char *trimmed = cb_str_trim(name);
+	int rc;
+
+	if (st_prepare(s, WORKER_SELECT "WHERE w.worker_id <> '" CB_SYSTEM_WORKER "' AND "
+	                  "w.name = ?1 COLLATE NOCASE ORDER BY w.created_at",
+	               &st, err) != 0) {
+		free(trimmed);
+		return -1;
+	}
+	st_bind_text(st, 1, trimmed);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		cb_vec_push(out, worker_row(st));
+	sqlite3_finalize(st);
+	free(trimmed);
 	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }

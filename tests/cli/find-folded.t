@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Families and workers are found however their names and references are
 # typed: in any case, with or without accents. The sample families.
 casebook init --db t.db >/dev/null

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The command line refuses what it does not understand, with exit 2.
 run casebook --version
 run casebook --help

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # On the caseload of the sample families, the filter finds families
 # however their names, their members' names and their references are
 # typed: "nguyen" finds Nguyễn, "fs-26-0142" finds FS-26-0142. The worker

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Finding records quickly and as people type them: folded names and
  * references, the current-version heads, and the upgrade that fills them
  * for a database an older casebook left. Real SQLite files. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store: answers, goals, stages, ratings, meetings, views and drafts, on
  * real SQLite files. */
 #include "config.h"
