@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # make bench: casebook at the size of a county's service, beside a floor
 # program built in the same run. Not run by CI; takes minutes the first
 # time (the databases are generated once and kept in $BENCH_CACHE).

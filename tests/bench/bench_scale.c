@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The store at the size of a county's service, for 'make bench'.
  *   bench_scale gen DB FAMILIES   build DB (if it is not there) with the
  *                                 real store: realistic families

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The floor for the first screen: what any curses program over SQLite
  * must do to show a page of families. It parses the programme's YAML
  * (about 200 KB), opens the database in WAL mode, reads 50 families and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Time a full-screen program through a pseudo-terminal of 80x24, as a
  * person sees it.
  *   ptytime TEXT [KEYS TEXT]... -- COMMAND [ARG...]

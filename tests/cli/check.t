@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The whole file is read only when it matters: casebook check, init on an
 # existing file, and after a workbook ended without closing the database.
 casebook init --db t.db >/dev/null

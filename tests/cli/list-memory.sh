@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # list families streams its rows: its peak memory does not grow with the
 # number of families (3,600 families take no more than 300 do, within
 # 1 MiB, where holding the rows would take several).
