@@ -139,7 +139,9 @@ send Enter
 wait_for "Minutes: FS-26-0142 Price family"
 expect "Time on this family"
 expect "Imran Chaudhry"
-expect "prepared note (w)"
+# Roles whole at 80 columns; the prepared note marked, and the mark said.
+expect "Marisol Ortega  Domestic abuse practitioner (victim-survivor)  present   *"
+expect "* a note prepared in the workbook: w uses it"
 send Down
 wait_for "Prepared in the workbook by Marisol Ortega"
 send w
