@@ -494,6 +494,11 @@ correct_details(struct ui_app *app, struct ui_screen *scr)
 	    ui_sup_pick_worker(app, _("Who takes the minutes?"), v->m->minute_taker_id, NULL,
 	                       taker) != 0)
 		return;
+	if (cb_date_cmp(date, v->m->date) == 0 && cb_streq(chair, v->m->chair_id) &&
+	    cb_streq(taker, v->m->minute_taker_id)) {
+		ui_say(app, _("Nothing was changed, so nothing was saved."));
+		return;
+	}
 	v->m->date = date;
 	memcpy(v->m->chair_id, chair, CB_UUID_LEN);
 	memcpy(v->m->minute_taker_id, taker, CB_UUID_LEN);
