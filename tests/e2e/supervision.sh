@@ -322,6 +322,10 @@ for want in "Imran to visit on a Sunday" "School could not offer a room" \
 	"Zoë has updated her safety plan" "Confirmed in group supervision"; do
 	printf '%s\n' "$extract" | grep -qF "$want" || fail "the extract lacks '$want': $extract"
 done
+# No internal id, whole or in part, reaches the minutes.
+if printf '%s\n' "$extract" | grep -qE '[0-9a-f]{8}'; then
+	fail "the minutes show an internal id: $(printf '%s\n' "$extract" | grep -E '[0-9a-f]{8}')"
+fi
 for other in Whitlock Dana Kit FS-26-0077 "step-down"; do
 	if printf '%s\n' "$extract" | grep -qF "$other"; then
 		fail "the Price family's minutes mention '$other': $extract"
