@@ -40,6 +40,31 @@ while :; do
 	n=50
 	while [ "$(screen)" = "$before" ] && [ "$n" -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
 done
+
+# Agreed in group supervision: said so, with the date and the chair; the
+# minute-taker is named apart, as the one who minuted it.
+IFS='|' read -r mdate chair taker <<EOQ
+$(sqlite3 -separator '|' "$db" "SELECT m.meeting_date, c.name, t.name FROM ratings_current v JOIN ratings r ON r.id = v.rating_id JOIN meetings_current m ON m.meeting_id = r.meeting_id JOIN workers_current c ON c.worker_id = m.chair_id JOIN workers_current t ON t.worker_id = m.minute_taker_id WHERE r.family_id = '$fam' ORDER BY v.rated_on DESC LIMIT 1")
+EOQ
+[ -n "$chair" ] || fail "the Price family's rating was not agreed in supervision"
+send r
+wait_for "Agreed in group supervision on $mdate, chaired by"
+expect "$chair"
+send Enter
+wait_for "Minuted by $taker"
+send Escape
+send Escape
+wait_for "Family record: Price family"
+send s
+wait_for "Group supervision"
+refute "$taker"
+send Enter
+wait_for "agreed in group supervision on"
+expect "chaired by $chair"
+expect "Minuted by $taker"
+send Escape
+send Escape
+wait_for "Family record: Price family"
 quit_casebook
 [ "$pages" -gt 1 ] || fail "the record fitted one page: this test expects it to page"
 
