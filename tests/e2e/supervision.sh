@@ -227,7 +227,7 @@ send Escape
 wait_for "Group supervision of 2026-11-20 (draft)"
 line=$(screen | grep "FS-26-0142")
 case $line in *" 0:00 "*) fail "no time was kept for the family: $line" ;; esac
-expect "Review 2/2, discussion, stages, rating amber, 1 new action."
+expect "Review 2/2, discussion, stage 1 of 1, rating amber, 1 new action."
 
 # The Whitlock family.
 send Down

@@ -33,7 +33,8 @@
 struct item_info {
 	int present, attendees;
 	int pulled, reviewed;
-	bool discussion, lived, reflection, rated, stages;
+	bool discussion, lived, reflection, rated;
+	int stages, tracks;          /* stages agreed here, of the adults' tracks */
 	char *rating;
 	int actions;
 };
@@ -82,6 +83,7 @@ load_info(struct ui_app *app, struct meeting_view *v, const struct cb_meeting_it
 	struct cb_vec agreed = CB_VEC_OWNING(cb_action_free_item);
 	struct cb_vec ratings = CB_VEC_OWNING(cb_rating_free_item);
 	struct cb_vec stages = CB_VEC_OWNING(cb_stage_record_free_item);
+	struct cb_vec tracks = CB_VEC_OWNING(cb_stage_record_free_item);
 	const struct cb_rating *before, *today;
 	size_t i;
 	int rc = -1;
@@ -93,8 +95,24 @@ load_info(struct ui_app *app, struct meeting_view *v, const struct cb_meeting_it
 	    cb_store_rating_list(app->store, it->family_id, &ratings, err) != 0 ||
 	    cb_store_stage_list(app->store, it->family_id, NULL, &stages, err) != 0)
 		goto out;
-	for (i = 0; i < stages.len; i++)
-		in->stages |= cb_streq(((struct cb_stage_record *)stages.items[i])->meeting_id, v->id);
+	/* Each adult's issue counts once: agreed here, or not (yet). */
+	if (cb_store_stage_current(app->store, it->family_id, &tracks, err) != 0)
+		goto out;
+	in->tracks = (int)tracks.len;
+	for (i = 0; i < tracks.len; i++) {
+		const struct cb_stage_record *t = tracks.items[i];
+		size_t k;
+
+		for (k = 0; k < stages.len; k++) {
+			const struct cb_stage_record *r = stages.items[k];
+
+			if (cb_streq(r->meeting_id, v->id) && cb_streq(r->person_id, t->person_id) &&
+			    cb_streq(r->issue, t->issue)) {
+				in->stages++;
+				break;
+			}
+		}
+	}
 	in->attendees = (int)att.len;
 	for (i = 0; i < att.len; i++)
 		in->present += cb_streq(((struct cb_attendance *)att.items[i])->status, "present");
@@ -127,6 +145,7 @@ out:
 	cb_vec_clear(&agreed);
 	cb_vec_clear(&ratings);
 	cb_vec_clear(&stages);
+	cb_vec_clear(&tracks);
 	return rc;
 }
 
@@ -170,8 +189,10 @@ summary(const struct item_info *in)
 		cb_buf_addf(&got, _("%sreview %d/%d"), got.len ? ", " : "", in->reviewed, in->pulled);
 	if (in->discussion)
 		cb_buf_addf(&got, "%s%s", got.len ? ", " : "", _("discussion"));
-	if (in->stages)
-		cb_buf_addf(&got, "%s%s", got.len ? ", " : "", _("stages"));
+	/* Counted, so that one stage agreed of three does not read as all. */
+	if (in->stages > 0)
+		cb_buf_addf(&got, in->tracks == 1 ? _("%sstage %d of %d") : _("%sstages %d of %d"),
+		            got.len ? ", " : "", in->stages, in->tracks);
 	if (in->rated)
 		cb_buf_addf(&got, "%s%s %s", got.len ? ", " : "", _("rating"), in->rating);
 	if (in->reflection)
