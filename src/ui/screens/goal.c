@@ -75,8 +75,18 @@ scale_anchor(long v, void *ctx)
 	return NULL;
 }
 
+/* Each editor its own example: writing a goal and its steps ("goals" in
+ * data/training-help.yaml), or reviewing one ("goal"). */
 static const char *
 goal_example(struct ui_app *app)
+{
+	const struct cb_help_entry *e = ui_help_find(app, "goals");
+
+	return e != NULL ? e->good_recording : NULL;
+}
+
+static const char *
+review_example(struct ui_app *app)
 {
 	const struct cb_help_entry *e = ui_help_find(app, "goal");
 
@@ -131,7 +141,7 @@ ui_goal_review(struct ui_app *app, const struct cb_goal *g)
 	e.title = title;
 	e.label = _("Why this number and not a lower one? What helped, what got in the way, what "
 	            "the family made of it. Ctrl-S saves the review.");
-	e.example = goal_example(app);
+	e.example = review_example(app);
 	e.draft_key = key;
 	e.family_id = g->family_id;
 	e.allow_empty = true;
