@@ -241,9 +241,13 @@ draw_head(struct ui_app *app, struct meeting_view *v, int top)
 	ui_text(top, 1, app->cols - 2, line, A_NORMAL);
 	free(line);
 	if (v->m->is_signed)
-		line = cb_asprintf(_("SIGNED OFF by %s, %.10s %.5s. Read-only; A adds an addendum."),
-		                   v->m->signed_by_name ? v->m->signed_by_name : "?", v->m->signed_at,
-		                   v->m->signed_at + (strlen(v->m->signed_at) > 11 ? 11 : 0));
+		line = strlen(v->m->signed_at) >= 16
+		       ? cb_asprintf(_("SIGNED OFF by %s, %.10s %.5s. Read-only; A adds an addendum."),
+		                     v->m->signed_by_name ? v->m->signed_by_name : "?",
+		                     v->m->signed_at, v->m->signed_at + 11)
+		       : cb_asprintf(_("SIGNED OFF by %s, %.10s. Read-only; A adds an addendum."),
+		                     v->m->signed_by_name ? v->m->signed_by_name : "?",
+		                     v->m->signed_at);
 	else
 		line = cb_asprintf(_("DRAFT: not signed off. The chair (%s) signs off with S."),
 		                   v->m->chair_name ? v->m->chair_name : "?");
