@@ -152,13 +152,15 @@ send Down
 send Space
 wait_for "apologies"
 
-# Last time's actions are there without typing: one key each.
+# Last time's actions are there without typing: one key each. The
+# selection stays on what was marked (it never moves on by itself).
 send Tab
 wait_for "Last time's actions"
 expect "Write to Ryan and Zoë setting out the contact plan."
 expect "Feelings-cards session with Ellie-Mae at school."
 send d
 wait_for "Marked done."
+send Down
 send n
 wait_for "Why was it not done? (required)"
 send Enter
@@ -166,6 +168,13 @@ wait_for "say why: a reason is required"
 type_text "School could not offer a room before half term"
 send Enter
 wait_for "Marked not done."
+expect "Why: School could not offer a room before half term"
+# d on it now would drop that reason: it asks first, and n leaves it.
+send d
+wait_for "This was marked not done, with the reason \"School could not offer a"
+expect "Mark it done instead?"
+send n
+wait_for "Left as it was."
 expect "Why: School could not offer a room before half term"
 
 # Discussion, from the proforma.
@@ -175,8 +184,12 @@ send Enter
 wait_for "An example of good recording"
 type_text "Ryan has kept every contact on time and sober (contact log)."
 send C-s
-wait_for "Saved."
-# Saving moves on to the next heading.
+wait_for "Saved. Down goes to the next heading."
+# Saving leaves the selection where it was: Enter opens the same heading.
+send Enter
+wait_for "Ryan has kept every contact on time and sober"
+send Escape
+send Down
 send Down
 send Enter
 wait_for "The child's lived experience now"
@@ -191,7 +204,6 @@ expect "Last time Action (2026-10-01)."
 send c
 wait_for "Confirmed: Action, as last time."
 expect "Today: Action, confirmed"
-send Up
 wait_for "Confirmed in group supervision, unchanged since 2026-10-01"
 
 # The rating: last time's colour kept, but the reason is still asked.
