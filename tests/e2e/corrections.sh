@@ -129,6 +129,15 @@ wait_for "Correcting a note"
 send C-s
 wait_for "Nothing was changed, so nothing was saved."
 refute "Corrected"
-quit_casebook
 n=$(sqlite3 "$work/t.db" "SELECT count(*) FROM note_versions")
 [ "$n" = 1 ] || fail "an unchanged note correction wrote a version ($n versions)"
+# Added to at its end, the new words are joined with a space.
+send e
+wait_for "Correcting a note"
+type_text "Mia showed me her room."
+send C-s
+wait_for "Corrected: version 2."
+send Enter
+wait_for "Home visit; all three at home. Mia showed me her room."
+send Escape
+quit_casebook

@@ -603,7 +603,9 @@ retract_rating(struct ui_app *app, struct ui_screen *scr)
 		else
 			ui_say(app, _("Retracted; the rating and the reason stay in its history."));
 		reload(app, scr);
-		r->list.sel = 0;
+		/* The one that took its place is selected. */
+		if (r->list.sel >= r->ratings.len)
+			r->list.sel = r->ratings.len > 0 ? r->ratings.len - 1 : 0;
 	}
 	free(reason);
 	free(question);
