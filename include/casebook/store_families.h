@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Families, their members, children's statuses and allocations. */
 #ifndef CASEBOOK_STORE_FAMILIES_H
 #define CASEBOOK_STORE_FAMILIES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Group case supervision in the database. Once the chair signs a meeting
  * off, nothing recorded in it can change; addenda can still be added. */
 #ifndef CASEBOOK_STORE_MEETINGS_H

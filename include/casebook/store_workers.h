@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Teams and workers in the database. */
 #ifndef CASEBOOK_STORE_WORKERS_H
 #define CASEBOOK_STORE_WORKERS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* list families, list workers, add worker: for scripts, tab-separated. */
 #include "config.h"
 
@@ -28,7 +29,8 @@ cmd_list_families(struct cli *c)
 
 	if ((rc = cli_open(c, false, &s)) != 0)
 		return rc;
-	if (cb_store_family_rows(s, &rows, &err) != 0) {
+	if (cb_store_family_rows(s, &rows, &err) != 0 ||
+	    cb_store_audit(s, "read", "families", NULL, "list", &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "casebook/str.h"
 #include "casebook/store.h"
 #include "casebook/store_workers.h"
+#include "casebook/text.h"
 #include "casebook/vec.h"
 #include "casebook/worker.h"
 #include "internal.h"
@@ -143,33 +145,70 @@ cb_store_worker_get(struct cb_store *s, const char *id, struct cb_worker **out,
 	return st_error(s, rc, err);
 }
 
+/* Workers whose folded name is ?2 (exactly when ?3 is 1, anywhere in it
+ * when 0), or whose id is ?1. */
+#define WORKER_FIND                                                              \
+	WORKER_SELECT "WHERE w.worker_id <> '" CB_SYSTEM_WORKER "' AND "            \
+	"(w.worker_id = ?1 OR w.worker_id IN (SELECT h.worker_id FROM worker_heads h " \
+	"WHERE CASE ?3 WHEN 1 THEN h.name_fold = ?2 ELSE instr(h.name_fold, ?2) > 0 END)) " \
+	"ORDER BY w.name"
+
+static int
+worker_match(struct cb_store *s, const char *key, const char *fold, int exact,
+             struct cb_worker **found, int *n, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	if (st_prepare(s, WORKER_FIND, &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, key);
+	sqlite3_bind_text(st, 2, fold, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, exact);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((*n)++ == 0)
+			*found = worker_row(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		cb_worker_free(found);
+		return st_error(s, rc, err);
+	}
+	return 0;
+}
+
+/* A worker by id or by name as a person types it: the whole name in any
+ * case and with or without accents ("KATARZYNA ZIELINSKA"), or, when no
+ * name is that, a part of one name only ("zielinska"). */
 int
 cb_store_worker_find(struct cb_store *s, const char *key, struct cb_worker **out,
                      struct cb_err *err)
 {
-	sqlite3_stmt *st;
 	struct cb_worker *found = NULL;
+	char *fold = cb_text_fold(key);
 	int rc, n = 0;
+	bool part = false;
 
 	*out = NULL;
-	if (st_prepare(s, WORKER_SELECT "WHERE w.worker_id <> '" CB_SYSTEM_WORKER "' AND "
-	                  "(w.worker_id = ?1 OR w.name = ?1 COLLATE NOCASE) ORDER BY w.name",
-	               &st, err) != 0)
+	rc = worker_match(s, key, fold, 1, &found, &n, err);
+	if (rc == 0 && n == 0 && *fold != '\0' && strcmp(fold, " ") != 0) {
+		part = true;
+		rc = worker_match(s, key, fold, 0, &found, &n, err);
+	}
+	free(fold);
+	if (rc != 0)
 		return -1;
-	st_bind_text(st, 1, key);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n++ == 0)
-			found = worker_row(st);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		cb_worker_free(&found);
-		return st_error(s, rc, err);
-	}
 	if (n == 0)
 		return cb_err_set(err, CB_ENOTFOUND,
 		                  _("there is no worker called '%s': see 'casebook list workers'"),
 		                  key);
+	if (n > 1 && part) {
+		cb_worker_free(&found);
+		return cb_err_set(err, CB_EINVAL,
+		                  _("the names of %d workers hold '%s': give more of the name, or "
+		                    "the worker's id (see 'casebook list workers')"), n, key);
+	}
 	if (n > 1) {
 		struct cb_vec same = CB_VEC_OWNING(cb_worker_free_item);
 		struct cb_buf which = {0};

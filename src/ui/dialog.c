@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Small modal dialogs: a line of text, a date, yes or no, a choice, a
  * number on a scale. Each runs its own loop over the screen below; Esc
  * always leaves without changing anything. */

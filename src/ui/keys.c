@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The one key table. The help screen and the key bar are made from it, so
  * what the screens say and what the keys do cannot drift apart. */
 #include "config.h"

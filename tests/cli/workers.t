@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Workers are added with a role from data/roles.yaml and listed by name.
 run casebook init --db t.db
 run casebook add worker "Siobhán Byrne" --role team-manager --db t.db

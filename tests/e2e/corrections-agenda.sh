@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A family taken off a meeting's agenda, with a reason, and put back; the
 # order of the agenda changed with < and >, the selection moving with the
 # family. (A signed meeting refusing both: test_series.)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # On the family record: a member's name and date of birth corrected, a
 # member removed, an allocation ended and another retracted, each with its
 # history one key away; the same worker cannot be allocated twice.

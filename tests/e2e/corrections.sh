@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A mis-keyed Cycle of Change stage and risk rating corrected (a new
 # version, the old kept) and retracted with a reason, from the screens
 # that show them, with their history one key away. "Corrected" is said

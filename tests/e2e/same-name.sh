@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A second worker of the same name: asked first, refused with the same
 # role, added with another; the list then tells the two apart.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"

@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /* store: answers, goals, stages, ratings, meetings, views and drafts, on
  * real SQLite files. */
 #include "config.h"
 
 #include <check.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,8 +140,12 @@ teardown(void)
 	free(dbpath);
 }
 
+#define OLD_ID "0d1c2b3a-0000-4000-8000-000000000001"
+#define OLD_ROW "0d1c2b3a-0000-4000-8000-000000000002"
+
 START_TEST(upgrade_from_first_version)
 {
+	sqlite3 *db;
 	struct cb_store *old = NULL;
 	struct cb_family *f = cb_family_new(), *got = NULL;
 	char *path = tu_path(dir, "old.db");
@@ -148,10 +154,17 @@ START_TEST(upgrade_from_first_version)
 	st_migration_limit = 1;
 	ck_assert_int_eq(cb_store_open(path, CB_STORE_CREATE, &old, &err), 0);
 	ck_assert_int_eq(cb_store_schema_version(old), 1);
-	f->reference = cb_strdup("FS-OLD");
-	f->name = cb_strdup("Whitlock family");
-	ck_assert_int_eq(cb_store_family_add(old, f, &err), 0);
 	cb_store_close(&old);
+	/* The family as the first casebook wrote it: today's store writes to
+	 * tables that the first database version did not have. */
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+	        "INSERT INTO families VALUES ('" OLD_ID "', '2026-01-01T00:00:00Z', '"
+	        CB_SYSTEM_WORKER "'); INSERT INTO family_versions (row_id, family_id, version, "
+	        "created_at, created_by, reference, name) VALUES ('" OLD_ROW "', '" OLD_ID "', 1, "
+	        "'2026-01-01T00:00:00Z', '" CB_SYSTEM_WORKER "', 'FS-OLD', 'Whitlock family')",
+	        NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
 	st_migration_limit = cb_store_schema_known();
 	ck_assert_msg(cb_store_open(path, CB_STORE_OPEN, &old, &err) == 0, "%s", err.msg);
 	ck_assert_int_eq(cb_store_schema_version(old), cb_store_schema_known());

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store: real SQLite files in a temporary folder. */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include "casebook/mem.h"
 #include "casebook/note.h"
 #include "casebook/store.h"
+#include "casebook/store_drafts.h"
 #include "casebook/store_families.h"
 #include "casebook/store_notes.h"
 #include "casebook/store_workers.h"
@@ -764,6 +766,52 @@ START_TEST(io_error_outcome_is_read_back)
 }
 END_TEST
 
+/* A draft that cannot be written on a full disk is reported as not
+ * kept, and the draft kept before it is still there, unchanged: the
+ * editor can then say so honestly. */
+START_TEST(full_disk_draft_is_reported)
+{
+	struct cb_store *s;
+	struct cb_worker *w;
+	struct cb_draft d = {0}, *got = NULL;
+	struct cb_err err = {0};
+
+	fault_vfs_install();
+	s = open_new();
+	w = add_worker(s, "Amira Haddad", "social-worker");
+	cb_store_set_actor(s, w->id);
+	d.key = "note:new:x";
+	d.title = "New note";
+	d.body = "Khoa makes his mum's tea";
+	ck_assert_int_eq(cb_store_draft_put(s, &d, &err), 0);
+
+	fault_vfs_set(FAULT_WRITE_FULL);
+	d.body = "Khoa makes his mum's tea every night";
+	ck_assert_int_ne(cb_store_draft_put(s, &d, &err), 0);
+	fault_vfs_set(FAULT_NONE);
+	ck_assert_int_eq(err.code, CB_EFULL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "disk is full"));
+	/* A draft under a new key on a full disk: no row at all. */
+	fault_vfs_set(FAULT_WRITE_FULL);
+	d.key = "note:new:y";
+	ck_assert_int_ne(cb_store_draft_put(s, &d, &err), 0);
+	fault_vfs_set(FAULT_NONE);
+	cb_store_close(&s);
+
+	s = open_new();
+	cb_store_set_actor(s, w->id);
+	ck_assert_int_eq(cb_store_draft_get(s, "note:new:x", &got, &err), 0);
+	ck_assert_ptr_nonnull(got);
+	ck_assert_str_eq(got->body, "Khoa makes his mum's tea");
+	cb_draft_free(&got);
+	ck_assert_int_eq(cb_store_draft_get(s, "note:new:y", &got, &err), 0);
+	ck_assert_ptr_null(got);
+	ck_assert_int_eq(raw_int(dbpath, "SELECT count(*) FROM drafts"), 1);
+	cb_store_close(&s);
+	cb_worker_free(&w);
+}
+END_TEST
+
 START_TEST(backup_is_sound)
 {
 	struct cb_store *s = open_new(), *b = NULL;
@@ -818,6 +866,7 @@ store_suite(void)
 	tcase_add_test(tc, nested_transactions);
 	tcase_add_test(tc, full_disk_keeps_what_was_saved);
 	tcase_add_test(tc, io_error_outcome_is_read_back);
+	tcase_add_test(tc, full_disk_draft_is_reported);
 	tcase_add_test(tc, backup_is_sound);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The family record: who is in the family, who works with them, how
  * worried the team is, how ready each adult is to change, the goals, the
  * open actions and where the programme has got to. Every other screen is
@@ -306,9 +307,12 @@ load_programme(struct ui_app *app, struct family_view *f)
 			snprintf(state, sizeof state, _("in progress"));
 		else
 			snprintf(state, sizeof state, _("not started"));
+		char *sessions = cb_asprintf(ngettext("%d session", "%d sessions", p->sessions),
+		                             p->sessions);
+
 		add(&f->left, p->complete ? A_NORMAL : (p->sessions + p->answers > 0 ? A_BOLD : A_DIM),
-		    NULL, "%ld %s: %s, %d %s", m->order, m->title, state, p->sessions,
-		    p->sessions == 1 ? _("session") : _("sessions"));
+		    NULL, "%ld %s: %s, %s", m->order, m->title, state, sessions);
+		free(sessions);
 	}
 	cb_vec_clear(&prog);
 	cb_vec_clear(&ids);
@@ -806,9 +810,16 @@ static const struct ui_screen_ops family_ops = {
 void
 ui_open_family(struct ui_app *app, const char *family_id)
 {
-	struct family_view *f = cb_calloc(1, sizeof *f);
+	struct family_view *f;
 	struct ui_screen *scr;
+	struct cb_err err = {0};
 
+	/* Every look at a family is in the audit; no record without it. */
+	if (cb_store_audit(app->store, "read", "family", family_id, "record", &err) != 0) {
+		ui_fail(app, &err);
+		return;
+	}
+	f = cb_calloc(1, sizeof *f);
 	snprintf(f->id, sizeof f->id, "%s", family_id);
 	f->people = (struct cb_vec)CB_VEC_OWNING(cb_person_free_item);
 	f->left = (struct cb_vec)CB_VEC_OWNING(line_free);

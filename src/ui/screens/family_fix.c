@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Putting the family record right: a member's name, place or date of
  * birth corrected, a member removed, an allocation's role corrected, an
  * allocation ended or retracted, and the history of each. The family

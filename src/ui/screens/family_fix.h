@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to the family record: correcting, removing and the history of
  * its members and allocations (family_fix.c). */
 #ifndef CASEBOOK_UI_FAMILY_FIX_H

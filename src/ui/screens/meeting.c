@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One group supervision meeting: its date, chair and minute-taker, the
  * agenda of families with the time spent on each and what is still
  * needed, sign-off by the chair and, after it, dated addenda. */
@@ -198,7 +199,7 @@ summary(const struct item_info *in)
 	if (in->reflection)
 		cb_buf_addf(&got, "%s%s", got.len ? ", " : "", _("reflection"));
 	if (in->actions > 0)
-		cb_buf_addf(&got, in->actions == 1 ? _("%s%d new action") : _("%s%d new actions"),
+		cb_buf_addf(&got, ngettext("%s%d new action", "%s%d new actions", in->actions),
 		            got.len ? ", " : "", in->actions);
 	/* What the proforma marks required. */
 	if (!in->lived)
@@ -559,10 +560,10 @@ sign(struct ui_app *app, struct ui_screen *scr)
 	}
 	n = needing(v);
 	if (n > 0)
-		question = cb_asprintf(n == 1 ? _("%d family lacks something required. Sign off? "
-		                                  "Nothing can change after.")
-		                              : _("%d families lack something required. Sign off? "
-		                                  "Nothing can change after."),
+		question = cb_asprintf(ngettext("%d family lacks something required. Sign off? "
+		                                "Nothing can change after.",
+		                                "%d families lack something required. Sign off? "
+		                                "Nothing can change after.", n),
 		                       n);
 	else
 		question = cb_strdup(_("Sign off these minutes? Nothing in them can change after."));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Red-Amber-Green risk ratings: the current one big and clear, the
  * history below it, newest first. A rating is a shared judgement and is
  * never saved without its rationale. */

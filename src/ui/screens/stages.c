@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Cycle of Change, for each adult and each issue: the cycle drawn as a
  * ring with where the person is now marked, the words to use with the
  * parent on a visit, the worker's task at that stage, and how the stage

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Who is working, and drafts left from last time. */
 #include "config.h"
 
@@ -18,6 +19,7 @@
 #include "casebook/store_workers.h"
 #include "casebook/str.h"
 #include "casebook/text.h"
+#include "casebook/uuid.h"
 #include "casebook/worker.h"
 #include "../ui.h"
 
@@ -175,6 +177,36 @@ ui_who_am_i(struct ui_app *app)
 			return 0;
 		}
 	}
+}
+
+int
+ui_choose_me(struct ui_app *app, bool switch_ok)
+{
+	struct cb_err err = {0};
+	struct cb_worker *linked = NULL;
+	char linked_id[CB_UUID_LEN];
+	char *q;
+	bool yes;
+
+	if (cb_store_choose_worker(app->store, app->me->id, switch_ok, NULL, &err) == 0)
+		return 0;
+	if (err.code != CB_EPERM || cb_store_os_link(app->store, NULL, linked_id, &err) != 0 ||
+	    cb_store_worker_get(app->store, linked_id, &linked, &err) != 0) {
+		ui_error(app, "%s", err.msg);
+		return -1;
+	}
+	q = cb_asprintf(_("Login %s is %s. Switch to %s (recorded)?"),
+	                cb_store_os_user(app->store), linked->name, app->me->name);
+	yes = ui_confirm(app, q);
+	free(q);
+	cb_worker_free(&linked);
+	if (!yes)
+		return 1;
+	if (cb_store_choose_worker(app->store, app->me->id, true, NULL, &err) != 0) {
+		ui_error(app, "%s", err.msg);
+		return -1;
+	}
+	return 0;
 }
 
 static int
