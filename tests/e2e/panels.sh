@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The trainer's notes (F2) and the example in the editor (F3) read on a
 # page at a time with F4, with a marker saying there is more: nothing is
 # cut off unread, and the exercise ("Try: ...") is always reachable. The

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Every fact on the Price family's record can be read at 80x24: each
 # adult's stage, the rating and its whole reason, the goals, the open
 # actions with their owners, the workers and their roles. Long lines wrap

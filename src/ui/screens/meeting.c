@@ -192,7 +192,7 @@ summary(const struct item_info *in)
 		cb_buf_addf(&got, "%s%s", got.len ? ", " : "", _("discussion"));
 	/* Counted, so that one stage agreed of three does not read as all. */
 	if (in->stages > 0)
-		cb_buf_addf(&got, in->tracks == 1 ? _("%sstage %d of %d") : _("%sstages %d of %d"),
+		cb_buf_addf(&got, ngettext("%sstage %d of %d", "%sstages %d of %d", in->tracks),
 		            got.len ? ", " : "", in->stages, in->tracks);
 	if (in->rated)
 		cb_buf_addf(&got, "%s%s %s", got.len ? ", " : "", _("rating"), in->rating);
