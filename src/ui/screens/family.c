@@ -490,7 +490,9 @@ optional_date(const char *text, void *ctx, struct cb_err *err)
 		*out = (struct cb_date){0, 0, 0};
 		return 0;
 	}
-	return cb_date_parse(text, out, err);
+	/* The one date parser, for a birth: 17/05/1994, 17/5/94 (never a
+	 * year in the future), 1994-05-17. */
+	return cb_date_parse_as(text, cb_date_today(), CB_DATE_BIRTH, out, err);
 }
 
 static int
@@ -517,7 +519,7 @@ add_member(struct ui_app *app, struct ui_screen *scr)
 	pick = ui_pick(app, _("Their place in the family"), roles, 4, 0);
 	if (pick < 0)
 		goto out;
-	if (ui_prompt(app, _("Date of birth, YYYY-MM-DD (leave empty if not known):"), "", &born,
+	if (ui_prompt(app, _("Date of birth, e.g. 17/05/1994 (leave empty if not known):"), "", &born,
 	              optional_date, NULL, &p->born) != 0)
 		goto out;
 	memcpy(p->family_id, f->id, CB_UUID_LEN);
