@@ -33,9 +33,24 @@ int cb_date_age(struct cb_date born, struct cb_date on);
 /* Today, local time. CASEBOOK_TODAY=YYYY-MM-DD fixes it, for tests and
  * for rehearsing with sample data. */
 struct cb_date cb_date_today(void);
-/* Quick entry for a minute-taker, relative to `base`: YYYY-MM-DD, D/M,
- * D/M/YY, D/M/YYYY, today, tomorrow, +N or -N with d/w/m (days, weeks,
- * months), and weekday names (mon..sun: the next one after base). */
+/* Dates as people type them, relative to `base` (today): the one parser
+ * for every date typed. YYYY-MM-DD; DD/MM/YYYY, D/M/YY and D/M (British
+ * order; dots or dashes too); today, yesterday, tomorrow; weekday names,
+ * whole or short (the next one after base), "next friday", "last friday";
+ * +N or -N with d/w/m/y (+2w, -10d), "in 2 weeks", "3 days ago", "next
+ * month". The words are in one table in date.c, where a translation adds
+ * its own.
+ *
+ * A two-digit year is the one nearest base for an event, and never in the
+ * future for a date of birth (17/5/94 is 1994); a date of birth also needs
+ * its year. */
+enum cb_date_kind {
+	CB_DATE_EVENT,   /* something that happened or is due */
+	CB_DATE_BIRTH    /* a date of birth */
+};
+int cb_date_parse_as(const char *s, struct cb_date base, enum cb_date_kind kind,
+                     struct cb_date *out, struct cb_err *err);
+/* cb_date_parse_as() for an event. */
 int cb_date_parse_quick(const char *s, struct cb_date base, struct cb_date *out,
                         struct cb_err *err);
 /* Now as "YYYY-MM-DDTHH:MM:SS.mmmZ". */

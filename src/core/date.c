@@ -214,14 +214,209 @@ parse_number(const char **p)
 	return n == 0 ? -1 : v;
 }
 
-static const char *const weekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+/* Every word the date parser knows, in one table: a translation adds its
+ * own words here (Welsh: heddiw, ddoe, yfory, dydd Llun...), beside the
+ * English ones, which keep working. Weekdays carry 0 = Monday. */
+enum word_kind { W_DAYS, W_WEEKDAY, W_UNIT_DAY, W_UNIT_WEEK, W_UNIT_MONTH, W_UNIT_YEAR,
+                 W_NEXT, W_LAST, W_AGO, W_IN };
+
+static const struct {
+	const char *word;
+	enum word_kind kind;
+	int value;
+} date_words[] = {
+	{"today", W_DAYS, 0}, {"t", W_DAYS, 0}, {"yesterday", W_DAYS, -1},
+	{"tomorrow", W_DAYS, 1},
+	{"monday", W_WEEKDAY, 0}, {"mon", W_WEEKDAY, 0}, {"tuesday", W_WEEKDAY, 1},
+	{"tue", W_WEEKDAY, 1}, {"tues", W_WEEKDAY, 1}, {"wednesday", W_WEEKDAY, 2},
+	{"wed", W_WEEKDAY, 2}, {"thursday", W_WEEKDAY, 3}, {"thu", W_WEEKDAY, 3},
+	{"thur", W_WEEKDAY, 3}, {"thurs", W_WEEKDAY, 3}, {"friday", W_WEEKDAY, 4},
+	{"fri", W_WEEKDAY, 4}, {"saturday", W_WEEKDAY, 5}, {"sat", W_WEEKDAY, 5},
+	{"sunday", W_WEEKDAY, 6}, {"sun", W_WEEKDAY, 6},
+	{"d", W_UNIT_DAY, 1}, {"day", W_UNIT_DAY, 1}, {"days", W_UNIT_DAY, 1},
+	{"w", W_UNIT_WEEK, 7}, {"week", W_UNIT_WEEK, 7}, {"weeks", W_UNIT_WEEK, 7},
+	{"m", W_UNIT_MONTH, 1}, {"month", W_UNIT_MONTH, 1}, {"months", W_UNIT_MONTH, 1},
+	{"y", W_UNIT_YEAR, 12}, {"year", W_UNIT_YEAR, 12}, {"years", W_UNIT_YEAR, 12},
+	{"next", W_NEXT, 1}, {"this", W_NEXT, 1}, {"last", W_LAST, -1}, {"ago", W_AGO, -1},
+	{"in", W_IN, 1},
+};
+
+#define N_DATE_WORDS (sizeof date_words / sizeof *date_words)
+
+/* The table entry for the word at *p (ended by a space, a digit or the
+ * end), moving *p past it; -1 when it is not one. */
+static int
+date_word(const char **p)
+{
+	size_t i, n = 0;
+
+	while ((*p)[n] != '\0' && (*p)[n] != ' ' && !isdigit((unsigned char)(*p)[n]))
+		n++;
+	if (n == 0)
+		return -1;
+	for (i = 0; i < N_DATE_WORDS; i++)
+		if (strlen(date_words[i].word) == n && strncmp(*p, date_words[i].word, n) == 0) {
+			*p += n;
+			return (int)i;
+		}
+	return -1;
+}
+
+static void
+skip_spaces(const char **p)
+{
+	while (**p == ' ')
+		(*p)++;
+}
+
+/* base moved by k of a unit (days, weeks, months, years). */
+static struct cb_date
+move_by(struct cb_date base, long k, enum word_kind unit)
+{
+	switch (unit) {
+	case W_UNIT_WEEK: return cb_date_add_days(base, 7 * k);
+	case W_UNIT_MONTH: return cb_date_add_months(base, (int)k);
+	case W_UNIT_YEAR: return cb_date_add_months(base, (int)(12 * k));
+	default: return cb_date_add_days(base, k);
+	}
+}
+
+/* The weekday wd after base (dir 1) or before it (dir -1), never base
+ * itself. */
+static struct cb_date
+weekday_from(struct cb_date base, int wd, int dir)
+{
+	int diff = wd - cb_date_weekday(base);
+
+	if (dir > 0 && diff <= 0)
+		diff += 7;
+	if (dir < 0 && diff >= 0)
+		diff -= 7;
+	return cb_date_add_days(base, diff);
+}
+
+/* Words and numbers: today, yesterday, tomorrow; a weekday, next or last
+ * weekday; +N, -N, with a unit (+2w, -10d); N units ago; in N units. */
+static bool
+parse_words(const char *s, struct cb_date base, struct cb_date *out)
+{
+	const char *p = s;
+	int w, dir = 0, sign = 1;
+	long k = -1;
+	enum word_kind unit = W_UNIT_DAY;
+
+	if (*p == '+' || *p == '-') {
+		sign = *p == '-' ? -1 : 1;
+		p++;
+		if ((k = parse_number(&p)) < 0)
+			return false;
+		skip_spaces(&p);
+		if (*p != '\0') {
+			if ((w = date_word(&p)) < 0 || date_words[w].kind < W_UNIT_DAY ||
+			    date_words[w].kind > W_UNIT_YEAR)
+				return false;
+			unit = date_words[w].kind;
+		}
+		skip_spaces(&p);
+		if (*p != '\0')
+			return false;
+		*out = move_by(base, sign * k, unit);
+		return cb_date_valid(*out);
+	}
+	if ((w = date_word(&p)) >= 0) {
+		switch (date_words[w].kind) {
+		case W_DAYS:
+			skip_spaces(&p);
+			if (*p != '\0')
+				return false;
+			*out = cb_date_add_days(base, date_words[w].value);
+			return true;
+		case W_NEXT:
+		case W_LAST:
+			dir = date_words[w].value;
+			skip_spaces(&p);
+			if ((w = date_word(&p)) < 0)
+				return false;
+			skip_spaces(&p);
+			if (*p != '\0')
+				return false;
+			if (date_words[w].kind == W_WEEKDAY) {
+				*out = weekday_from(base, date_words[w].value, dir);
+				return true;
+			}
+			if (date_words[w].kind >= W_UNIT_DAY && date_words[w].kind <= W_UNIT_YEAR) {
+				*out = move_by(base, dir, date_words[w].kind);
+				return cb_date_valid(*out);
+			}
+			return false;
+		case W_WEEKDAY:
+			skip_spaces(&p);
+			if (*p != '\0')
+				return false;
+			/* A weekday alone is the next one: dates typed are mostly
+			 * when something is due. "last friday" for the one before. */
+			*out = weekday_from(base, date_words[w].value, 1);
+			return true;
+		case W_IN:
+			skip_spaces(&p);
+			sign = 1;
+			break;
+		default:
+			return false;
+		}
+	}
+	/* [in] N unit [ago] */
+	if ((k = parse_number(&p)) < 0)
+		return false;
+	skip_spaces(&p);
+	if ((w = date_word(&p)) < 0 || date_words[w].kind < W_UNIT_DAY ||
+	    date_words[w].kind > W_UNIT_YEAR)
+		return false;
+	unit = date_words[w].kind;
+	skip_spaces(&p);
+	if ((w = date_word(&p)) >= 0) {
+		if (date_words[w].kind != W_AGO || s[0] == 'i')
+			return false;
+		sign = -1;
+	} else if (s[0] != 'i') {
+		return false;   /* "3 days" alone: before or after? */
+	}
+	skip_spaces(&p);
+	if (*p != '\0')
+		return false;
+	*out = move_by(base, sign * k, unit);
+	return cb_date_valid(*out);
+}
+
+/* A year typed with two digits: for a date of birth never in the future
+ * (94 is 1994), for other dates the one nearest to base. */
+static int
+full_year(int yy, struct cb_date base, enum cb_date_kind kind)
+{
+	int century = base.y - base.y % 100, y = century + yy;
+
+	if (kind == CB_DATE_BIRTH)
+		return y > base.y ? y - 100 : y;
+	if (y > base.y + 50)
+		return y - 100;
+	if (y < base.y - 50)
+		return y + 100;
+	return y;
+}
 
 int
 cb_date_parse_quick(const char *in, struct cb_date base, struct cb_date *out,
                     struct cb_err *err)
 {
-	char s[32];
-	size_t i, n;
+	return cb_date_parse_as(in, base, CB_DATE_EVENT, out, err);
+}
+
+int
+cb_date_parse_as(const char *in, struct cb_date base, enum cb_date_kind kind,
+                 struct cb_date *out, struct cb_err *err)
+{
+	char s[48];
+	size_t i, n, k = 0;
 	const char *p;
 	struct cb_date d;
 	int a, b, c;
@@ -235,74 +430,51 @@ cb_date_parse_quick(const char *in, struct cb_date base, struct cb_date *out,
 		n--;
 	if (n == 0 || n >= sizeof s)
 		goto bad;
-	for (i = 0; i < n; i++)
-		s[i] = (char)tolower((unsigned char)in[i]);
-	s[n] = '\0';
+	/* Lower case, runs of space as one. */
+	for (i = 0; i < n; i++) {
+		char ch = (char)tolower((unsigned char)in[i]);
+
+		if (isspace((unsigned char)ch)) {
+			if (k > 0 && s[k - 1] == ' ')
+				continue;
+			ch = ' ';
+		}
+		s[k++] = ch;
+	}
+	s[k] = '\0';
 
 	if (cb_date_parse(s, out, NULL) == 0)
 		return 0;
-	if (strcmp(s, "today") == 0 || strcmp(s, "t") == 0) {
-		*out = base;
+	if (parse_words(s, base, out)) {
+		if (kind == CB_DATE_BIRTH && cb_date_cmp(*out, base) > 0 &&
+		    cb_date_diff(*out, base) > 300)
+			goto bad;
 		return 0;
 	}
-	if (strcmp(s, "tomorrow") == 0) {
-		*out = cb_date_add_days(base, 1);
-		return 0;
-	}
-	if (s[0] == '+' || s[0] == '-') {
-		long k;
-		char unit;
-
-		p = s + 1;
-		a = parse_number(&p);
-		if (a < 0)
-			goto bad;
-		unit = *p == '\0' ? 'd' : *p++;
-		if (*p != '\0')
-			goto bad;
-		k = s[0] == '-' ? -a : a;
-		switch (unit) {
-		case 'd': d = cb_date_add_days(base, k); break;
-		case 'w': d = cb_date_add_days(base, 7 * k); break;
-		case 'm': d = cb_date_add_months(base, (int)k); break;
-		case 'y': d = cb_date_add_months(base, (int)(12 * k)); break;
-		default: goto bad;
-		}
-		if (!cb_date_valid(d))
-			goto bad;
-		*out = d;
-		return 0;
-	}
-	for (i = 0; i < 7; i++) {
-		if (n >= 3 && strncmp(s, weekdays[i], 3) == 0) {
-			int diff = (int)i - cb_date_weekday(base);
-
-			if (diff <= 0)
-				diff += 7;
-			*out = cb_date_add_days(base, diff);
-			return 0;
-		}
-	}
-	/* D/M, D/M/YY or D/M/YYYY, British order. D/M without a year means
-	 * the next such day on or after base. */
+	/* D/M, D/M/YY or D/M/YYYY, British order (or with dots or dashes).
+	 * D/M without a year means the next such day on or after base (for
+	 * a date of birth a year is needed). */
 	p = s;
 	a = parse_number(&p);
-	if (a < 0 || (*p != '/' && *p != '.'))
+	if (a < 0 || (*p != '/' && *p != '.' && *p != '-'))
 		goto bad;
 	p++;
 	b = parse_number(&p);
 	if (b < 0)
 		goto bad;
 	c = -1;
-	if (*p == '/' || *p == '.') {
-		p++;
+	if (*p == '/' || *p == '.' || *p == '-') {
+		const char *y = ++p;
+
 		c = parse_number(&p);
 		if (c < 0)
 			goto bad;
-		if (c < 100)
-			c += 2000;
+		if (p - y <= 2)
+			c = full_year(c, base, kind);
+		else if (p - y != 4)
+			goto bad;
 	}
-	if (*p != '\0')
+	if (*p != '\0' || (c < 0 && kind == CB_DATE_BIRTH))
 		goto bad;
 	d.d = a;
 	d.m = b;
@@ -317,7 +489,13 @@ cb_date_parse_quick(const char *in, struct cb_date base, struct cb_date *out,
 	*out = d;
 	return 0;
 bad:
+	if (kind == CB_DATE_BIRTH)
+		return cb_err_set(err, CB_EINVAL,
+		                  _("'%s' is not a date of birth: try 1994-05-17, 17/05/1994 or "
+		                    "17/5/94"),
+		                  in != NULL ? in : "");
 	return cb_err_set(err, CB_EINVAL,
-	                  _("'%s' is not a date: try 2026-03-01, 1/3, +2w, +10d or friday"),
+	                  _("'%s' is not a date: try 2026-03-01, 17/03/2026, 1/3, yesterday, "
+	                    "friday, last friday, +2w or 3 days ago"),
 	                  in != NULL ? in : "");
 }

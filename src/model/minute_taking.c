@@ -185,17 +185,21 @@ cb_meeting_before(const struct cb_date *dates, const char *const *ids, size_t n,
 char *
 cb_stage_confirm_evidence(const struct cb_stage_record *before)
 {
-	char date[CB_DATE_LEN], ref[9];
+	char date[CB_DATE_LEN];
 
 	if (before == NULL)
 		return cb_strdup(_("Confirmed in group supervision."));
 	cb_date_format(before->date, date);
-	/* The first block of the record's id is enough to find it and short
-	 * enough to read out. */
-	snprintf(ref, sizeof ref, "%.8s", before->id);
-	return cb_asprintf(_("Confirmed in group supervision, unchanged since %s (stage record "
-	                     "%s). The evidence then: %s"),
-	                   date, ref, !cb_str_empty(before->evidence) ? before->evidence : "-");
+	/* Found again by its date and who recorded it: an internal id means
+	 * nothing to a reader of the minutes. */
+	if (!cb_str_empty(before->rev.created_by_name))
+		return cb_asprintf(_("Confirmed in group supervision, unchanged since %s (recorded "
+		                     "by %s). The evidence then: %s"),
+		                   date, before->rev.created_by_name,
+		                   !cb_str_empty(before->evidence) ? before->evidence : "-");
+	return cb_asprintf(_("Confirmed in group supervision, unchanged since %s. The evidence "
+	                     "then: %s"),
+	                   date, !cb_str_empty(before->evidence) ? before->evidence : "-");
 }
 
 static bool

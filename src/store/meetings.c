@@ -212,7 +212,9 @@ cb_store_meeting_sign(struct cb_store *s, struct cb_meeting *m, struct cb_err *e
 	rc = st_meeting_open(s, m->id, err);
 	if (rc == 0) {
 		m->is_signed = true;
-		cb_stamp_now(m->signed_at);
+		/* An imported sign-off keeps the time it was given. */
+		if (m->signed_at[0] == '\0')
+			cb_stamp_now(m->signed_at);
 		memcpy(m->signed_by, s->actor, CB_UUID_LEN);
 		rc = st_record_correct(s, &meeting_kind, m->id, &m->rev, m, err);
 		if (rc != 0)

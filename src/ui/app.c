@@ -303,8 +303,49 @@ draw_panel(struct ui_app *app, int top, int bottom)
 		cb_buf_addf(&b, "\n%s %s", _("Good recording:"), e->good_recording);
 	if (e->try_this != NULL)
 		cb_buf_addf(&b, "\n%s %s", _("Try:"), e->try_this);
-	ui_wrap(y, 1, app->cols - 2, bottom - y, cb_buf_str(&b), ui_attr(app, UI_C_DIM), 0);
+	/* Another screen's notes start at their beginning. */
+	if (app->panel_for != scr) {
+		app->panel_for = scr;
+		app->panel_scroll = 0;
+	}
+	app->panel_page = bottom - y - 1;
+	app->panel_total = ui_draw_paged(app, y, 1, app->cols - 2, bottom - y, cb_buf_str(&b),
+	                                 ui_attr(app, UI_C_DIM), app->panel_scroll);
 	cb_buf_free(&b);
+}
+
+int
+ui_read_on(int scroll, int page, int total)
+{
+	if (page < 1)
+		page = 1;
+	return scroll + page >= total ? 0 : scroll + page;
+}
+
+int
+ui_draw_paged(struct ui_app *app, int y, int x, int width, int rows, const char *text, int attr,
+              int scroll)
+{
+	int total = ui_wrap_rows(text, width);
+	char *mark;
+
+	if (total <= rows) {
+		ui_wrap(y, x, width, rows, text, attr, 0);
+		return total;
+	}
+	/* The last row says there is more, and how to read it. */
+	if (scroll > total - 1)
+		scroll = 0;
+	ui_wrap(y, x, width, rows - 1, text, attr, scroll);
+	if (scroll + rows - 1 < total)
+		mark = cb_asprintf(_("-- more (lines %d-%d of %d): F4 reads on --"), scroll + 1,
+		                   scroll + rows - 1, total);
+	else
+		mark = cb_asprintf(_("-- the end (lines %d-%d of %d): F4 goes back to the start --"),
+		                   scroll + 1, total, total);
+	ui_field(y + rows - 1, x, width, mark, A_BOLD);
+	free(mark);
+	return total;
 }
 
 /* The frame every screen shares. Returns false when the terminal is too
@@ -527,6 +568,10 @@ dispatch(struct ui_app *app, int key)
 			app->panel = !app->panel;
 		else
 			ui_say(app, _("The trainer's notes are shown in training mode (casebook --training)."));
+		break;
+	case UI_READ_ON:
+		if (app->training && app->panel)
+			app->panel_scroll = ui_read_on(app->panel_scroll, app->panel_page, app->panel_total);
 		break;
 	default:
 		break;

@@ -183,7 +183,7 @@ ui_prompt_date(struct ui_app *app, const char *question, struct cb_date initial,
                struct cb_date *out)
 {
 	char buf[CB_DATE_LEN], *text = NULL;
-	char *q = cb_asprintf("%s %s", question, _("(YYYY-MM-DD, or today, 1/3, +2w, friday)"));
+	char *q = cb_asprintf("%s %s", question, _("(2026-03-01, 1/3/2026, today, yesterday, friday, +2w, 3 days ago)"));
 	int rc;
 
 	cb_date_format(cb_date_is_set(initial) ? initial : cb_date_today(), buf);

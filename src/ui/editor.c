@@ -228,6 +228,13 @@ ui_editor_insert(struct ui_editor *ed, const char *s, size_t n)
 		cb_buf_free(&clean);
 		return;
 	}
+	/* Adding to what was written before, at its end: the first words
+	 * typed are a new sentence or clause, not the end of the last word
+	 * ("plan. Niamh says", never "plan.Niamh says"). */
+	if (!ed->changed && ed->cursor == ed->text.len && ed->text.len > 0 &&
+	    strchr(" \n", ed->text.s[ed->text.len - 1]) == NULL &&
+	    strchr(" \n.,;:!?)]}'\"", clean.s[0]) == NULL)
+		cb_buf_insert(&clean, 0, " ", 1);
 	remember(ed, !multi && clean.len < 8);
 	cb_buf_insert(&ed->text, ed->cursor, clean.s, clean.len);
 	ed->cursor += clean.len;

@@ -36,6 +36,7 @@ struct editview {
 	struct ui_editor ed;
 	size_t top;               /* first layout line shown */
 	bool show_example;
+	int ex_scroll, ex_page, ex_total; /* the example reads on with F4 */
 	bool draft_dirty;         /* changed since the draft was written */
 	long long dirty_since;    /* ms, monotonic: the first change not in the draft */
 	char pending_row[CB_UUID_LEN];
@@ -206,7 +207,9 @@ draw(struct ui_app *app, struct editview *v)
 
 		ui_hline(ey, 0, app->cols);
 		ui_text(ey, 2, width - 2, _(" An example of good recording (F3 hides it) "), A_BOLD);
-		ui_wrap(ey + 1, 2, width - 2, ex_rows, v->e->example, ui_attr(app, UI_C_DIM), 0);
+		v->ex_page = ex_rows - 1;
+		v->ex_total = ui_draw_paged(app, ey + 1, 2, width - 2, ex_rows, v->e->example,
+		                            ui_attr(app, UI_C_DIM), v->ex_scroll);
 	}
 	ui_draw_status(app);
 	ui_focus_text(y + (int)(row - v->top), 1 + (int)col);
@@ -511,6 +514,10 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 			continue;
 		case UI_GUIDE:
 			v.show_example = !v.show_example;
+			continue;
+		case UI_READ_ON:
+			if (v.show_example)
+				v.ex_scroll = ui_read_on(v.ex_scroll, v.ex_page, v.ex_total);
 			continue;
 		case UI_UNDO:
 			if (!ui_editor_undo(&v.ed))

@@ -170,6 +170,9 @@ static const struct ui_key_row table[] = {
 
 	/* Everywhere, last in the help: in raw mode these are keys, not
 	 * signals. */
+	{UI_READ_ON, "read-on", {KEY_F(4)}, NULL,
+	 N_("Read on in the trainer's notes or the example"),
+	 UI_SCR_ALL},
 	{UI_INTERRUPT, "interrupt", {UI_CTRL('c')}, NULL,
 	 N_("Quit casebook (asks; keeps a draft of any text first)"), UI_SCR_ALL},
 	{UI_SUSPEND, "suspend", {UI_CTRL('z')}, NULL,

@@ -60,7 +60,7 @@ enum ui_action {
 	UI_UP, UI_DOWN, UI_LEFT, UI_RIGHT, UI_PGUP, UI_PGDN, UI_HOME, UI_END,
 	UI_NEXT_SECTION, UI_PREV_SECTION,
 	/* Everywhere */
-	UI_OPEN, UI_BACK, UI_HELP, UI_QUIT, UI_SEARCH, UI_TRAINING_PANEL,
+	UI_OPEN, UI_BACK, UI_HELP, UI_QUIT, UI_SEARCH, UI_TRAINING_PANEL, UI_READ_ON,
 	UI_INTERRUPT, UI_SUSPEND,
 	/* Lists of records */
 	UI_ADD, UI_EDIT, UI_HISTORY, UI_RETRACT, UI_SORT, UI_TEAM, UI_FILTER,
@@ -158,6 +158,10 @@ struct ui_app {
 	bool training;
 	struct cb_vec help;            /* struct cb_help_entry, training mode */
 	bool panel;                    /* the training help panel is shown */
+	/* The panel reads on a page at a time (F4): where it is, for which
+	 * screen, and the page and length it last drew. */
+	int panel_scroll, panel_page, panel_total;
+	const struct ui_screen *panel_for;
 	struct ui_screen *stack[UI_MAX_DEPTH];
 	int depth;
 	char status[300];
@@ -373,6 +377,15 @@ int ui_who_am_i(struct ui_app *app);
 int ui_choose_me(struct ui_app *app, bool switch_ok);
 /* Offer back drafts left by a crash. */
 void ui_recover_drafts(struct ui_app *app);
+
+/* A panel of text that reads on a page at a time: rows
+ * scroll..scroll+rows-2 of text wrapped at width, and on the last row a
+ * marker saying there is more and how to read it (when there is). Returns
+ * the rows the text needs. */
+int ui_draw_paged(struct ui_app *app, int y, int x, int width, int rows, const char *text,
+                  int attr, int scroll);
+/* The next page: scroll moved on by page, back to 0 after the end. */
+int ui_read_on(int scroll, int page, int total);
 
 /* Training help, from data/training-help.yaml. */
 const struct cb_help_entry *ui_help_find(struct ui_app *app, const char *id);

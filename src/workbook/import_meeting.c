@@ -5,6 +5,7 @@
  * the reflection are answers to the supervision proforma. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -250,11 +251,54 @@ read_agenda(struct rd *r, const struct yt_node *n, size_t meeting, const struct 
 	cb_buf_free(&present);
 }
 
+/* When the chair signed, as given: "YYYY-MM-DDTHH:MM[:SS][Z]" (UTC) or a
+ * date alone, moved with the other dates when as_of moves them. Without
+ * one, the meeting's own date, with no time: an import is not a sign-off,
+ * so its own time is never recorded as one. */
+static void
+read_signed_at(struct rd *r, const struct yt_node *n, struct cb_meeting *m)
+{
+	const struct yt_node *v = yt_get(n, "signed_at");
+	const char *s = v != NULL ? rd_scalar(r, v, "signed_at") : NULL;
+	char day[11], buf[RD_SHOWN], d[CB_DATE_LEN];
+	struct cb_date date = m->date;
+	int hh = -1, mm = 0, ss = 0, used = 0;
+	size_t len;
+
+	if (s != NULL) {
+		len = strlen(s);
+		snprintf(day, sizeof day, "%.10s", s);
+		if (len < 10 || cb_date_parse(day, &date, NULL) != 0 ||
+		    (len > 10 && (s[10] != 'T' ||
+		                  sscanf(s + 11, "%2d:%2d%n", &hh, &mm, &used) != 2 || hh > 23 ||
+		                  mm > 59 ||
+		                  (s[11 + used] == ':' &&
+		                   (sscanf(s + 12 + used, "%2d", &ss) != 1 || ss > 59)) ||
+		                  !(s[len - 1] == 'Z' || (s[len - 1] >= '0' && s[len - 1] <= '9'))))) {
+			rd_report(r, v, _("'%s' is not a time of signing: write it as "
+			                  "YYYY-MM-DDTHH:MM (UTC), or a date"),
+			          rd_shown(s, buf));
+			return;
+		}
+		if (r->shift != 0)
+			date = cb_date_add_days(date, r->shift);
+	}
+	cb_date_format(date, d);
+	if (hh >= 0) {
+		char stamp[64];
+
+		snprintf(stamp, sizeof stamp, "%sT%02d:%02d:%02d.000Z", d, hh, mm, ss);
+		snprintf(m->signed_at, sizeof m->signed_at, "%.24s", stamp);
+	} else {
+		snprintf(m->signed_at, sizeof m->signed_at, "%s", d);
+	}
+}
+
 void
 rd_meeting(struct rd *r, const struct yt_node *n)
 {
 	static const char *const keys[] = {"id", "date", "chair", "minute_taker", "signed",
-	                                   "families", NULL};
+	                                   "signed_at", "families", NULL};
 	static const char *const required[] = {"id", "date", "chair", "minute_taker", "families",
 	                                       NULL};
 	const struct cb_module *sup = r->prog != NULL ? r->prog->supervision : NULL;
@@ -282,7 +326,11 @@ rd_meeting(struct rd *r, const struct yt_node *n)
 	if ((list = rd_list(r, n, "families")) != NULL)
 		for (i = 0; i < list->n && !r->full; i++)
 			read_agenda(r, list->kids[i], item, m, sup, (int)(i + 1));
+	if (!is_signed && yt_get(n, "signed_at") != NULL)
+		rd_report(r, n, _("'signed_at' is only for signed minutes: add signed: true, or "
+		                  "leave it out"));
 	if (is_signed) {
+		read_signed_at(r, n, m);
 		sign = rd_add(r, CB_IMPORT_SIGN, NULL, n, item + 1);
 		memcpy(cb_import_item_at(r->p, sign)->author, m->chair_id, CB_UUID_LEN);
 	}

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 # export minutes: group supervision minutes for the team, or one family's
 # extract for that family's record, as text, Markdown or HTML. The sample
-# meetings are signed off when they are imported, so the time of signing
-# is the time of the test: `minutes` shows it as <signed>.
+# meetings give no time of signing, so their sign-off shows the meeting's
+# date (never the time of the import); a time of signing made in the test
+# (a sign-off on screen) would show as <signed>.
 minutes() {
 	printf '$ casebook export minutes %s\n' "$*"
 	"$CASEBOOK" export minutes "$@" >out 2>&1

@@ -15,7 +15,17 @@ workers:
   - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, name: Grace Adeyemi, role: team-manager}
   - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000002, name: Mei Ling Chan, role: business-support}
 families:
-  - {id: 0a1b2c3d-0000-4000-8000-00000000a001, reference: "FS-26-0001", name: Price family, by: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, opened: 2026-03-17}
+  - id: 0a1b2c3d-0000-4000-8000-00000000a001
+    reference: "FS-26-0001"
+    name: Price family
+    by: 7f4d0b1e-1c2a-4e55-9a0b-000000000001
+    opened: 2026-03-17
+    members:
+      - {id: 0a1b2c3d-0000-4000-8000-00000000a011, name: Zoë Price, born: 1994-05-17, role: parent}
+      - {id: 0a1b2c3d-0000-4000-8000-00000000a012, name: Ryan Price, born: 1991-09-03, role: parent}
+    stages:
+      - {id: 0a1b2c3d-0000-4000-8000-00000000a041, person: 0a1b2c3d-0000-4000-8000-00000000a012, issue: abusive-behaviour, stage: contemplation, date: 2026-10-01, by: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, evidence: Names his behaviour.}
+      - {id: 0a1b2c3d-0000-4000-8000-00000000a042, person: 0a1b2c3d-0000-4000-8000-00000000a011, issue: safety-from-abuse, stage: action, date: 2026-10-01, by: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, evidence: Safety plan in place.}
   - {id: 0a1b2c3d-0000-4000-8000-00000000b001, reference: "FS-26-0002", name: Whitlock family, by: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, opened: 2026-03-17}
   - {id: 0a1b2c3d-0000-4000-8000-00000000c001, reference: "FS-26-0003", name: Nguyễn family, by: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, opened: 2026-03-17}
 meetings:
@@ -25,7 +35,9 @@ meetings:
     minute_taker: 7f4d0b1e-1c2a-4e55-9a0b-000000000002
     signed: false
     families:
-      - {family: 0a1b2c3d-0000-4000-8000-00000000a001}
+      - family: 0a1b2c3d-0000-4000-8000-00000000a001
+        stages:
+          - {id: 0a1b2c3d-0000-4000-8000-00000000a043, person: 0a1b2c3d-0000-4000-8000-00000000a012, issue: abusive-behaviour, stage: action, evidence: Six of six group sessions.}
       - {family: 0a1b2c3d-0000-4000-8000-00000000b001}
       - {family: 0a1b2c3d-0000-4000-8000-00000000c001}
 YAML
@@ -44,6 +56,8 @@ wait_for "Group supervision of 2026-11-20 (draft)"
 at 1 FS-26-0001
 at 2 FS-26-0002
 at 3 FS-26-0003
+# One adult's stage agreed of the two: counted, not "stages".
+expect "Stages 1 of 2."
 
 # The third moves up twice; the selection goes with it.
 send Down

@@ -108,4 +108,37 @@ send Enter
 wait_for "Retracted; the rating and the reason stay in its history."
 wait_for "All ratings, newest first (1)"
 expect "R E D"
+
+# A note corrected with nothing changed: not saved, and not "Corrected".
+send Escape
+wait_for "Family record: Kowalski family"
+send n
+wait_for "No notes yet"
+send a
+wait_for "What kind of note?"
+send Enter
+wait_for "When did it happen?"
+send Enter
+wait_for "significant event"
+send n
+wait_for "New note"
+type_text "Home visit; all three at home."
+send C-s
+wait_for "Note saved."
+send e
+wait_for "Correcting a note"
+send C-s
+wait_for "Nothing was changed, so nothing was saved."
+refute "Corrected"
+n=$(sqlite3 "$work/t.db" "SELECT count(*) FROM note_versions")
+[ "$n" = 1 ] || fail "an unchanged note correction wrote a version ($n versions)"
+# Added to at its end, the new words are joined with a space.
+send e
+wait_for "Correcting a note"
+type_text "Mia showed me her room."
+send C-s
+wait_for "Corrected: version 2."
+send Enter
+wait_for "Home visit; all three at home. Mia showed me her room."
+send Escape
 quit_casebook

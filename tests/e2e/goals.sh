@@ -41,6 +41,9 @@ send Enter
 wait_for "Agreed on"
 send Enter
 wait_for "The steps"
+# The example is about writing a goal, not about reviewing one.
+expect "Write the goal in the family's own words"
+refute "why this number and not a lower one"
 type_text "Keep to the safety plan; tell Mia who she can go to."
 send C-s
 wait_for "Goal saved"
@@ -60,6 +63,9 @@ expect "0 = not started, 10 = achieved"
 send 3
 send Enter
 wait_for "Why this number"
+# The review's own example.
+expect "why this number and not a lower one?"
+refute "Write the goal in the family's own words"
 type_text "Zoë: \"a three, because the plan is written down now\"."
 send C-s
 wait_for "Review saved: 3 out of 10 on 2026-10-01."

@@ -140,7 +140,9 @@ send Enter
 wait_for "Minutes: FS-26-0142 Price family"
 expect "Time on this family"
 expect "Imran Chaudhry"
-expect "prepared note (w)"
+# Roles whole at 80 columns; the prepared note marked, and the mark said.
+expect "Marisol Ortega  Domestic abuse practitioner (victim-survivor)  present   *"
+expect "* a note prepared in the workbook: w uses it"
 send Down
 wait_for "Prepared in the workbook by Marisol Ortega"
 send w
@@ -151,13 +153,15 @@ send Down
 send Space
 wait_for "apologies"
 
-# Last time's actions are there without typing: one key each.
+# Last time's actions are there without typing: one key each. The
+# selection stays on what was marked (it never moves on by itself).
 send Tab
 wait_for "Last time's actions"
 expect "Write to Ryan and Zoë setting out the contact plan."
 expect "Feelings-cards session with Ellie-Mae at school."
 send d
 wait_for "Marked done."
+send Down
 send n
 wait_for "Why was it not done? (required)"
 send Enter
@@ -165,6 +169,13 @@ wait_for "say why: a reason is required"
 type_text "School could not offer a room before half term"
 send Enter
 wait_for "Marked not done."
+expect "Why: School could not offer a room before half term"
+# d on it now would drop that reason: it asks first, and n leaves it.
+send d
+wait_for "This was marked not done, with the reason \"School could not offer a"
+expect "Mark it done instead?"
+send n
+wait_for "Left as it was."
 expect "Why: School could not offer a room before half term"
 
 # Discussion, from the proforma.
@@ -174,8 +185,12 @@ send Enter
 wait_for "An example of good recording"
 type_text "Ryan has kept every contact on time and sober (contact log)."
 send C-s
-wait_for "Saved."
-# Saving moves on to the next heading.
+wait_for "Saved. Down goes to the next heading."
+# Saving leaves the selection where it was: Enter opens the same heading.
+send Enter
+wait_for "Ryan has kept every contact on time and sober"
+send Escape
+send Down
 send Down
 send Enter
 wait_for "The child's lived experience now"
@@ -190,7 +205,6 @@ expect "Last time Action (2026-10-01)."
 send c
 wait_for "Confirmed: Action, as last time."
 expect "Today: Action, confirmed"
-send Up
 wait_for "Confirmed in group supervision, unchanged since 2026-10-01"
 
 # The rating: last time's colour kept, but the reason is still asked.
@@ -226,7 +240,7 @@ send Escape
 wait_for "Group supervision of 2026-11-20 (draft)"
 line=$(screen | grep "FS-26-0142")
 case $line in *" 0:00 "*) fail "no time was kept for the family: $line" ;; esac
-expect "Review 2/2, discussion, stages, rating amber, 1 new action."
+expect "Review 2/2, discussion, stage 1 of 1, rating amber, 1 new action."
 
 # The Whitlock family.
 send Down
@@ -324,6 +338,10 @@ for want in "Imran to visit on a Sunday" "School could not offer a room" \
 	"Zoë has updated her safety plan" "Confirmed in group supervision"; do
 	printf '%s\n' "$extract" | grep -qF "$want" || fail "the extract lacks '$want': $extract"
 done
+# No internal id, whole or in part, reaches the minutes.
+if printf '%s\n' "$extract" | grep -qE '[0-9a-f]{8}'; then
+	fail "the minutes show an internal id: $(printf '%s\n' "$extract" | grep -E '[0-9a-f]{8}')"
+fi
 for other in Whitlock Dana Kit FS-26-0077 "step-down"; do
 	if printf '%s\n' "$extract" | grep -qF "$other"; then
 		fail "the Price family's minutes mention '$other': $extract"

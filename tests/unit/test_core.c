@@ -452,6 +452,63 @@ START_TEST(date_quick_entry)
 }
 END_TEST
 
+static struct cb_date
+as(const char *s, enum cb_date_kind kind)
+{
+	struct cb_date out = {0, 0, 0};
+	struct cb_err err = {0};
+
+	ck_assert_msg(cb_date_parse_as(s, (struct cb_date){2026, 11, 27}, kind, &out, &err) == 0,
+	              "%s: %s", s, err.msg);
+	return out;
+}
+
+START_TEST(dates_as_people_say_them)
+{
+	struct cb_date out, base = {2026, 11, 27}; /* a Friday */
+	struct cb_err err = {0};
+
+	/* British order with the year, as on forms. */
+	ck_assert_int_eq(ymd(as("17/05/1994", CB_DATE_BIRTH)), 19940517);
+	ck_assert_int_eq(ymd(as("17-05-1994", CB_DATE_EVENT)), 19940517);
+	/* Two digits: a birth is never in the future; an event is the
+	 * nearest year. */
+	ck_assert_int_eq(ymd(as("17/5/94", CB_DATE_BIRTH)), 19940517);
+	ck_assert_int_eq(ymd(as("3/3/26", CB_DATE_BIRTH)), 20260303);
+	ck_assert_int_eq(ymd(as("3/3/27", CB_DATE_BIRTH)), 19270303);
+	ck_assert_int_eq(ymd(as("3/3/27", CB_DATE_EVENT)), 20270303);
+	ck_assert_int_eq(ymd(as("1/1/90", CB_DATE_EVENT)), 19900101);
+	/* A birth needs its year. */
+	ck_assert_int_ne(cb_date_parse_as("17/5", base, CB_DATE_BIRTH, &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "date of birth"));
+	/* Words, whole or short, any case, extra spaces. */
+	ck_assert_int_eq(ymd(quick("yesterday")), 20261126);
+	ck_assert_int_eq(ymd(quick(" Yesterday ")), 20261126);
+	ck_assert_int_eq(ymd(quick("friday")), 20261204);
+	ck_assert_int_eq(ymd(quick("last friday")), 20261120);
+	ck_assert_int_eq(ymd(quick("last  Monday")), 20261123);
+	ck_assert_int_eq(ymd(quick("next tuesday")), 20261201);
+	ck_assert_int_eq(ymd(quick("thurs")), 20261203);
+	/* Relative forms. */
+	ck_assert_int_eq(ymd(quick("3 days ago")), 20261124);
+	ck_assert_int_eq(ymd(quick("2 weeks ago")), 20261113);
+	ck_assert_int_eq(ymd(quick("in 2 weeks")), 20261211);
+	ck_assert_int_eq(ymd(quick("in 1 month")), 20261227);
+	ck_assert_int_eq(ymd(quick("+2 weeks")), 20261211);
+	ck_assert_int_eq(ymd(quick("-1y")), 20251127);
+	ck_assert_int_eq(ymd(quick("next week")), 20261204);
+	ck_assert_int_eq(ymd(quick("last month")), 20261027);
+	/* Not dates: said so, with forms that are. */
+	ck_assert_int_ne(cb_date_parse_quick("3 days", base, &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "yesterday"));
+	ck_assert_int_ne(cb_date_parse_quick("in 2 weeks ago", base, &out, NULL), 0);
+	ck_assert_int_ne(cb_date_parse_quick("last", base, &out, NULL), 0);
+	ck_assert_int_ne(cb_date_parse_quick("friyay", base, &out, NULL), 0);
+	ck_assert_int_ne(cb_date_parse_quick("1/2/345", base, &out, NULL), 0);
+	ck_assert_int_ne(cb_date_parse_quick("yesterday today", base, &out, NULL), 0);
+}
+END_TEST
+
 START_TEST(today_can_be_fixed)
 {
 	struct cb_date d;
@@ -573,6 +630,7 @@ core_suite(void)
 	tcase_add_test(tc, date_parse_and_format);
 	tcase_add_test(tc, date_arithmetic);
 	tcase_add_test(tc, date_quick_entry);
+	tcase_add_test(tc, dates_as_people_say_them);
 	tcase_add_test(tc, today_can_be_fixed);
 	tcase_add_test(tc, stamps_and_ids);
 	tcase_add_test(tc, vectors_own_or_borrow);

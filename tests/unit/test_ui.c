@@ -269,6 +269,40 @@ START_TEST(editor_paste_and_undo)
 }
 END_TEST
 
+START_TEST(editor_appends_with_a_space)
+{
+	struct ui_editor ed;
+
+	/* Typing at the end of earlier text starts with a space. */
+	ui_editor_init(&ed, "Agreed the safety plan.");
+	type(&ed, "Niamh says");
+	ck_assert_str_eq(ui_editor_text(&ed), "Agreed the safety plan. Niamh says");
+	/* Only the first time: after that it is ordinary typing. */
+	type(&ed, "!");
+	ck_assert_str_eq(ui_editor_text(&ed), "Agreed the safety plan. Niamh says!");
+	ui_editor_free(&ed);
+	/* Punctuation, a space typed first, an empty text, or typing in the
+	 * middle: as typed. */
+	ui_editor_init(&ed, "Seen at school");
+	type(&ed, ".");
+	ck_assert_str_eq(ui_editor_text(&ed), "Seen at school.");
+	ui_editor_free(&ed);
+	ui_editor_init(&ed, "Seen");
+	type(&ed, " today");
+	ck_assert_str_eq(ui_editor_text(&ed), "Seen today");
+	ui_editor_free(&ed);
+	ui_editor_init(&ed, "");
+	type(&ed, "First");
+	ck_assert_str_eq(ui_editor_text(&ed), "First");
+	ui_editor_free(&ed);
+	ui_editor_init(&ed, "ab");
+	ui_editor_left(&ed);
+	type(&ed, "x");
+	ck_assert_str_eq(ui_editor_text(&ed), "axb");
+	ui_editor_free(&ed);
+}
+END_TEST
+
 START_TEST(editor_refuses_bad_bytes)
 {
 	struct ui_editor ed;
@@ -599,6 +633,7 @@ ui_suite(void)
 	tcase_add_test(editor, editor_moves_by_character_word_and_line);
 	tcase_add_test(editor, editor_paste_and_undo);
 	tcase_add_test(editor, editor_refuses_bad_bytes);
+	tcase_add_test(editor, editor_appends_with_a_space);
 	tcase_add_test(editor, editor_steps_by_grapheme_cluster);
 	tcase_add_test(editor, editor_deletes_whole_characters);
 	tcase_add_test(editor, editor_wraps_between_characters);

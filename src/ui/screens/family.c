@@ -33,10 +33,13 @@
 #include "../ui.h"
 #include "family_fix.h"
 
+/* A line of the record. A long one wraps within its column, never cut:
+ * continuation rows sit under its text (indent, or after the badge). */
 struct line {
 	char *text;
 	int attr;
 	const char *rating; /* draw a RAG badge first */
+	int indent;         /* columns before the text */
 };
 
 struct family_view {
@@ -72,6 +75,11 @@ add(struct cb_vec *v, int attr, const char *rating, const char *fmt, ...)
 	cb_buf_vaddf(&b, fmt, ap);
 	va_end(ap);
 	l->text = cb_buf_take(&b);
+	/* Leading spaces are an indent, kept for every wrapped row. */
+	while (l->text[l->indent] == ' ')
+		l->indent++;
+	if (l->indent > 0)
+		memmove(l->text, l->text + l->indent, strlen(l->text + l->indent) + 1);
 	l->attr = attr;
 	/* Keep a string that outlives the record it came from. */
 	l->rating = rating == NULL ? NULL
@@ -336,21 +344,99 @@ reload(struct ui_app *app, struct ui_screen *scr)
 	load_actions(app, f);
 }
 
+/* Where a line's text starts within its column, and how wide it is. */
+static int
+line_x(const struct line *l)
+{
+	return l->indent + (l->rating != NULL ? 7 : 0);
+}
+
+/* A list item that wraps continues two columns in, under its first
+ * word, so each item stands out: the byte where its second row starts
+ * (0 when it fits on one row, or is not such an item). */
+#define HANG 2
+
+static size_t
+hang_at(const struct line *l, int w)
+{
+	size_t lo = 0, hi = strlen(l->text);
+
+	if (l->indent > 0 || l->rating != NULL || (l->attr & A_UNDERLINE) ||
+	    ui_wrap_rows(l->text, w) <= 1)
+		return 0;
+	/* The first byte on the second row: row numbers only grow. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ui_wrap_row_at(l->text, w, mid) >= 1)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	while (l->text[lo] == ' ')
+		lo++;
+	return lo;
+}
+
+static int
+line_rows(const struct line *l, int w)
+{
+	size_t at = hang_at(l, w);
+	int r;
+
+	if (at > 0)
+		return 1 + ui_wrap_rows(l->text + at, w - HANG);
+	r = l->text[0] != '\0' ? ui_wrap_rows(l->text, w - line_x(l)) : 1;
+	return r < 1 ? 1 : r;
+}
+
+static int
+column_rows(const struct cb_vec *lines, int w)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < lines->len; i++)
+		n += line_rows(lines->items[i], w);
+	return n;
+}
+
+/* Rows scroll..scroll+rows-1 of the wrapped column. */
 static void
 draw_column(struct ui_app *app, const struct cb_vec *lines, int x, int w, int top, int rows,
             int scroll)
 {
-	int i;
+	size_t i;
+	int v = 0;
 
-	for (i = 0; i < rows && (size_t)(scroll + i) < lines->len; i++) {
-		const struct line *l = lines->items[(size_t)(scroll + i)];
+	for (i = 0; i < lines->len && v < scroll + rows; i++) {
+		const struct line *l = lines->items[i];
+		int r = line_rows(l, w);
 
-		if (l->rating != NULL) {
-			ui_rag(app, top + i, x, l->rating);
-			ui_text(top + i, x + 7, w - 7, l->text, l->attr);
-		} else {
-			ui_text(top + i, x, w, l->text, l->attr);
+		if (v + r > scroll) {
+			int skip = v < scroll ? scroll - v : 0, y = top + v + skip - scroll;
+
+			size_t at = hang_at(l, w);
+
+			if (l->rating != NULL && skip == 0)
+				ui_rag(app, y, x, l->rating);
+			if (at > 0) {
+				if (skip == 0) {
+					char *first = cb_strndup(l->text, at);
+
+					ui_text(y, x, w, first, l->attr);
+					free(first);
+					y++;
+				}
+				if (y < top + rows)
+					ui_wrap(y, x + HANG, w - HANG, rows - (y - top), l->text + at, l->attr,
+					        skip > 0 ? skip - 1 : 0);
+			} else if (l->text[0] != '\0') {
+				ui_wrap(y, x + line_x(l), w - line_x(l), rows - (y - top), l->text, l->attr,
+				        skip);
+			}
 		}
+		v += r;
 	}
 }
 
@@ -358,21 +444,39 @@ static void
 family_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 {
 	struct family_view *f = scr->state;
-	int half = app->cols / 2, rows = bottom - top;
-	size_t longest = f->left.len > f->right.len ? f->left.len : f->right.len;
+	int half = app->cols / 2, rows = bottom - top, lw = half - 2, rw = app->cols - half - 2;
+	int longest, l, r;
 
 	if (f->family == NULL) {
 		ui_text(top, 2, app->cols - 4, _("This family could not be opened."), A_BOLD);
 		return;
 	}
+	l = column_rows(&f->left, lw);
+	r = column_rows(&f->right, rw);
+	longest = l > r ? l : r;
+	/* When it does not all fit, the last row says there is more, and
+	 * where. */
+	if (longest > rows)
+		rows--;
 	f->height = rows;
-	if (f->scroll > (int)longest - rows)
-		f->scroll = (int)longest - rows;
+	if (f->scroll > longest - rows)
+		f->scroll = longest - rows;
 	if (f->scroll < 0)
 		f->scroll = 0;
-	draw_column(app, &f->left, 1, half - 2, top, rows, f->scroll);
+	draw_column(app, &f->left, 1, lw, top, rows, f->scroll);
 	ui_vline(top, half - 1, rows);
-	draw_column(app, &f->right, half + 1, app->cols - half - 2, top, rows, f->scroll);
+	draw_column(app, &f->right, half + 1, rw, top, rows, f->scroll);
+	if (longest > rows) {
+		char *more = cb_asprintf(
+			f->scroll + rows < longest
+				? (f->scroll > 0 ? _("More below and above (rows %d-%d of %d): Down, PgDn, Up")
+				                 : _("More below (rows %d-%d of %d): Down or PgDn"))
+				: _("The end (rows %d-%d of %d): Up or PgUp for the rest"),
+			f->scroll + 1, f->scroll + rows, longest);
+
+		ui_field(top + rows, 1, app->cols - 2, more, ui_attr(app, UI_C_DIM) | A_BOLD);
+		free(more);
+	}
 }
 
 /* Adding and changing the family's own details. */
@@ -386,7 +490,9 @@ optional_date(const char *text, void *ctx, struct cb_err *err)
 		*out = (struct cb_date){0, 0, 0};
 		return 0;
 	}
-	return cb_date_parse(text, out, err);
+	/* The one date parser, for a birth: 17/05/1994, 17/5/94 (never a
+	 * year in the future), 1994-05-17. */
+	return cb_date_parse_as(text, cb_date_today(), CB_DATE_BIRTH, out, err);
 }
 
 static int
@@ -413,7 +519,7 @@ add_member(struct ui_app *app, struct ui_screen *scr)
 	pick = ui_pick(app, _("Their place in the family"), roles, 4, 0);
 	if (pick < 0)
 		goto out;
-	if (ui_prompt(app, _("Date of birth, YYYY-MM-DD (leave empty if not known):"), "", &born,
+	if (ui_prompt(app, _("Date of birth, e.g. 17/05/1994 (leave empty if not known):"), "", &born,
 	              optional_date, NULL, &p->born) != 0)
 		goto out;
 	memcpy(p->family_id, f->id, CB_UUID_LEN);

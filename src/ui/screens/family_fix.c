@@ -133,7 +133,9 @@ optional_date(const char *text, void *ctx, struct cb_err *err)
 		*out = (struct cb_date){0, 0, 0};
 		return 0;
 	}
-	return cb_date_parse(text, out, err);
+	/* The one date parser, for a birth: 17/05/1994, 17/5/94 (never a
+	 * year in the future), 1994-05-17. */
+	return cb_date_parse_as(text, cb_date_today(), CB_DATE_BIRTH, out, err);
 }
 
 static int

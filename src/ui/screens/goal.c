@@ -76,8 +76,18 @@ scale_anchor(long v, void *ctx)
 	return NULL;
 }
 
+/* Each editor its own example: writing a goal and its steps ("goals" in
+ * data/training-help.yaml), or reviewing one ("goal"). */
 static const char *
 goal_example(struct ui_app *app)
+{
+	const struct cb_help_entry *e = ui_help_find(app, "goals");
+
+	return e != NULL ? e->good_recording : NULL;
+}
+
+static const char *
+review_example(struct ui_app *app)
 {
 	const struct cb_help_entry *e = ui_help_find(app, "goal");
 
@@ -132,7 +142,7 @@ ui_goal_review(struct ui_app *app, const struct cb_goal *g)
 	e.title = title;
 	e.label = _("Why this number and not a lower one? What helped, what got in the way, what "
 	            "the family made of it. Ctrl-S saves the review.");
-	e.example = goal_example(app);
+	e.example = review_example(app);
 	e.draft_key = key;
 	e.family_id = g->family_id;
 	e.allow_empty = true;
@@ -565,7 +575,23 @@ optional_date(const char *text, void *ctx, struct cb_err *err)
 struct goal_save {
 	struct cb_goal *goal;
 	bool correction;
+	bool unchanged;      /* a correction that changed nothing: not saved */
 };
+
+/* What a correction can change, as one string, to tell whether it did. */
+static char *
+goal_fingerprint(const struct cb_goal *g)
+{
+	char t[CB_DATE_LEN] = "", set[CB_DATE_LEN] = "";
+
+	if (cb_date_is_set(g->target))
+		cb_date_format(g->target, t);
+	if (cb_date_is_set(g->set_on))
+		cb_date_format(g->set_on, set);
+	return cb_asprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", g->words ? g->words : "",
+	                   g->proposed_by ? g->proposed_by : "", g->why ? g->why : "",
+	                   g->steps ? g->steps : "", t, set);
+}
 
 static int
 save_goal_steps(struct ui_app *app, const char *text, void *ctx, char pending[CB_UUID_LEN],
@@ -574,6 +600,14 @@ save_goal_steps(struct ui_app *app, const char *text, void *ctx, char pending[CB
 	struct goal_save *gs = ctx;
 	int rc;
 
+	if (gs->correction) {
+		char *now = cb_str_empty(text) ? NULL : cb_str_trim(text);
+
+		gs->unchanged = cb_streq(now, gs->goal->steps);
+		free(now);
+		if (gs->unchanged)
+			return 0;
+	}
 	free(gs->goal->steps);
 	gs->goal->steps = cb_str_empty(text) ? NULL : cb_str_trim(text);
 	rc = gs->correction ? cb_store_goal_correct(app->store, gs->goal, err)
@@ -597,7 +631,7 @@ correct_goal(struct ui_app *app, struct ui_screen *scr)
 	};
 	struct cb_goal *g = v->goal;
 	struct cb_err err = {0};
-	char *text = NULL, *why = NULL, d[CB_DATE_LEN];
+	char *text = NULL, *why = NULL, *before = NULL, *after = NULL, d[CB_DATE_LEN];
 	int part, rc = -1;
 
 	if (g == NULL)
@@ -611,6 +645,7 @@ correct_goal(struct ui_app *app, struct ui_screen *scr)
 		return;
 	free(g->rev.reason);
 	g->rev.reason = cb_str_empty(why) ? NULL : cb_str_trim(why);
+	before = goal_fingerprint(g);
 	switch (part) {
 	case 0:
 		if (ui_prompt(app, _("The goal, in the family's own words:"), g->words, &text,
@@ -642,7 +677,7 @@ correct_goal(struct ui_app *app, struct ui_screen *scr)
 		g->why = cb_str_empty(text) ? NULL : cb_str_trim(text);
 		break;
 	case 3: {
-		struct goal_save gs = {g, true};
+		struct goal_save gs = {g, true, false};
 		struct ui_edit e = {0};
 		char *key = cb_asprintf("goal:steps:%s", g->id);
 
@@ -658,7 +693,9 @@ correct_goal(struct ui_app *app, struct ui_screen *scr)
 		e.ctx = &gs;
 		rc = ui_edit_text(app, &e);
 		free(key);
-		if (rc == 0)
+		if (rc == 0 && gs.unchanged)
+			ui_say(app, _("Nothing was changed, so nothing was saved."));
+		else if (rc == 0)
 			ui_say(app, _("Corrected: version %d. The earlier one is kept (h shows it)."),
 			       g->rev.version);
 		goto out;
@@ -675,12 +712,17 @@ correct_goal(struct ui_app *app, struct ui_screen *scr)
 			goto out;
 		break;
 	}
-	if (cb_store_goal_correct(app->store, g, &err) != 0)
+	after = goal_fingerprint(g);
+	if (cb_streq(before, after))
+		ui_say(app, _("Nothing was changed, so nothing was saved."));
+	else if (cb_store_goal_correct(app->store, g, &err) != 0)
 		ui_fail(app, &err);
 	else
 		ui_say(app, _("Corrected: version %d. The earlier one is kept (h shows it)."),
 		       g->rev.version);
 out:
+	free(before);
+	free(after);
 	free(text);
 	free(why);
 	/* Whatever was typed into the goal and not saved goes: read it again. */
@@ -735,7 +777,7 @@ int
 ui_goal_add(struct ui_app *app, const char *family_id, char new_id[CB_UUID_LEN])
 {
 	struct cb_vec people = CB_VEC_OWNING(cb_person_free_item);
-	struct goal_save gs = {cb_goal_new(), false};
+	struct goal_save gs = {cb_goal_new(), false, false};
 	struct ui_choice *whose = NULL, who[N_PROPOSERS];
 	struct ui_edit e = {0};
 	struct cb_err err = {0};

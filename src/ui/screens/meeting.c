@@ -34,7 +34,8 @@
 struct item_info {
 	int present, attendees;
 	int pulled, reviewed;
-	bool discussion, lived, reflection, rated, stages;
+	bool discussion, lived, reflection, rated;
+	int stages, tracks;          /* stages agreed here, of the adults' tracks */
 	char *rating;
 	int actions;
 };
@@ -83,6 +84,7 @@ load_info(struct ui_app *app, struct meeting_view *v, const struct cb_meeting_it
 	struct cb_vec agreed = CB_VEC_OWNING(cb_action_free_item);
 	struct cb_vec ratings = CB_VEC_OWNING(cb_rating_free_item);
 	struct cb_vec stages = CB_VEC_OWNING(cb_stage_record_free_item);
+	struct cb_vec tracks = CB_VEC_OWNING(cb_stage_record_free_item);
 	const struct cb_rating *before, *today;
 	size_t i;
 	int rc = -1;
@@ -94,8 +96,24 @@ load_info(struct ui_app *app, struct meeting_view *v, const struct cb_meeting_it
 	    cb_store_rating_list(app->store, it->family_id, &ratings, err) != 0 ||
 	    cb_store_stage_list(app->store, it->family_id, NULL, &stages, err) != 0)
 		goto out;
-	for (i = 0; i < stages.len; i++)
-		in->stages |= cb_streq(((struct cb_stage_record *)stages.items[i])->meeting_id, v->id);
+	/* Each adult's issue counts once: agreed here, or not (yet). */
+	if (cb_store_stage_current(app->store, it->family_id, &tracks, err) != 0)
+		goto out;
+	in->tracks = (int)tracks.len;
+	for (i = 0; i < tracks.len; i++) {
+		const struct cb_stage_record *t = tracks.items[i];
+		size_t k;
+
+		for (k = 0; k < stages.len; k++) {
+			const struct cb_stage_record *r = stages.items[k];
+
+			if (cb_streq(r->meeting_id, v->id) && cb_streq(r->person_id, t->person_id) &&
+			    cb_streq(r->issue, t->issue)) {
+				in->stages++;
+				break;
+			}
+		}
+	}
 	in->attendees = (int)att.len;
 	for (i = 0; i < att.len; i++)
 		in->present += cb_streq(((struct cb_attendance *)att.items[i])->status, "present");
@@ -128,6 +146,7 @@ out:
 	cb_vec_clear(&agreed);
 	cb_vec_clear(&ratings);
 	cb_vec_clear(&stages);
+	cb_vec_clear(&tracks);
 	return rc;
 }
 
@@ -171,8 +190,10 @@ summary(const struct item_info *in)
 		cb_buf_addf(&got, _("%sreview %d/%d"), got.len ? ", " : "", in->reviewed, in->pulled);
 	if (in->discussion)
 		cb_buf_addf(&got, "%s%s", got.len ? ", " : "", _("discussion"));
-	if (in->stages)
-		cb_buf_addf(&got, "%s%s", got.len ? ", " : "", _("stages"));
+	/* Counted, so that one stage agreed of three does not read as all. */
+	if (in->stages > 0)
+		cb_buf_addf(&got, ngettext("%sstage %d of %d", "%sstages %d of %d", in->tracks),
+		            got.len ? ", " : "", in->stages, in->tracks);
 	if (in->rated)
 		cb_buf_addf(&got, "%s%s %s", got.len ? ", " : "", _("rating"), in->rating);
 	if (in->reflection)
@@ -221,9 +242,13 @@ draw_head(struct ui_app *app, struct meeting_view *v, int top)
 	ui_text(top, 1, app->cols - 2, line, A_NORMAL);
 	free(line);
 	if (v->m->is_signed)
-		line = cb_asprintf(_("SIGNED OFF by %s, %.10s %.5s. Read-only; A adds an addendum."),
-		                   v->m->signed_by_name ? v->m->signed_by_name : "?", v->m->signed_at,
-		                   v->m->signed_at + (strlen(v->m->signed_at) > 11 ? 11 : 0));
+		line = strlen(v->m->signed_at) >= 16
+		       ? cb_asprintf(_("SIGNED OFF by %s, %.10s %.5s. Read-only; A adds an addendum."),
+		                     v->m->signed_by_name ? v->m->signed_by_name : "?",
+		                     v->m->signed_at, v->m->signed_at + 11)
+		       : cb_asprintf(_("SIGNED OFF by %s, %.10s. Read-only; A adds an addendum."),
+		                     v->m->signed_by_name ? v->m->signed_by_name : "?",
+		                     v->m->signed_at);
 	else
 		line = cb_asprintf(_("DRAFT: not signed off. The chair (%s) signs off with S."),
 		                   v->m->chair_name ? v->m->chair_name : "?");
@@ -495,6 +520,11 @@ correct_details(struct ui_app *app, struct ui_screen *scr)
 	    ui_sup_pick_worker(app, _("Who takes the minutes?"), v->m->minute_taker_id, NULL,
 	                       taker) != 0)
 		return;
+	if (cb_date_cmp(date, v->m->date) == 0 && cb_streq(chair, v->m->chair_id) &&
+	    cb_streq(taker, v->m->minute_taker_id)) {
+		ui_say(app, _("Nothing was changed, so nothing was saved."));
+		return;
+	}
 	v->m->date = date;
 	memcpy(v->m->chair_id, chair, CB_UUID_LEN);
 	memcpy(v->m->minute_taker_id, taker, CB_UUID_LEN);

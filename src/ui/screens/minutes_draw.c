@@ -222,9 +222,11 @@ draw_attend(struct ui_app *app, struct minutes *s, int y, int rows)
 {
 	struct ui_list *l = &s->list[MP_ATTEND];
 	const struct mp_att_row *sel;
-	int x_role = 22, x_status = 47, list_rows, i;
+	int x_role, x_status, w_name = 6, w_role = 16, list_rows, i;
 	const char *text = NULL;
 	char *about = NULL;
+	size_t at;
+	bool starred = false;
 
 	if (s->rows.len == 0) {
 		ui_wrap(y + 1, 2, app->cols - 4, 3,
@@ -233,9 +235,26 @@ draw_attend(struct ui_app *app, struct minutes *s, int y, int rows)
 		        A_NORMAL, 0);
 		return;
 	}
-	ui_text(y, 1, 20, _("Worker"), A_BOLD);
-	ui_text(y, x_role, 24, _("Role on the case"), A_BOLD);
-	ui_text(y, x_status, 10, _("Attendance"), A_BOLD);
+	/* The columns as wide as what is in them, so that a role such as
+	 * "Domestic abuse practitioner (victim-survivor)" is never cut at 80
+	 * columns; the status and its note take the rest. */
+	for (at = 0; at < s->rows.len; at++) {
+		const struct mp_att_row *r = s->rows.items[at];
+		int nw = (int)cb_utf8_width(r->name ? r->name : "?");
+		int rw = (int)cb_utf8_width(r->role ? ui_role_label(app, r->role) : "-");
+
+		w_name = nw > w_name ? nw : w_name;
+		w_role = rw > w_role ? rw : w_role;
+	}
+	if (w_name > 24)
+		w_name = 24;
+	if (w_role > app->cols - w_name - 16)
+		w_role = app->cols - w_name - 16;
+	x_role = 1 + w_name + 2;
+	x_status = x_role + w_role + 2;
+	ui_text(y, 1, w_name, _("Worker"), A_BOLD);
+	ui_text(y, x_role, w_role, _("Role on the case"), A_BOLD);
+	ui_text(y, x_status, app->cols - x_status - 1, _("Attendance"), A_BOLD);
 	y++;
 	rows--;
 	list_rows = (int)s->rows.len < rows / 2 ? (int)s->rows.len : rows / 2;
@@ -249,15 +268,23 @@ draw_attend(struct ui_app *app, struct minutes *s, int y, int rows)
 		const char *status = r->a != NULL ? r->a->status : NULL;
 		const char *extra = "";
 
-		if (!cb_streq(status, "written") && r->prepared != NULL)
-			extra = _("prepared note (w)");
+		/* A note prepared in the workbook: said in full where there is
+		 * room, else a * explained under the list. */
+		if (!cb_streq(status, "written") && r->prepared != NULL) {
+			extra = app->cols - x_status - 12 >= 17 ? _("prepared note (w)") : "*";
+			starred |= extra[0] == '*';
+		}
 		ui_field(y + i, 0, app->cols, "", attr);
-		ui_field(y + i, 1, 20, r->name ? r->name : "?", attr);
-		ui_field(y + i, x_role, 24, r->role ? ui_role_label(app, r->role) : "-", attr);
-		ui_field(y + i, x_status, 10, mp_attendance_word(status),
+		ui_field(y + i, 1, w_name, r->name ? r->name : "?", attr);
+		ui_field(y + i, x_role, w_role, r->role ? ui_role_label(app, r->role) : "-", attr);
+		ui_field(y + i, x_status, 9, mp_attendance_word(status),
 		         attr | (status == NULL ? A_BOLD : 0));
-		ui_field(y + i, x_status + 11, app->cols - x_status - 12, extra, attr);
+		ui_field(y + i, x_status + 10, app->cols - x_status - 11, extra, attr);
 	}
+	if (starred)
+		ui_text(y + list_rows, 1, app->cols - 2,
+		        _("* a note prepared in the workbook: w uses it as the written contribution"),
+		        ui_attr(app, UI_C_DIM));
 	/* The selected worker's written contribution, in place. */
 	sel = s->rows.items[l->sel];
 	if (sel->a != NULL && cb_streq(sel->a->status, "written") && !cb_str_empty(sel->a->contribution)) {

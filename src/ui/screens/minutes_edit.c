@@ -234,7 +234,7 @@ mark(struct ui_app *app, struct ui_screen *scr, const char *outcome)
 	const struct cb_action *a;
 	struct cb_err err = {0};
 	char *reason = NULL;
-	size_t at, i;
+	size_t at;
 
 	if (!writable(app, s) || !in_part(app, s, MP_REVIEW, _("d, p and n mark last time's actions")))
 		return;
@@ -243,6 +243,22 @@ mark(struct ui_app *app, struct ui_screen *scr, const char *outcome)
 		return;
 	}
 	a = s->pulled.items[l->sel];
+	/* Marking it again changes an earlier decision: where that would
+	 * drop the reason given for it, ask first. */
+	if (a->outcome != NULL && !cb_streq(a->outcome, outcome) &&
+	    !cb_str_empty(a->outcome_reason) && !cb_streq(outcome, "not-done")) {
+		char *q = cb_asprintf(_("This was marked %s, with the reason \"%s\". Mark it %s "
+		                        "instead? (The earlier mark stays in the history.)"),
+		                      cb_outcome_label(a->outcome), a->outcome_reason,
+		                      cb_outcome_label(outcome));
+		bool yes = ui_confirm(app, q);
+
+		free(q);
+		if (!yes) {
+			ui_say(app, _("Left as it was."));
+			return;
+		}
+	}
 	if (cb_streq(outcome, "not-done") &&
 	    ui_prompt(app, _("Why was it not done? (required)"),
 	              cb_streq(a->outcome, "not-done") ? a->outcome_reason : "", &reason, ui_need_reason,
@@ -260,17 +276,12 @@ mark(struct ui_app *app, struct ui_screen *scr, const char *outcome)
 	}
 	cb_action_review_free(&r);
 	free(reason);
+	/* The selection stays on what was marked (the rule on every screen:
+	 * it never moves on by itself); Down goes to the next. */
 	at = l->sel;
 	mp_reload(app, scr);
-	/* On to the next one still to mark, so one key each is enough. */
-	for (i = at + 1; i < s->pulled.len; i++) {
-		if (((const struct cb_action *)s->pulled.items[i])->outcome == NULL) {
-			l->sel = i;
-			return;
-		}
-	}
-	if (at + 1 < s->pulled.len)
-		l->sel = at + 1;
+	if (at < s->pulled.len)
+		l->sel = at;
 }
 
 static void
@@ -355,11 +366,9 @@ edit_answer(struct ui_app *app, struct ui_screen *scr, const char *key)
 	e.save = save_answer;
 	e.ctx = &c;
 	if (ui_edit_text(app, &e) == 0) {
-		ui_say(app, _("Saved."));
-		/* The chair takes the discussion in the proforma's order: be
-		 * ready for the next heading. */
-		if (s->part == MP_DISCUSS && s->list[MP_DISCUSS].sel + 1 < MP_N_DISCUSSION)
-			s->list[MP_DISCUSS].sel++;
+		/* The selection stays on the heading just written (it never
+		 * moves on by itself): Down goes to the next. */
+		ui_say(app, _("Saved. Down goes to the next heading."));
 	}
 	mp_reload(app, scr);
 	free(draft);
@@ -575,8 +584,9 @@ confirm_stage(struct ui_app *app, struct ui_screen *scr)
 		ui_say(app, _("Confirmed: %s, as last time."), mp_stage_name(app, c.stage));
 	free(evidence);
 	mp_reload(app, scr);
-	if (at + 1 < s->lines.len)
-		s->list[MP_STAGES].sel = at + 1;
+	/* It stays on the stage confirmed, as after Enter. */
+	if (at < s->lines.len)
+		s->list[MP_STAGES].sel = at;
 }
 
 static void

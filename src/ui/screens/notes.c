@@ -99,6 +99,7 @@ notes_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 struct note_save {
 	struct cb_note *note;
 	bool correction;
+	bool unchanged;      /* a correction that changed nothing: not saved */
 };
 
 static int
@@ -108,6 +109,10 @@ save_note(struct ui_app *app, const char *text, void *ctx, char pending[CB_UUID_
 	struct note_save *ns = ctx;
 	int rc;
 
+	if (ns->correction && cb_streq(text, ns->note->text)) {
+		ns->unchanged = true;
+		return 0;
+	}
 	free(ns->note->text);
 	ns->note->text = cb_strdup(text);
 	rc = ns->correction ? cb_store_note_correct(app->store, ns->note, err)
@@ -131,7 +136,7 @@ add_note(struct ui_app *app, struct ui_screen *scr)
 	struct notes *n = scr->state;
 	size_t nk = cb_reflist_len(&app->ref->note_kinds), i;
 	struct ui_choice *kinds = cb_calloc(nk + 1, sizeof *kinds);
-	struct note_save ns = {cb_note_new(), false};
+	struct note_save ns = {cb_note_new(), false, false};
 	struct ui_edit e = {0};
 	char *key = NULL, *title = NULL;
 	int pick;
@@ -208,6 +213,7 @@ correct_note(struct ui_app *app, struct ui_screen *scr)
 		return;
 	ns.note = note;
 	ns.correction = true;
+	ns.unchanged = false;
 	key = cb_asprintf("note:%s", note->id);
 	title = cb_asprintf(_("Correcting a note (a new version; the old one is kept)"));
 	e.title = title;
@@ -218,8 +224,12 @@ correct_note(struct ui_app *app, struct ui_screen *scr)
 	e.family_id = n->family_id;
 	e.save = save_note;
 	e.ctx = &ns;
-	if (ui_edit_text(app, &e) == 0)
-		ui_say(app, _("Corrected: version %d."), note->rev.version);
+	if (ui_edit_text(app, &e) == 0) {
+		if (ns.unchanged)
+			ui_say(app, _("Nothing was changed, so nothing was saved."));
+		else
+			ui_say(app, _("Corrected: version %d."), note->rev.version);
+	}
 	reload(app, scr);
 	free(key);
 	free(title);

@@ -554,13 +554,23 @@ selected_session(struct programme *g)
 	return l != NULL && l->kind == L_SESSION ? g->sessions.items[l->item] : NULL;
 }
 
+struct session_fix {
+	struct cb_session *session;
+	bool unchanged;      /* nothing was changed: not saved */
+};
+
 static int
 save_correction(struct ui_app *app, const char *text, void *ctx, char pending[CB_UUID_LEN],
                 struct cb_err *err)
 {
-	struct cb_session *s = ctx;
+	struct session_fix *fix = ctx;
+	struct cb_session *s = fix->session;
 	int rc;
 
+	if (cb_streq(text, s->covered)) {
+		fix->unchanged = true;
+		return 0;
+	}
 	free(s->covered);
 	s->covered = cb_strdup(text);
 	rc = cb_store_session_correct(app->store, s, err);
@@ -575,6 +585,7 @@ correct_session(struct ui_app *app, struct ui_screen *scr)
 {
 	struct programme *g = scr->state;
 	struct cb_session *s = selected_session(g);
+	struct session_fix fix = {s, false};
 	struct ui_edit e = {0};
 	char *key;
 
@@ -590,9 +601,13 @@ correct_session(struct ui_app *app, struct ui_screen *scr)
 	e.draft_key = key;
 	e.family_id = g->family_id;
 	e.save = save_correction;
-	e.ctx = s;
-	if (ui_edit_text(app, &e) == 0)
-		ui_say(app, _("Corrected: version %d."), s->rev.version);
+	e.ctx = &fix;
+	if (ui_edit_text(app, &e) == 0) {
+		if (fix.unchanged)
+			ui_say(app, _("Nothing was changed, so nothing was saved."));
+		else
+			ui_say(app, _("Corrected: version %d."), s->rev.version);
+	}
 	free(key);
 	reload(app, scr);
 }

@@ -12,11 +12,13 @@
 #include "casebook/family.h"
 #include "casebook/help.h"
 #include "casebook/i18n.h"
+#include "casebook/meeting.h"
 #include "casebook/mem.h"
 #include "casebook/rating.h"
 #include "casebook/refdata.h"
 #include "casebook/store.h"
 #include "casebook/store_families.h"
+#include "casebook/store_meetings.h"
 #include "casebook/store_series.h"
 #include "casebook/str.h"
 #include "casebook/utf8.h"
@@ -27,6 +29,7 @@ struct ratings {
 	char family_id[CB_UUID_LEN];
 	struct cb_vec ratings;     /* struct cb_rating, newest first */
 	struct ui_list list;
+	struct cb_vec meetings;    /* struct cb_meeting: those ratings were agreed in */
 };
 
 /* Where a rating can be agreed, in the order offered. */
@@ -39,6 +42,7 @@ ratings_free(void *p)
 	struct ratings *r = p;
 
 	cb_vec_clear(&r->ratings);
+	cb_vec_clear(&r->meetings);
 	free(r);
 }
 
@@ -68,6 +72,21 @@ rating_label(struct ui_app *app, const char *rating)
 	return cb_reflist_label(&app->ref->ratings, rating);
 }
 
+/* The meeting a rating was agreed in, or NULL. */
+static const struct cb_meeting *
+agreed_in(const struct ratings *r, const struct cb_rating *x)
+{
+	size_t i;
+
+	for (i = 0; x->meeting_id[0] != '\0' && i < r->meetings.len; i++) {
+		const struct cb_meeting *m = r->meetings.items[i];
+
+		if (strcmp(m->id, x->meeting_id) == 0)
+			return m;
+	}
+	return NULL;
+}
+
 static void
 reload(struct ui_app *app, struct ui_screen *scr)
 {
@@ -90,6 +109,34 @@ reload(struct ui_app *app, struct ui_screen *scr)
 		r->ratings.items[r->ratings.len - 1 - i] = t;
 	}
 	r->list.count = r->ratings.len;
+	cb_vec_clear(&r->meetings);
+	for (i = 0; i < r->ratings.len; i++) {
+		const struct cb_rating *x = r->ratings.items[i];
+		struct cb_meeting *m = NULL;
+
+		if (x->meeting_id[0] == '\0' || agreed_in(r, x) != NULL)
+			continue;
+		if (cb_store_meeting_get(app->store, x->meeting_id, &m, &err) == 0)
+			cb_vec_push(&r->meetings, m);
+	}
+}
+
+/* "Agreed on DATE, on a visit", or for a rating agreed in group
+ * supervision, the meeting and its chair: the team's judgement, not the
+ * minute-taker's. */
+static char *
+agreed_line(const struct ratings *r, const struct cb_rating *x)
+{
+	const struct cb_meeting *m = agreed_in(r, x);
+	char d[CB_DATE_LEN];
+
+	cb_date_format(m != NULL ? m->date : x->date, d);
+	if (m != NULL && !cb_str_empty(m->chair_name))
+		return cb_asprintf(_("Agreed in group supervision on %s, chaired by %s"), d,
+		                   m->chair_name);
+	if (x->meeting_id[0] != '\0')
+		return cb_asprintf(_("Agreed in group supervision on %s"), d);
+	return cb_asprintf(_("Agreed on %s, %s"), d, where_phrase(x->context));
 }
 
 static int
@@ -158,21 +205,34 @@ ratings_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 	ui_text(y - 1, 1, bw, _("Now:"), ui_attr(app, UI_C_DIM));
 	draw_banner(app, y, 1, bw, now->rating);
 	{
-		char *line = cb_asprintf(_("Agreed on %s, %s"), d, where_phrase(now->context));
+		char *line = agreed_line(r, now);
 		const struct cb_refitem *def = cb_reflist_find(&app->ref->ratings, now->rating);
 
-		ui_field(y, rx, rw, line, A_BOLD);
+		int used, extra = 0;
+
+		/* Beside the banner, wrapped, never cut: where and when it was
+		 * agreed, and by whom; what the colour means goes underneath. */
+		used = ui_wrap(y, rx, rw, 2, line, A_BOLD, 0);
 		free(line);
 		line = cb_asprintf(_("Agreed by: %s"),
 		                   !cb_str_empty(now->agreed_by) ? now->agreed_by : _("not recorded"));
-		ui_field(y + 1, rx, rw, line, A_NORMAL);
+		used += ui_wrap(y + used, rx, rw, 3 - used, line, A_NORMAL, 0);
 		free(line);
 		if (def != NULL && def->meaning != NULL) {
 			line = cb_asprintf(_("%s here means: %s"), rating_label(app, now->rating),
 			                   def->meaning);
-			ui_field(y + 2, rx, rw, line, ui_attr(app, UI_C_DIM));
+			if (used < 3 && ui_wrap_rows(line, rw) <= 3 - used) {
+				ui_wrap(y + used, rx, rw, 3 - used, line, ui_attr(app, UI_C_DIM), 0);
+			} else {
+				extra = ui_wrap_rows(line, w) > 2 ? 2 : ui_wrap_rows(line, w);
+				ui_wrap(y + 3, 1, w, extra, line, ui_attr(app, UI_C_DIM), 0);
+				if (ui_wrap_rows(line, w) > extra)
+					ui_field(y + 3 + extra - 1, app->cols - 16, 15, _(" … (Enter: all)"),
+					         ui_attr(app, UI_C_DIM) | A_BOLD);
+			}
 			free(line);
 		}
+		y += extra;
 	}
 	y += 4;
 	{
@@ -223,7 +283,7 @@ selected(struct ratings *r)
 }
 
 static char *
-rating_text(struct ui_app *app, const struct cb_rating *x)
+rating_text(struct ui_app *app, const struct ratings *r, const struct cb_rating *x)
 {
 	const struct cb_refitem *def = cb_reflist_find(&app->ref->ratings, x->rating);
 	struct cb_buf b = {0};
@@ -233,10 +293,18 @@ rating_text(struct ui_app *app, const struct cb_rating *x)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 'a' + 'A');
 	cb_date_format(x->date, d);
-	cb_buf_addf(&b, _("%s, agreed on %s, %s.\n"), word, d, where_phrase(x->context));
+	if (x->meeting_id[0] != '\0') {
+		char *line = agreed_line(r, x);
+
+		cb_buf_addf(&b, "%s. %s.\n", word, line);
+		free(line);
+	} else {
+		cb_buf_addf(&b, _("%s, agreed on %s, %s.\n"), word, d, where_phrase(x->context));
+	}
 	cb_buf_addf(&b, _("Agreed by: %s\n"),
 	            !cb_str_empty(x->agreed_by) ? x->agreed_by : _("not recorded"));
-	cb_buf_addf(&b, _("Recorded by %s at %.16s (version %d).\n"),
+	cb_buf_addf(&b, x->meeting_id[0] != '\0' ? _("Minuted by %s at %.16s (version %d).\n")
+	                                         : _("Recorded by %s at %.16s (version %d).\n"),
 	            x->rev.created_by_name ? x->rev.created_by_name : "?", x->rev.created_at,
 	            x->rev.version);
 	cb_buf_addf(&b, "\n%s\n%s\n", _("Why"), x->rationale);
@@ -256,7 +324,7 @@ view_rating(struct ui_app *app, struct ui_screen *scr)
 	if (x == NULL)
 		return;
 	cb_date_format(x->date, d);
-	text = rating_text(app, x);
+	text = rating_text(app, scr->state, x);
 	title = cb_asprintf(_("Risk rating of %s"), d);
 	ui_open_text(app, title, text, scr);
 	free(text);
@@ -281,7 +349,7 @@ rating_history(struct ui_app *app, struct ui_screen *scr)
 	for (i = 0; i < hist.len; i++) {
 		const struct cb_rating *h = hist.items[i];
 
-		ui_version_push(&versions, &h->rev, rating_text(app, h));
+		ui_version_push(&versions, &h->rev, rating_text(app, scr->state, h));
 	}
 	ui_open_history(app, _("History of the risk rating"), &versions, scr);
 	cb_vec_clear(&versions);
@@ -536,7 +604,9 @@ retract_rating(struct ui_app *app, struct ui_screen *scr)
 		else
 			ui_say(app, _("Retracted; the rating and the reason stay in its history."));
 		reload(app, scr);
-		r->list.sel = 0;
+		/* The one that took its place is selected. */
+		if (r->list.sel >= r->ratings.len)
+			r->list.sel = r->ratings.len > 0 ? r->ratings.len - 1 : 0;
 	}
 	free(reason);
 	free(question);
@@ -572,6 +642,7 @@ ui_open_ratings(struct ui_app *app, const char *family_id)
 
 	snprintf(r->family_id, sizeof r->family_id, "%s", family_id);
 	r->ratings = (struct cb_vec)CB_VEC_OWNING(cb_rating_free_item);
+	r->meetings = (struct cb_vec)CB_VEC_OWNING(cb_meeting_free_item);
 	scr = ui_screen_new(&ratings_ops, r, _("Risk ratings (Red-Amber-Green)"));
 	reload(app, scr);
 	ui_push(app, scr);

@@ -13,12 +13,14 @@
 #include "casebook/family.h"
 #include "casebook/help.h"
 #include "casebook/i18n.h"
+#include "casebook/meeting.h"
 #include "casebook/mem.h"
 #include "casebook/rating.h"
 #include "casebook/refdata.h"
 #include "casebook/stage.h"
 #include "casebook/store.h"
 #include "casebook/store_families.h"
+#include "casebook/store_meetings.h"
 #include "casebook/store_series.h"
 #include "casebook/str.h"
 #include "casebook/ui_chart.h"
@@ -33,6 +35,7 @@ struct stages {
 	struct cb_vec timeline;        /* borrowed from records: the track's */
 	size_t track;
 	struct ui_list list;           /* over the timeline */
+	struct cb_vec meetings;        /* struct cb_meeting: those records were agreed in */
 };
 
 /* Where a stage is assessed from this screen; group supervision records
@@ -48,6 +51,7 @@ stages_free(void *p)
 	cb_vec_clear(&s->timeline);
 	cb_vec_clear(&s->records);
 	cb_vec_clear(&s->current);
+	cb_vec_clear(&s->meetings);
 	free(s);
 }
 
@@ -94,6 +98,21 @@ set_title(struct ui_screen *scr)
 		snprintf(scr->title, sizeof scr->title, "%s", _("Cycle of Change"));
 }
 
+/* The meeting a record was agreed in, or NULL. */
+static const struct cb_meeting *
+agreed_in(const struct stages *s, const struct cb_stage_record *r)
+{
+	size_t i;
+
+	for (i = 0; r->meeting_id[0] != '\0' && i < s->meetings.len; i++) {
+		const struct cb_meeting *m = s->meetings.items[i];
+
+		if (strcmp(m->id, r->meeting_id) == 0)
+			return m;
+	}
+	return NULL;
+}
+
 /* Read again, keeping the track (by person and issue) if it is still
  * there. */
 static void
@@ -131,6 +150,17 @@ load(struct ui_app *app, struct ui_screen *scr, const char *person_id, const cha
 		cb_vec_push(&s->current, r);
 	}
 	cb_vec_clear(&all);
+	/* The meetings stages were agreed in, for who chaired them. */
+	cb_vec_clear(&s->meetings);
+	for (i = 0; i < s->records.len; i++) {
+		const struct cb_stage_record *r = s->records.items[i];
+		struct cb_meeting *m = NULL;
+
+		if (r->meeting_id[0] == '\0' || agreed_in(s, r) != NULL)
+			continue;
+		if (cb_store_meeting_get(app->store, r->meeting_id, &m, &err) == 0)
+			cb_vec_push(&s->meetings, m);
+	}
 	pick_track(s, track);
 	set_title(scr);
 }
@@ -248,7 +278,7 @@ stages_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 	struct stages *s = scr->state;
 	const struct cb_stage_record *cur = current_track(s);
 	int y = top, w = app->cols - 2, i, height, want_list, rows, x_stage = 13, w_stage = 16;
-	int x_who = x_stage + w_stage + 1, w_who = 16, x_ev = x_who + w_who + 1;
+	int x_who = x_stage + w_stage + 1, w_who = 18, x_ev = x_who + w_who + 1;
 
 	if (cur != NULL) {
 		char *head = cb_asprintf("%s: %s", cur->person_name ? cur->person_name : "?",
@@ -322,7 +352,12 @@ stages_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 		ui_field(y + i, 1, 11, d, attr);
 		ui_field(y + i, x_stage, w_stage, stage_name(app, r->stage),
 		         attr | (k + 1 == s->timeline.len ? A_BOLD : 0));
-		ui_field(y + i, x_who, w_who, r->rev.created_by_name ? r->rev.created_by_name : "?",
+		/* Agreed in supervision: the team's judgement, not the
+		 * minute-taker's (Enter shows the chair and who recorded it). */
+		ui_field(y + i, x_who, w_who,
+		         r->meeting_id[0] != '\0' ? _("Group supervision")
+		         : r->rev.created_by_name  ? r->rev.created_by_name
+		                                   : "?",
 		         attr);
 		ui_field(y + i, x_ev, app->cols - x_ev - 1, r->evidence, attr);
 	}
@@ -335,7 +370,7 @@ selected(struct stages *s)
 }
 
 static char *
-record_text(struct ui_app *app, const struct cb_stage_record *r)
+record_text(struct ui_app *app, const struct stages *s, const struct cb_stage_record *r)
 {
 	const struct cb_refitem *it = stage_item(app, r->stage);
 	struct cb_buf b = {0};
@@ -344,11 +379,26 @@ record_text(struct ui_app *app, const struct cb_stage_record *r)
 	cb_date_format(r->date, d);
 	cb_buf_addf(&b, "%s: %s\n", r->person_name ? r->person_name : "?",
 	            cb_reflist_label(&app->ref->issues, r->issue));
-	cb_buf_addf(&b, _("%s (%s), assessed on %s, %s.\n"), stage_name(app, r->stage),
-	            stage_label(app, r->stage), d, where_phrase(r->context));
-	cb_buf_addf(&b, _("Recorded by %s at %.16s (version %d)%s.\n"),
-	            r->rev.created_by_name ? r->rev.created_by_name : "?", r->rev.created_at,
-	            r->rev.version, r->meeting_id[0] != '\0' ? _(", in group supervision") : "");
+	if (r->meeting_id[0] != '\0') {
+		const struct cb_meeting *m = agreed_in(s, r);
+		char md[CB_DATE_LEN];
+
+		cb_date_format(m != NULL ? m->date : r->date, md);
+		cb_buf_addf(&b, _("%s (%s), agreed in group supervision on %s"),
+		            stage_name(app, r->stage), stage_label(app, r->stage), md);
+		if (m != NULL && !cb_str_empty(m->chair_name))
+			cb_buf_addf(&b, _(", chaired by %s"), m->chair_name);
+		cb_buf_add(&b, ".\n");
+		cb_buf_addf(&b, _("Minuted by %s at %.16s (version %d).\n"),
+		            r->rev.created_by_name ? r->rev.created_by_name : "?", r->rev.created_at,
+		            r->rev.version);
+	} else {
+		cb_buf_addf(&b, _("%s (%s), assessed on %s, %s.\n"), stage_name(app, r->stage),
+		            stage_label(app, r->stage), d, where_phrase(r->context));
+		cb_buf_addf(&b, _("Recorded by %s at %.16s (version %d).\n"),
+		            r->rev.created_by_name ? r->rev.created_by_name : "?", r->rev.created_at,
+		            r->rev.version);
+	}
 	cb_buf_addf(&b, "\n%s\n%s\n", _("Evidence"), r->evidence);
 	cb_buf_addf(&b, "\n%s\n%s\n", _("What would show the next stage"),
 	            !cb_str_empty(r->next_signs) ? r->next_signs : _("(not recorded)"));
@@ -372,7 +422,7 @@ view_record(struct ui_app *app, struct ui_screen *scr)
 	if (r == NULL)
 		return;
 	cb_date_format(r->date, d);
-	text = record_text(app, r);
+	text = record_text(app, scr->state, r);
 	title = cb_asprintf(_("Cycle of Change: %s on %s"), stage_name(app, r->stage), d);
 	ui_open_text(app, title, text, scr);
 	free(text);
@@ -397,7 +447,7 @@ record_history(struct ui_app *app, struct ui_screen *scr)
 	for (i = 0; i < hist.len; i++) {
 		const struct cb_stage_record *h = hist.items[i];
 
-		ui_version_push(&versions, &h->rev, record_text(app, h));
+		ui_version_push(&versions, &h->rev, record_text(app, scr->state, h));
 	}
 	ui_open_history(app, _("History of the stage record"), &versions, scr);
 	cb_vec_clear(&versions);
@@ -766,6 +816,7 @@ ui_open_stages(struct ui_app *app, const char *family_id, const char *person_id)
 	s->current = (struct cb_vec)CB_VEC_OWNING(cb_stage_record_free_item);
 	s->records = (struct cb_vec)CB_VEC_OWNING(cb_stage_record_free_item);
 	s->timeline = (struct cb_vec)CB_VEC_BORROWING;
+	s->meetings = (struct cb_vec)CB_VEC_OWNING(cb_meeting_free_item);
 	scr = ui_screen_new(&stages_ops, s, _("Cycle of Change"));
 	load(app, scr, NULL, NULL);
 	ui_push(app, scr);
