@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Write po/POTFILES.in: every C source that marks a string for translation
 # with _(), N_() or ngettext(). 'make update-po' runs this first, so a new
 # file is never left out of the catalogue; tests/i18n/pot.sh checks it.

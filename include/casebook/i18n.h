@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Every string shown to a user goes through _(), which is GNU gettext
  * when the build has it (ENABLE_NLS, from AM_GNU_GETTEXT) and the string
  * itself otherwise. N_() marks strings in static tables that are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* casebook import FILE...: families, workers and meetings from files in
  * the import format, all in one transaction or not at all. */
 #include "config.h"

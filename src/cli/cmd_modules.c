@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* modules list, modules check: the programme as casebook will use it, and
  * every problem in an authority's module files, with where it is. */
 #include "config.h"

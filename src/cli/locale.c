@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The locale. Messages, dates and sorting follow the worker's settings;
  * characters are always UTF-8, because every name in the record is
  * UTF-8 and is measured as the terminal library measures it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The programme the command line works with: the installed modules, then
  * the user's own folder, then --modules, each replacing what came before
  * module by module. */

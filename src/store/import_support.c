@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The database step of an import: decide, record by record, whether it is
  * new, already there, or (for answers) a correction; look up in the
  * database what the files refer to but do not define; then write it all,

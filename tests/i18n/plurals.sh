@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # No sentence with a count is built by splicing. Welsh has six plural
 # forms and mutates the noun after a number, so "%d %s" with
 # _("family")/_("families"), or a choice of two sentences by "n == 1",

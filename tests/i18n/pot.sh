@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Every string marked for translation reaches the catalogue template:
 # each source that uses _(), N_() or ngettext() is in po/POTFILES.in, and
 # each marked string on a line of its own is a msgid of the template that

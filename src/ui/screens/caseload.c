@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The caseload: my families, or the whole team's. Only the rows on screen
  * are read from the database, a page at a time, so it opens at once on a
  * database of thousands of families. */

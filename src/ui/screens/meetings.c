@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Group supervision meetings, newest first: the date, who chaired, the
  * families discussed, and whether the minutes are signed off. A new
  * meeting starts here; Enter opens one. */

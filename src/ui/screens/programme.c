@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The programme for one family: each module in programme order with how
  * far the family has got (not started, in progress, complete), how many
  * sessions and when it was last worked on; below them the family's
