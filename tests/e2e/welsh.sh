@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The workbook in Welsh (LANGUAGE=cy) at 80x24 on the sample families:
 # the caseload, a family record, the meetings, a meeting and one family's
 # minutes show the catalogue's Welsh, counts take the right one of Welsh's
