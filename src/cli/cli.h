@@ -94,6 +94,9 @@ int cli_usage_error(const struct cli *c, const char *fmt, ...)
  * it says (C.UTF-8 when it is not UTF-8, as tmux does). False when no
  * UTF-8 locale could be had. */
 bool cli_locale_init(void);
+/* The language the messages are in ("cy", "en"), which the module and
+ * reference texts follow. */
+const char *cli_language(void);
 /* Flush and close standard output at the end of a command: a write that
  * failed is one line on standard error and exit 1. Returns the exit
  * code, rc unless the output failed. */

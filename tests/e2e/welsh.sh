@@ -70,7 +70,8 @@ expect "Presenoldeb"
 expect "ymddiheuro"
 expect "Tab Rhan nesaf"
 send Tab
-wait_for "gwnaed    Write to Ryan and Zoë"
+wait_for "Camau gweithredu'r tro diwethaf"
+expect "gwnaed    Write to Ryan and Zoë"
 expect "rhannol   Update Zoë's safety plan"
 expect "Imran Chaudhry, erbyn 2026-10-29, cytunwyd 2026-10-22"
 
