@@ -73,6 +73,32 @@ cli_language(void)
 	return i == 2 || i == 3 ? lang : "en";
 }
 
+int
+cli_set_language(const char *lang)
+{
+	const char *messages;
+	size_t i;
+
+	for (i = 0; lang[i] >= 'a' && lang[i] <= 'z'; i++)
+		;
+	if (i < 2 || i > 3 || (lang[i] != '\0' && lang[i] != '_'))
+		return -1;
+	for (; lang[i] != '\0'; i++)
+		if (!(lang[i] == '_' || (lang[i] >= 'A' && lang[i] <= 'Z')) || i > 8)
+			return -1;
+	setenv("LANGUAGE", lang, 1);
+	/* gettext reads LANGUAGE beside any locale but plain C, so the
+	 * messages' locale becomes C.UTF-8 there; setting it also tells the
+	 * C library to drop the translations it has found so far. */
+	messages = setlocale(LC_MESSAGES, NULL);
+	if (messages == NULL || strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	else
+		setlocale(LC_MESSAGES, "");
+	cb_workbook_set_language(cli_language());
+	return 0;
+}
+
 bool
 cli_locale_init(void)
 {
