@@ -215,6 +215,21 @@ parse_number(const char **p)
 }
 
 static const char *const weekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+/* The quick words in the worker's language as well as in English.
+ * TRANSLATORS: the weekday names and "today"/"tomorrow" are typed as
+ * quick dates: translate each as one lower-case word, as people type it
+ * (Welsh: llun, mawrth, ..., heddiw, yfory). Any beginning of three
+ * letters or more of a weekday name is taken. */
+static const char *const weekday_names[] = {N_("monday"), N_("tuesday"), N_("wednesday"),
+                                            N_("thursday"), N_("friday"), N_("saturday"),
+                                            N_("sunday")};
+
+/* s (lower case) is the whole word w, or is at least min letters of it. */
+static bool
+word_starts(const char *s, size_t n, const char *w, size_t min)
+{
+	return n >= min && strlen(w) >= n && strncmp(s, w, n) == 0;
+}
 
 int
 cb_date_parse_quick(const char *in, struct cb_date base, struct cb_date *out,
@@ -241,11 +256,11 @@ cb_date_parse_quick(const char *in, struct cb_date base, struct cb_date *out,
 
 	if (cb_date_parse(s, out, NULL) == 0)
 		return 0;
-	if (strcmp(s, "today") == 0 || strcmp(s, "t") == 0) {
+	if (strcmp(s, "today") == 0 || strcmp(s, "t") == 0 || strcmp(s, _("today")) == 0) {
 		*out = base;
 		return 0;
 	}
-	if (strcmp(s, "tomorrow") == 0) {
+	if (strcmp(s, "tomorrow") == 0 || strcmp(s, _("tomorrow")) == 0) {
 		*out = cb_date_add_days(base, 1);
 		return 0;
 	}
@@ -274,7 +289,8 @@ cb_date_parse_quick(const char *in, struct cb_date base, struct cb_date *out,
 		return 0;
 	}
 	for (i = 0; i < 7; i++) {
-		if (n >= 3 && strncmp(s, weekdays[i], 3) == 0) {
+		if ((n >= 3 && strncmp(s, weekdays[i], 3) == 0) ||
+		    word_starts(s, n, _(weekday_names[i]), 3)) {
 			int diff = (int)i - cb_date_weekday(base);
 
 			if (diff <= 0)
