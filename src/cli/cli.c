@@ -153,9 +153,9 @@ cli_usage_error(const struct cli *c, const char *fmt, ...)
 	va_end(ap);
 	command_name(c->cmd, name, sizeof name);
 	if (c->cmd != NULL)
-		cli_error("%s: usage: %s", cb_buf_str(&b), c->cmd->usage);
+		cli_error(_("%s: usage: %s"), cb_buf_str(&b), c->cmd->usage);
 	else
-		cli_error("%s: see 'casebook --help'", cb_buf_str(&b));
+		cli_error(_("%s: see 'casebook --help'"), cb_buf_str(&b));
 	cb_buf_free(&b);
 	return CB_EXIT_USAGE;
 }
