@@ -13,6 +13,13 @@ struct cb_programme;
 struct cb_refdata;
 struct cb_vec;
 
+/* The language of the texts read from here on: a text written as
+ * {en: ..., cy: ...} is read in this language, or in English when it has
+ * none (see casebook-modules(5)). A code of two or three lower-case
+ * letters, such as "cy"; anything else means "en". */
+void cb_workbook_set_language(const char *lang);
+const char *cb_workbook_language(void);
+
 /* The largest module file read: far beyond any real module, small enough
  * that no file can make the loader use much memory. */
 #define CB_MODULE_MAX_BYTES (512u << 10)

@@ -44,6 +44,7 @@ static const struct cli_option {
 	{"passphrase-fd", 0, OPT_PASSPHRASE_FD, "N"},
 	{"plain", 0, OPT_PLAIN, NULL},
 	{"force", 0, OPT_FORCE, NULL},
+	{"lang", 0, OPT_LANG, "LANGUAGE"},
 	{"help", 'h', OPT_HELP, NULL},
 	{"version", 'V', OPT_VERSION, NULL},
 };
@@ -71,19 +72,21 @@ static const struct cli_command commands[] = {
 	{"show", "family", OPT_DB | OPT_AS | OPT_MODULES, 1, 1, "the family's REF",
 	 "casebook show family REF [--db PATH]",
 	 N_("a family's record as plain text, for scripts and checks"), cmd_show_family},
-	{"export", "family", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT, 1, 1, "the family's REF",
-	 "casebook export family REF --format txt|md|html [--db PATH]",
+	{"export", "family", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_LANG, 1, 1, "the family's REF",
+	 "casebook export family REF --format txt|md|html [--lang LANGUAGE] [--db PATH]",
 	 N_("a family's record for a conference or court report, on standard output"),
 	 cmd_export_family},
-	{"export", "minutes", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_FAMILY, 1, 1,
+	{"export", "minutes", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_FAMILY | OPT_LANG, 1, 1,
 	 "the MEETING (its id, or its date)",
-	 "casebook export minutes MEETING [--family REF] --format txt|md|html [--db PATH]",
+	 "casebook export minutes MEETING [--family REF] --format txt|md|html [--lang LANGUAGE] "
+	 "[--db PATH]",
 	 N_("group supervision minutes, or one family's extract, on standard output"),
 	 cmd_export_minutes},
-	{"export", "report", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_FROM | OPT_TO | OPT_OUTPUT,
+	{"export", "report", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_FROM | OPT_TO | OPT_OUTPUT |
+	 OPT_LANG,
 	 1, 1, "the family's REF",
 	 "casebook export report REF [--from DATE] [--to DATE] --format txt|md|html "
-	 "[--output FILE] [--db PATH] [--as WORKER]",
+	 "[--output FILE] [--lang LANGUAGE] [--db PATH] [--as WORKER]",
 	 N_("the conference and court report for a family, on standard output or in a new file"),
 	 cmd_export_report},
 	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS, 0, 0, NULL, "casebook backup --to FILE [--db PATH]",
@@ -152,9 +155,9 @@ cli_usage_error(const struct cli *c, const char *fmt, ...)
 	va_end(ap);
 	command_name(c->cmd, name, sizeof name);
 	if (c->cmd != NULL)
-		cli_error("%s: usage: %s", cb_buf_str(&b), c->cmd->usage);
+		cli_error(_("%s: usage: %s"), cb_buf_str(&b), c->cmd->usage);
 	else
-		cli_error("%s: see 'casebook --help'", cb_buf_str(&b));
+		cli_error(_("%s: see 'casebook --help'"), cb_buf_str(&b));
 	cb_buf_free(&b);
 	return CB_EXIT_USAGE;
 }
@@ -211,6 +214,7 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_TEAM: c->team = val; break;
 	case OPT_FAMILY: c->family = val; break;
 	case OPT_FORMAT: c->format = val; break;
+	case OPT_LANG: c->lang = val; break;
 	case OPT_FROM: c->from = val; break;
 	case OPT_OUTPUT: c->output = val; break;
 	case OPT_ADULT: c->adult = val; break;
@@ -428,6 +432,11 @@ cb_cli_main(int argc, char **argv)
 			rc = cli_usage_error(&c, _("unexpected '%s'"), c.args[c.cmd->max_args]);
 			goto out;
 		}
+	}
+	if (c.lang != NULL && cli_set_language(c.lang) != 0) {
+		rc = cli_usage_error(&c, _("'%s' is not a language code: give one such as cy or en"),
+		                     c.lang);
+		goto out;
 	}
 	if (c.db == NULL) {
 		c.default_db = cli_default_db();

@@ -41,7 +41,8 @@ enum cli_opt {
 	OPT_SWITCH = 1 << 18,
 	OPT_PASSPHRASE_FD = 1 << 19,
 	OPT_PLAIN = 1 << 20,
-	OPT_FORCE = 1 << 21
+	OPT_FORCE = 1 << 21,
+	OPT_LANG = 1 << 22
 };
 
 struct cli {
@@ -53,6 +54,7 @@ struct cli {
 	const char *team;      /* --team TEAM */
 	const char *family;
 	const char *format;
+	const char *lang;      /* --lang: the language of a document */
 	const char *from;      /* --from: a date, or a file (restore) */
 	const char *output;    /* --output FILE */
 	const char *adult;     /* --adult NAME */
@@ -94,6 +96,12 @@ int cli_usage_error(const struct cli *c, const char *fmt, ...)
  * it says (C.UTF-8 when it is not UTF-8, as tmux does). False when no
  * UTF-8 locale could be had. */
 bool cli_locale_init(void);
+/* The language the messages are in ("cy", "en"), which the module and
+ * reference texts follow. */
+const char *cli_language(void);
+/* Messages and texts in lang (such as "cy") from here on, as LANGUAGE
+ * would: --lang for documents. -1 when lang is not a language code. */
+int cli_set_language(const char *lang);
 /* Flush and close standard output at the end of a command: a write that
  * failed is one line on standard error and exit 1. Returns the exit
  * code, rc unless the output failed. */

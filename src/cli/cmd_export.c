@@ -154,8 +154,10 @@ find_meeting(struct cb_store *s, const char *arg, struct cb_meeting **out, struc
 		                arg);
 	else if (n > 1)
 		rc = cb_err_set(err, CB_EINVAL,
-		                _("%zu meetings were held on %s: give the meeting's id from 'casebook "
-		                  "list meetings'"), n, arg);
+		                ngettext("%zu meeting was held on %s: give the meeting's id from "
+		                         "'casebook list meetings'",
+		                         "%zu meetings were held on %s: give the meeting's id from "
+		                         "'casebook list meetings'", n), n, arg);
 	else
 		rc = cb_store_meeting_get(s, id, out, err);
 	cb_vec_clear(&all);
@@ -254,9 +256,12 @@ cli_find_family(struct cb_store *s, const char *reference, struct cb_family **ou
 	if (n == 1)
 		rc = cb_store_family_get(s, id, out, err);
 	else if (n > 1)
-		rc = cb_err_set(err, CB_EINVAL, _("%zu families have the reference %s in different "
-		                                  "cases: give it exactly as 'casebook list families' "
-		                                  "shows it"), n, reference);
+		rc = cb_err_set(err, CB_EINVAL,
+		                ngettext("%zu family has the reference %s in different cases: give it "
+		                         "exactly as 'casebook list families' shows it",
+		                         "%zu families have the reference %s in different cases: give it "
+		                         "exactly as 'casebook list families' shows it", n),
+		                n, reference);
 	cb_vec_clear(&rows);
 	return rc;
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "casebook/i18n.h"
+#include "casebook/workbook.h"
 #include "cli.h"
 
 static bool
@@ -54,6 +55,50 @@ messages_init(void)
 #endif
 }
 
+const char *
+cli_language(void)
+{
+	static char lang[8];
+	const char *messages = setlocale(LC_MESSAGES, NULL), *env = getenv("LANGUAGE"), *from;
+	size_t i;
+
+	/* As gettext reads them: LANGUAGE counts only beside a locale that
+	 * is not plain C, and its first entry is the one wanted. */
+	if (messages == NULL || strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0)
+		return "en";
+	from = env != NULL && *env != '\0' ? env : messages;
+	for (i = 0; i + 1 < sizeof lang && from[i] >= 'a' && from[i] <= 'z'; i++)
+		lang[i] = from[i];
+	lang[i] = '\0';
+	return i == 2 || i == 3 ? lang : "en";
+}
+
+int
+cli_set_language(const char *lang)
+{
+	const char *messages;
+	size_t i;
+
+	for (i = 0; lang[i] >= 'a' && lang[i] <= 'z'; i++)
+		;
+	if (i < 2 || i > 3 || (lang[i] != '\0' && lang[i] != '_'))
+		return -1;
+	for (; lang[i] != '\0'; i++)
+		if (!(lang[i] == '_' || (lang[i] >= 'A' && lang[i] <= 'Z')) || i > 8)
+			return -1;
+	setenv("LANGUAGE", lang, 1);
+	/* gettext reads LANGUAGE beside any locale but plain C, so the
+	 * messages' locale becomes C.UTF-8 there; setting it also tells the
+	 * C library to drop the translations it has found so far. */
+	messages = setlocale(LC_MESSAGES, NULL);
+	if (messages == NULL || strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	else
+		setlocale(LC_MESSAGES, "");
+	cb_workbook_set_language(cli_language());
+	return 0;
+}
+
 bool
 cli_locale_init(void)
 {
@@ -62,6 +107,7 @@ cli_locale_init(void)
 
 	setlocale(LC_ALL, "");
 	messages_init();
+	cb_workbook_set_language(cli_language());
 	if (codeset_is_utf8())
 		return true;
 	/* LANG=C, or a locale in another character set (ISO-8859-1 over

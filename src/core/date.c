@@ -243,6 +243,22 @@ static const struct {
 
 #define N_DATE_WORDS (sizeof date_words / sizeof *date_words)
 
+/* Words a translation gives (index: the English entry in date_words).
+ * TRANSLATORS: the weekday names and "today", "yesterday", "tomorrow"
+ * are typed as quick dates: translate each as one lower-case word, as
+ * people type it (Welsh: llun, mawrth, ..., heddiw, ddoe, yfory). */
+static const struct {
+	const char *word;
+	int index;
+} local_words[] = {
+	{N_("today"), 0},     {N_("yesterday"), 2}, {N_("tomorrow"), 3},
+	{N_("monday"), 4},    {N_("tuesday"), 6},   {N_("wednesday"), 9},
+	{N_("thursday"), 11}, {N_("friday"), 15},   {N_("saturday"), 17},
+	{N_("sunday"), 19},
+};
+
+#define N_LOCAL_WORDS (sizeof local_words / sizeof *local_words)
+
 /* The table entry for the word at *p (ended by a space, a digit or the
  * end), moving *p past it; -1 when it is not one. */
 static int
@@ -259,6 +275,20 @@ date_word(const char **p)
 			*p += n;
 			return (int)i;
 		}
+	/* The same words in the worker's language, from the catalogue: the
+	 * whole word, or for a weekday any beginning of three letters or more. */
+	for (i = 0; i < N_LOCAL_WORDS; i++) {
+		const char *w = _(local_words[i].word);
+
+		if (w == local_words[i].word || strcmp(w, local_words[i].word) == 0)
+			continue;
+		if ((strlen(w) == n || (date_words[local_words[i].index].kind == W_WEEKDAY &&
+		                        n >= 3 && n < strlen(w))) &&
+		    strncmp(*p, w, n) == 0) {
+			*p += n;
+			return local_words[i].index;
+		}
+	}
 	return -1;
 }
 

@@ -147,12 +147,31 @@ render_table(struct cb_buf *out, const struct cb_block *b)
 	cb_buf_add(out, "</tbody>\n</table>\n");
 }
 
+/* The language the document's words are in: the catalogue in use says
+ * so itself, so a language without one is rightly "en". */
+static const char *
+doc_lang(void)
+{
+	/* TRANSLATORS: "lang=" and this translation's language code (such as
+	 * lang=cy); it becomes the lang attribute of HTML documents. */
+	const char *s = _("lang=en");
+	size_t i;
+
+	if (strncmp(s, "lang=", 5) != 0)
+		return "en";
+	for (i = 5; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-') || i > 20)
+			return "en";
+	return i > 6 ? s + 5 : "en";
+}
+
 void
 cb_render_html(const struct cb_doc *d, struct cb_buf *out)
 {
 	size_t i, k;
 
-	cb_buf_add(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	cb_buf_addf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n", doc_lang());
+	cb_buf_add(out, "<head>\n<meta charset=\"utf-8\">\n"
 	                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	                "<meta name=\"generator\" content=\"casebook " PACKAGE_VERSION "\">\n"
 	                "<title>");

@@ -311,14 +311,16 @@ ui_box(int y, int x, int h, int w)
 void
 ui_rag(struct ui_app *app, int y, int x, const char *rating)
 {
+	/* TRANSLATORS: the risk badges RED, AMBER, GREEN and "none" have six
+	 * columns; every caller leaves the seventh blank. */
 	if (rating == NULL) {
 		ui_text(y, x, 6, _("none"), ui_attr(app, UI_C_DIM));
 	} else if (strcmp(rating, "red") == 0) {
-		ui_text(y, x, 5, _("RED"), ui_attr(app, UI_C_RED) | A_BOLD);
+		ui_text(y, x, 6, _("RED"), ui_attr(app, UI_C_RED) | A_BOLD);
 	} else if (strcmp(rating, "amber") == 0) {
-		ui_text(y, x, 5, _("AMBER"), ui_attr(app, UI_C_AMBER));
+		ui_text(y, x, 6, _("AMBER"), ui_attr(app, UI_C_AMBER));
 	} else if (strcmp(rating, "green") == 0) {
-		ui_text(y, x, 5, _("GREEN"), ui_attr(app, UI_C_GREEN));
+		ui_text(y, x, 6, _("GREEN"), ui_attr(app, UI_C_GREEN));
 	} else {
 		ui_text(y, x, 6, rating, A_NORMAL);
 	}
@@ -343,7 +345,7 @@ ui_age(struct cb_date born, char *out, size_t n)
 		if (months < 0)
 			snprintf(out, n, "%s", _("unborn"));
 		else
-			snprintf(out, n, _("%ld months"), months);
+			snprintf(out, n, ngettext("%ld month", "%ld months", (unsigned long)months), months);
 	}
 }
 

@@ -28,7 +28,7 @@ static const struct ui_key_row table[] = {
 	{UI_PGDN, "page-down", {KEY_NPAGE}, NULL, N_("Down a page"), UI_SCR_ALL},
 	{UI_HOME, "home", {KEY_HOME}, NULL, N_("To the start"), UI_SCR_ALL},
 	{UI_END, "end", {KEY_END}, NULL, N_("To the end"), UI_SCR_ALL},
-	{UI_NEXT_SECTION, "next-section", {'\t'}, "Next part",
+	{UI_NEXT_SECTION, "next-section", {'\t'}, N_("Next part"),
 	 N_("Go to the next part of the page"), UI_SCR_MINUTES | UI_SCR_MODULE},
 	{UI_PREV_SECTION, "previous-section", {KEY_BTAB}, NULL,
 	 N_("Go to the previous part of the page"), UI_SCR_MINUTES | UI_SCR_MODULE},

@@ -13,6 +13,7 @@
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/str.h"
+#include "casebook/workbook.h"
 #include "ytree.h"
 
 struct builder {
@@ -225,6 +226,96 @@ build(struct builder *b, yaml_event_t *ev)
 	}
 }
 
+/* The language texts are read in: see cb_workbook_set_language(). */
+static char content_lang[8] = "en";
+
+void
+cb_workbook_set_language(const char *lang)
+{
+	size_t i;
+
+	for (i = 0; lang != NULL && i + 1 < sizeof content_lang && lang[i] >= 'a' && lang[i] <= 'z'; i++)
+		content_lang[i] = lang[i];
+	content_lang[i] = '\0';
+	if (i < 2 || i > 3)
+		strcpy(content_lang, "en");
+}
+
+const char *
+cb_workbook_language(void)
+{
+	return content_lang;
+}
+
+static bool
+lang_code(const struct yt_node *k)
+{
+	size_t i;
+
+	if (k->type != YT_SCALAR)
+		return false;
+	for (i = 0; k->value[i] != '\0'; i++)
+		if (k->value[i] < 'a' || k->value[i] > 'z')
+			return false;
+	return i == 2 || i == 3;
+}
+
+/* A text in several languages: a mapping with an English text (en:)
+ * whose keys are all language codes and whose values are all text. Such
+ * a mapping without en: is left alone, so its reader reports a mapping
+ * where text belongs, and so is {id: ...}, an id and not Indonesian. */
+static bool
+lang_map(const struct yt_node *n)
+{
+	size_t i;
+	bool en = false;
+
+	if (n->type != YT_MAP || n->n == 0)
+		return false;
+	for (i = 0; i + 1 < n->n; i += 2) {
+		if (!lang_code(n->kids[i]) || n->kids[i + 1]->type != YT_SCALAR)
+			return false;
+		en = en || strcmp(n->kids[i]->value, "en") == 0;
+	}
+	return en;
+}
+
+/* Replace every text in several languages with the one in the chosen
+ * language, or the English one when it has none, counting both. */
+static void
+pick_languages(struct yt_node *root, struct yt_node *n)
+{
+	size_t i, start = n->type == YT_MAP ? 1 : 0, step = n->type == YT_MAP ? 2 : 1;
+
+	if (n->type == YT_SCALAR)
+		return;
+	for (i = start; i < n->n; i += step) {
+		struct yt_node *v = n->kids[i], *en = NULL, *want = NULL, *pick;
+		size_t k;
+
+		if (!lang_map(v)) {
+			pick_languages(root, v);
+			continue;
+		}
+		for (k = 0; k + 1 < v->n; k += 2) {
+			if (strcmp(v->kids[k]->value, "en") == 0)
+				en = v->kids[k + 1];
+			if (strcmp(v->kids[k]->value, content_lang) == 0)
+				want = v->kids[k + 1];
+		}
+		pick = want != NULL ? want : en;
+		root->lang_texts++;
+		if (want == NULL)
+			root->lang_fallbacks++;
+		/* The chosen text takes the mapping's place in the tree. */
+		for (k = 0; k < v->n; k++)
+			if (v->kids[k] == pick)
+				v->kids[k] = NULL;
+		yt_free(v);
+		n->kids[i] = pick;
+	}
+}
+
 struct yt_node *
 yt_parse(const char *name, const char *bytes, size_t len, struct cb_diags *diags)
 {
@@ -272,6 +363,8 @@ yt_parse(const char *name, const char *bytes, size_t len, struct cb_diags *diags
 	}
 	if (root == NULL)
 		cb_diags_add(diags, name, 0, 0, _("the file is empty"));
+	else
+		pick_languages(root, root);
 	return root;
 }
 

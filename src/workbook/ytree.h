@@ -20,6 +20,10 @@ struct yt_node {
 	bool plain;            /* a scalar written without quotes */
 	struct yt_node **kids; /* sequence items; for maps key, value, key, ... */
 	size_t n;
+	/* On the root only: texts given in several languages ({en: ..,
+	 * cy: ..}), and how many of them lacked the chosen language and
+	 * fell back to English. */
+	size_t lang_texts, lang_fallbacks;
 };
 
 /* Largest file read, deepest nesting allowed. */

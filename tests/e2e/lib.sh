@@ -12,7 +12,8 @@ trap e2e_cleanup EXIT INT TERM
 
 # start_casebook [ARGS...]: run casebook in the terminal. Its pid goes to
 # $work/pid; when it ends, "casebook exited N" shows on the screen.
-# E2E_LANG and E2E_TERM change the locale and the terminal type; with
+# E2E_LANG and E2E_TERM change the locale and the terminal type,
+# E2E_LANGUAGE the language of the messages; with
 # E2E_CAPTURE=FILE every byte casebook writes to the terminal is also
 # kept in FILE (through script(1)).
 start_casebook() {
@@ -23,6 +24,10 @@ start_casebook() {
 		printf 'export CASEBOOK_DATADIR=%s LANG=%s LC_ALL=%s TERM=%s\n' \
 			"'$CASEBOOK_DATADIR'" "${E2E_LANG:-C.UTF-8}" "${E2E_LANG:-C.UTF-8}" \
 			"${E2E_TERM:-screen}"
+		# E2E_LANGUAGE: the messages' language (LANGUAGE), from the
+		# catalogues the build compiled.
+		printf 'export LANGUAGE=%s CASEBOOK_LOCALEDIR=%s\n' "'${E2E_LANGUAGE:-}'" \
+			"'${CASEBOOK_LOCALEDIR:-}'"
 		[ -n "${CASEBOOK_TODAY:-}" ] && printf 'export CASEBOOK_TODAY=%s\n' "$CASEBOOK_TODAY"
 		[ -n "${NO_COLOR:-}" ] && printf 'export NO_COLOR=1\n'
 		[ -n "${ASAN_OPTIONS:-}" ] && printf 'export ASAN_OPTIONS=%s\n' "'$ASAN_OPTIONS'"

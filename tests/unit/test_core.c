@@ -6,12 +6,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libintl.h>
+#include <locale.h>
+#include <unistd.h>
 #include <utf8proc.h>
 #include <wchar.h>
 
 #include "casebook/date.h"
 #include "casebook/diag.h"
 #include "casebook/err.h"
+#include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/str.h"
 #include "casebook/text.h"
@@ -506,6 +510,39 @@ START_TEST(dates_as_people_say_them)
 	ck_assert_int_ne(cb_date_parse_quick("friyay", base, &out, NULL), 0);
 	ck_assert_int_ne(cb_date_parse_quick("1/2/345", base, &out, NULL), 0);
 	ck_assert_int_ne(cb_date_parse_quick("yesterday today", base, &out, NULL), 0);
+/* The quick words in Welsh, from the build's catalogue, beside English. */
+START_TEST(date_quick_entry_welsh)
+{
+#if defined(ENABLE_NLS) && ENABLE_NLS
+	const char *dir = getenv("CASEBOOK_LOCALEDIR");
+	char *mo;
+	struct cb_date out;
+
+	if (dir == NULL || *dir == '\0')
+		dir = BUILDDIR "/locale";
+	mo = cb_asprintf("%s/cy/LC_MESSAGES/casebook.mo", dir);
+	ck_assert_msg(access(mo, R_OK) == 0, "no Welsh catalogue at %s", mo);
+	free(mo);
+	ck_assert_ptr_nonnull(setlocale(LC_ALL, "C.UTF-8"));
+	setenv("LANGUAGE", "cy", 1);
+	ck_assert_ptr_nonnull(bindtextdomain(PACKAGE, dir));
+	textdomain(PACKAGE);
+	ck_assert_str_eq(_("today"), "heddiw");
+	ck_assert_int_eq(ymd(quick("heddiw")), 20261127);
+	ck_assert_int_eq(ymd(quick("Yfory")), 20261128);
+	ck_assert_int_eq(ymd(quick("gwener")), 20261204); /* Friday */
+	ck_assert_int_eq(ymd(quick("gwe")), 20261204);
+	ck_assert_int_eq(ymd(quick("llun")), 20261130); /* Monday */
+	ck_assert_int_eq(ymd(quick("sul")), 20261129);  /* Sunday */
+	ck_assert_int_eq(ymd(quick("sadwrn")), 20261128);
+	/* English still works, and a word that is neither is refused. */
+	ck_assert_int_eq(ymd(quick("friday")), 20261204);
+	ck_assert_int_eq(ymd(quick("tomorrow")), 20261128);
+	ck_assert_int_ne(cb_date_parse_quick("gw", (struct cb_date){2026, 11, 27}, &out, NULL), 0);
+	ck_assert_int_ne(cb_date_parse_quick("gwenerx", (struct cb_date){2026, 11, 27}, &out, NULL), 0);
+	unsetenv("LANGUAGE");
+	setlocale(LC_ALL, "C");
+#endif
 }
 END_TEST
 
@@ -631,6 +668,7 @@ core_suite(void)
 	tcase_add_test(tc, date_arithmetic);
 	tcase_add_test(tc, date_quick_entry);
 	tcase_add_test(tc, dates_as_people_say_them);
+	tcase_add_test(tc, date_quick_entry_welsh);
 	tcase_add_test(tc, today_can_be_fixed);
 	tcase_add_test(tc, stamps_and_ids);
 	tcase_add_test(tc, vectors_own_or_borrow);

@@ -704,20 +704,19 @@ expect_proforma(const char *from, const char *to, const char *expected)
 START_TEST(proforma_shape)
 {
 	expect_proforma("  - id: risk\n", "  - id: risks\n",
-	                "t.yaml:14:3: the supervision proforma has no section 'risk': add it "
+	                "t.yaml:23:3: the supervision proforma has no section 'risk': add it "
 	                "(applies_to: family, with rating (risk-rating), reflection (longtext)), "
 	                "since the minute-taking screen needs it\n");
 	expect_proforma("      - id: worries\n", "      - id: concerns\n",
-	                "t.yaml:27:5: section 'discussion' of the supervision proforma has no "
+	                "t.yaml:48:5: section 'discussion' of the supervision proforma has no "
 	                "field 'worries': add it, with type longtext\n");
 	expect_proforma("        type: risk-rating\n", "        type: longtext\n",
-	                "t.yaml:88:15: field 'risk.rating' of the supervision proforma should have "
+	                "t.yaml:164:15: field 'risk.rating' of the supervision proforma should have "
 	                "type risk-rating, not longtext\n");
-	expect_proforma("    title: Cycle of Change\n    applies_to: each-adult\n",
-	                "    title: Cycle of Change\n    applies_to: each-child\n",
-	                "t.yaml:65:17: section 'stages' of the supervision proforma should apply "
+	expect_proforma("    applies_to: each-adult\n", "    applies_to: each-child\n",
+	                "t.yaml:122:17: section 'stages' of the supervision proforma should apply "
 	                "to each-adult, since the minute-taking screen asks it that way\n"
-	                "t.yaml:72:15: a stage-of-change field belongs in an each-adult section, "
+	                "t.yaml:135:15: a stage-of-change field belongs in an each-adult section, "
 	                "since a stage is one adult's: move it, or make the section applies_to: "
 	                "each-adult\n");
 	/* Other sections are the authority's business. */
@@ -726,7 +725,7 @@ START_TEST(proforma_shape)
 	                "        type: longtext\n        label: Anything to say\n", "");
 	/* And actions-review is at home here. */
 	expect_proforma("kind: supervision\n", "kind: module\n",
-	                "t.yaml:25:15: an actions-review field belongs only in the supervision "
+	                "t.yaml:44:15: an actions-review field belongs only in the supervision "
 	                "proforma (kind: supervision): use actions for a module's own actions\n");
 }
 END_TEST

@@ -10,6 +10,7 @@
 #include "../../src/workbook/ytree.h"
 #include "casebook/diag.h"
 #include "casebook/mem.h"
+#include "casebook/module.h"
 #include "casebook/refdata.h"
 #include "casebook/str.h"
 #include "casebook/workbook.h"
@@ -299,6 +300,118 @@ START_TEST(reference_list_problems_reported)
 }
 END_TEST
 
+/* Texts in several languages: the chosen one, English where it is
+ * missing, counted on the root; other mappings are left alone. */
+START_TEST(texts_in_languages)
+{
+	static const char text[] =
+		"a: {en: Red, cy: Coch}\n"
+		"b:\n  en: Only English\n"
+		"c: [{en: One, cy: Un}, plain]\n"
+		"d: {id: social-worker}\n"
+		"e: {cy: Dim Saesneg}\n";
+	struct cb_diags d;
+	struct yt_node *root;
+	const char *s;
+
+	cb_workbook_set_language("cy");
+	root = parse(text, sizeof text - 1, &d);
+	ck_assert_ptr_nonnull(root);
+	ck_assert(yt_str(yt_get(root, "a"), "t", &d, "a", &s));
+	ck_assert_str_eq(s, "Coch");
+	ck_assert(yt_str(yt_get(root, "b"), "t", &d, "b", &s));
+	ck_assert_str_eq(s, "Only English");
+	ck_assert_str_eq(yt_get(root, "c")->kids[0]->value, "Un");
+	ck_assert_str_eq(yt_get(root, "c")->kids[1]->value, "plain");
+	ck_assert_int_eq(yt_get(root, "d")->type, YT_MAP);
+	ck_assert_int_eq(yt_get(root, "e")->type, YT_MAP);
+	ck_assert_uint_eq(root->lang_texts, 3);
+	ck_assert_uint_eq(root->lang_fallbacks, 1);
+	/* The line of the text chosen, for messages. */
+	ck_assert_uint_eq(yt_get(root, "b")->line, 3);
+	yt_free(root);
+	cb_diags_clear(&d);
+
+	cb_workbook_set_language("C.UTF-8");
+	ck_assert_str_eq(cb_workbook_language(), "en");
+	root = parse(text, sizeof text - 1, &d);
+	ck_assert_str_eq(yt_get(root, "a")->value, "Red");
+	ck_assert_uint_eq(root->lang_fallbacks, 0);
+	yt_free(root);
+	cb_diags_clear(&d);
+}
+END_TEST
+
+/* The shipped reference lists carry Welsh, stages with the parents'
+ * wording; a language nobody wrote falls back to English. */
+START_TEST(reference_lists_in_welsh)
+{
+	static const char *const langs[] = {"cy", "fr"};
+	size_t k;
+
+	for (k = 0; k < 2; k++) {
+		struct cb_refdata *ref = cb_refdata_new();
+		struct cb_diags d;
+		char *dir = cb_asprintf("%s/data", tu_srcdir());
+		const struct cb_refitem *st;
+		bool cy = k == 0;
+
+		cb_diags_init(&d);
+		cb_workbook_set_language(langs[k]);
+		ck_assert_int_eq(cb_refdata_load(dir, ref, &d), 0);
+		st = cb_reflist_find(&ref->stages, "contemplation");
+		ck_assert_str_eq(st->label, cy ? "Meddwl am y peth, mewn dau feddwl"
+		                              : "Thinking about it, in two minds");
+		ck_assert_ptr_nonnull(strstr(st->for_parent, cy ? "Mae rhan ohonoch chi" : "Part of you"));
+		ck_assert_str_eq(cb_reflist_find(&ref->statuses, "cp")->label,
+		                 cy ? "Amddiffyn Plant" : "Child Protection");
+		ck_assert_str_eq(cb_reflist_find(&ref->roles, "social-worker")->label,
+		                 cy ? "Gweithiwr cymdeithasol" : "Social worker");
+		ck_assert_str_eq(cb_reflist_find(&ref->ratings, "amber")->label, cy ? "Ambr" : "Amber");
+		ck_assert_str_eq(cb_reflist_find(&ref->note_kinds, "home-visit")->label,
+		                 cy ? "Ymweliad cartref" : "Home visit");
+		ck_assert_str_eq(cb_reflist_find(&ref->primary_need, "N1")->label,
+		                 cy ? "Cam-drin neu esgeulustod" : "Abuse or neglect");
+		cb_refdata_free(&ref);
+		cb_diags_clear(&d);
+		free(dir);
+	}
+	cb_workbook_set_language("en");
+}
+END_TEST
+
+/* A module read in Welsh: the proforma is Welsh throughout; a module
+ * with no Welsh says it is in English; in English nothing is marked. */
+START_TEST(modules_in_welsh)
+{
+	struct cb_module *m = NULL;
+	struct cb_diags d;
+	char *sup = cb_asprintf("%s/modules/supervision.yaml", tu_srcdir());
+	char *care = cb_asprintf("%s/modules/basic-care.yaml", tu_srcdir());
+
+	cb_diags_init(&d);
+	cb_workbook_set_language("cy");
+	ck_assert_int_eq(cb_module_load_file(sup, NULL, &m, &d), 0);
+	ck_assert_str_eq(m->title, "Goruchwyliaeth achosion grŵp");
+	ck_assert_str_eq(((struct cb_section *)m->sections.items[0])->title,
+	                 "Camau gweithredu'r tro diwethaf");
+	cb_module_free(&m);
+	ck_assert_int_eq(cb_module_load_file(care, NULL, &m, &d), 0);
+	ck_assert_str_eq(m->title, "Basic care and keeping safe (in English)");
+	cb_module_free(&m);
+	cb_workbook_set_language("en");
+	ck_assert_int_eq(cb_module_load_file(care, NULL, &m, &d), 0);
+	ck_assert_str_eq(m->title, "Basic care and keeping safe");
+	cb_module_free(&m);
+	ck_assert_int_eq(cb_module_load_file(sup, NULL, &m, &d), 0);
+	ck_assert_str_eq(m->title, "Group case supervision");
+	cb_module_free(&m);
+	cb_diags_clear(&d);
+	free(sup);
+	free(care);
+}
+END_TEST
+
 static Suite *
 workbook_suite(void)
 {
@@ -318,6 +431,9 @@ workbook_suite(void)
 	tcase_add_test(yaml, scalar_readers);
 	tcase_add_test(ref, reference_lists_load);
 	tcase_add_test(ref, reference_list_problems_reported);
+	tcase_add_test(yaml, texts_in_languages);
+	tcase_add_test(ref, reference_lists_in_welsh);
+	tcase_add_test(ref, modules_in_welsh);
 	suite_add_tcase(s, yaml);
 	suite_add_tcase(s, ref);
 	return s;

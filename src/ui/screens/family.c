@@ -234,7 +234,9 @@ load_goals(struct ui_app *app, struct family_view *f)
 	if (shown == 0)
 		add(&f->right, A_NORMAL, NULL, "%s", _("No active goals (g)"));
 	else if (goals.len > shown)
-		add(&f->right, ui_attr(app, UI_C_DIM), NULL, _("  and %zu achieved, changed or stopped"),
+		add(&f->right, ui_attr(app, UI_C_DIM), NULL,
+		    ngettext("  and %zu achieved, changed or stopped", "  and %zu achieved, changed or stopped",
+		             goals.len - shown),
 		    goals.len - shown);
 	cb_vec_clear(&goals);
 }

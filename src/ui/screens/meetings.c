@@ -117,12 +117,27 @@ reload(struct ui_app *app, struct ui_screen *scr)
 	m->list.count = m->meetings.len;
 }
 
+static size_t
+state_width(void)
+{
+	const char *words[] = {_("Minutes"), _("signed"), _("DRAFT")};
+	size_t i, w = 8;
+
+	for (i = 0; i < sizeof words / sizeof *words; i++)
+		if (cb_utf8_width(words[i]) > w)
+			w = cb_utf8_width(words[i]);
+	return w > 16 ? 16 : w;
+}
+
 static void
 meetings_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 {
 	struct meetings *m = scr->state;
 	int height = bottom - top - 2, i;
-	int x_chair = 13, w_chair = 22, x_fam = x_chair + w_chair + 1, w_state = 8;
+	int x_chair = 13, w_chair = 22, x_fam = x_chair + w_chair + 1;
+	/* The last column is as wide as its words in the worker's language
+	 * (at least 8, at most 16), and the families give way to it. */
+	int w_state = (int)state_width();
 	int w_fam = app->cols - x_fam - w_state - 2, x_state = app->cols - w_state - 1;
 	char info[120];
 

@@ -894,7 +894,9 @@ edit_action(struct ui_app *app, struct ui_screen *scr, const struct cb_action *c
 		if (added && s->agreed.len > 0)
 			s->list[MP_ACTIONS].sel = s->agreed.len - 1;
 		if (added)
-			ui_say(app, _("Action added (%zu for this family today)."), s->agreed.len);
+			ui_say(app, ngettext("Action added (%zu for this family today).",
+			                     "Action added (%zu for this family today).", s->agreed.len),
+			       s->agreed.len);
 		else
 			ui_say(app, _("Action corrected."));
 	} else {

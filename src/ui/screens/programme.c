@@ -134,7 +134,7 @@ set_title(struct ui_screen *scr)
 {
 	struct programme *g = scr->state;
 	size_t i, done = 0, going = 0;
-	char progress[120], sessions[60];
+	char progress[112], sessions[44];
 
 	for (i = 0; i < g->in_programme; i++) {
 		const struct cb_progress *p = progress_at(g, i);

@@ -1,0 +1,92 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The workbook in Welsh (LANGUAGE=cy) at 80x24 on the sample families:
+# the caseload, a family record, the meetings, a meeting and one family's
+# minutes show the catalogue's Welsh, counts take the right one of Welsh's
+# six plural forms (2 gyfarfod, 5 teulu), and the column headings and key
+# bar fit. The same screen without LANGUAGE is English.
+. "$TOP_SRCDIR/tests/e2e/lib.sh"
+
+[ -f "$CASEBOOK_LOCALEDIR/cy/LC_MESSAGES/casebook.mo" ] ||
+	fail "no Welsh catalogue in $CASEBOOK_LOCALEDIR: was casebook built with gettext?"
+CASEBOOK_TODAY=2026-11-27
+export CASEBOOK_TODAY
+casebook import "$TOP_SRCDIR"/data/sample/*.yaml --db "$work/t.db" >/dev/null ||
+	fail "the sample families did not import"
+
+# English first, so the test knows the Welsh is the catalogue's doing.
+start_casebook --db "$work/t.db" --as "Imran Chaudhry"
+wait_for "Caseload"
+expect "Allocated to me, 1 family, by reference"
+
+E2E_LANGUAGE=cy
+start_casebook --db "$work/t.db" --as "Imran Chaudhry"
+wait_for "Llwyth achosion"
+refute "Caseload"
+expect "Wedi'u dyrannu i mi, 1 teulu, yn ôl cyfeirnod"
+# Headings whole, not cut to the column.
+expect " Cyfeirnod    Teulu "
+expect "Goruchwylio"
+expect "Yn hwyr"
+# The key bar fits, from the first key to the last.
+expect " / Chwilio  t Fi/tîm  s Trefnu  m Goruchwylio  ? Cymorth  Esc Yn ôl"
+send t
+wait_for "Y tîm cyfan, 5 teulu, yn ôl cyfeirnod"
+send s
+wait_for "Wedi'u trefnu yn ôl enw."
+
+# A family record.
+send /
+wait_for "Chwilio am deuluoedd yn ôl enw neu gyfeirnod"
+type_text "FS-26-0142"
+send Enter
+send Enter
+wait_for "Cofnod y teulu: Price family"
+expect "Aelodau'r teulu"
+expect "Gweithwyr ar yr achos"
+expect "Goruchwyliaeth grŵp: 2026-11-12"
+expect "? Cymorth  Esc Yn ôl"
+send Escape
+wait_for "Llwyth achosion"
+
+# The meetings: two, so the soft mutation after "dau".
+send m
+wait_for "Cyfarfodydd goruchwyliaeth grŵp"
+expect "2 gyfarfod, y mwyaf newydd yn gyntaf"
+expect " Dyddiad     Cadeirydd "
+expect "Cofnodion"
+expect "terfynol"
+send Enter
+wait_for "Goruchwyliaeth grŵp 2026-11-12 (wedi'i gymeradwyo)"
+expect "Dyddiad 2026-11-12   Cadeirydd Grace Adeyemi   Cofnodion gan Mei Ling Chan"
+expect "Darllen yn unig; A: atodiad."
+expect "2 o 4 yma"
+
+# One family's minutes.
+send Enter
+wait_for "Cofnodion: FS-26-0142 Price family, goruchwyliaeth grŵp 2026-11-12"
+expect "Pwy sydd yma ar gyfer y teulu hwn"
+expect "Presenoldeb"
+expect "ymddiheuro"
+expect "Tab Rhan nesaf"
+send Tab
+wait_for "Camau gweithredu'r tro diwethaf"
+expect "gwnaed    Write to Ryan and Zoë"
+expect "rhannol   Update Zoë's safety plan"
+expect "Imran Chaudhry, erbyn 2026-10-29, cytunwyd 2026-10-22"
+
+# Help for the screen, from the key table.
+send ?
+wait_for "Cymorth: Cofnodion ar gyfer un teulu"
+expect "Bysellau ar y sgrin hon"
+expect "I ran nesaf y dudalen"
+send Escape
+wait_gone "Bysellau ar y sgrin hon"
+
+# Leave: the question is Welsh too.
+send F10
+wait_for "Gadael casebook?"
+send y
+wait_for "casebook exited 0"
+[ -s "$work/stderr" ] && { cat "$work/stderr"; fail "casebook wrote to stderr"; }
+exit 0
