@@ -61,6 +61,16 @@ enum cb_choice {
 int cb_store_choose_worker(struct cb_store *s, const char *worker_id, bool confirmed,
                            enum cb_choice *how, struct cb_err *err);
 
+/* The role rules (data/roles.yaml) the store applies before acts that
+ * belong to a role; borrowed, and must outlive the store. Without them
+ * such acts are refused. */
+struct cb_refdata;
+void cb_store_set_rules(struct cb_store *s, const struct cb_refdata *rules);
+/* A login whose password was just checked (through PAM) at this keyboard,
+ * such as the chair's, for the next act that needs them present; NULL
+ * clears it. */
+void cb_store_set_present(struct cb_store *s, const char *login);
+
 /* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner
  * ones are savepoints. Every write function runs in one of its own. */
 int cb_store_begin(struct cb_store *s, struct cb_err *err);

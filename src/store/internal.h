@@ -11,6 +11,7 @@
 #include "casebook/uuid.h"
 
 struct cb_err;
+struct cb_refdata;
 struct cb_vec;
 
 struct cb_store {
@@ -18,6 +19,9 @@ struct cb_store {
 	char *path;
 	char actor[CB_UUID_LEN];
 	char os_user[64];  /* the operating-system user, for the audit */
+	char present[64];  /* a login whose password was just checked, or "" */
+	bool audit_logins; /* the audit has its os_user column (not in a test's old schema) */
+	const struct cb_refdata *rules; /* borrowed: data/roles.yaml */
 	int depth; /* transaction nesting */
 };
 
@@ -141,8 +145,16 @@ int st_one(struct cb_store *s, const char *sql, const char *p1,
            void *(*row)(sqlite3_stmt *st), void **out, const char *missing,
            struct cb_err *err);
 
+/* Sign off minutes; imported says the signature was given elsewhere and is
+ * being copied in, so the rules for signing here do not apply. */
+struct cb_meeting;
+int st_meeting_sign(struct cb_store *s, struct cb_meeting *m, bool imported,
+                    struct cb_err *err);
+
 /* The OS user running this process, for the audit. */
 void st_os_user_init(struct cb_store *s);
+/* After the upgrade: whether this schema records logins. */
+void st_identity_probe(struct cb_store *s);
 
 int st_migrate(struct cb_store *s, struct cb_err *err);
 /* How many migrations to run: all, except in tests of upgrades. */

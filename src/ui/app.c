@@ -558,6 +558,7 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	memset(&app, 0, sizeof app);
 	app.store = opt->store;
 	app.ref = opt->ref;
+	cb_store_set_rules(app.store, opt->ref);
 	app.prog = opt->prog;
 	app.training = opt->training;
 	app.show_cursor = opt->show_cursor;

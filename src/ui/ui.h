@@ -361,6 +361,14 @@ int ui_who_am_i(struct ui_app *app);
  * Returns 1 when the worker says no, -1 when it could not be recorded
  * (said). */
 int ui_choose_me(struct ui_app *app, bool switch_ok);
+/* Ask for login's password (nothing shown) and check it through PAM:
+ * 0 when right, 1 when cancelled, -1 when wrong (said). */
+int ui_check_login(struct ui_app *app, const char *login, const char *question);
+/* An act that needs the chair present: at the chair's own login nothing
+ * is asked; otherwise the chair's login name (when it is not known yet)
+ * and its password. 0 when the chair is present (the store is told), else
+ * non-zero (said, or cancelled). */
+int ui_chair_present(struct ui_app *app, const char *chair_id);
 /* Offer back drafts left by a crash. */
 void ui_recover_drafts(struct ui_app *app);
 
