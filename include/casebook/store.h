@@ -96,6 +96,20 @@ int cb_store_record_exists(struct cb_store *s, const char *kind, const char *id,
 /* Copy the database to dest with SQLite's online backup, then check the
  * copy. dest must not exist. */
 int cb_store_backup(struct cb_store *s, const char *dest, struct cb_err *err);
+/* The same, encrypted with passphrase (Argon2id, then XChaCha20-Poly1305
+ * in libsodium's secretstream; the format is in casebook(1)). The
+ * database passes through memory only. Recorded as "encrypted FILE". */
+int cb_store_backup_sealed(struct cb_store *s, const char *dest, const char *passphrase,
+                           struct cb_err *err);
+/* Replace the database at path with the backup from (encrypted or plain),
+ * checking everything first: the passphrase, that nothing was changed or
+ * cut, that it is a sound casebook database no newer than this casebook,
+ * and (unless force) that path has no changes newer than the backup.
+ * The old file is kept aside as *aside (the caller frees it; NULL when
+ * there was none). Nothing is changed when it fails. */
+bool cb_store_backup_is_sealed(const char *path);
+int cb_store_restore(const char *from, const char *passphrase, const char *path, bool force,
+                     char **aside, struct cb_err *err);
 /* PRAGMA integrity_check: 0 when sound. */
 int cb_store_check(struct cb_store *s, struct cb_err *err);
 

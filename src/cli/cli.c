@@ -69,8 +69,13 @@ static const struct cli_command commands[] = {
 	 "casebook export minutes MEETING [--family REF] --format txt|md|html [--db PATH]",
 	 N_("group supervision minutes, or one family's extract, on standard output"),
 	 cmd_export_minutes},
-	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS, 0, 0, NULL, "casebook backup --to FILE [--db PATH]",
-	 N_("copy the database safely, even while it is in use"), cmd_backup},
+	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS | OPT_PASSPHRASE_FD | OPT_PLAIN, 0, 0, NULL,
+	 "casebook backup --to FILE [--passphrase-fd N | --plain] [--db PATH]",
+	 N_("an encrypted copy of the database, made safely even while it is in use"), cmd_backup},
+	{"restore", NULL, OPT_DB | OPT_AS | OPT_FROM | OPT_PASSPHRASE_FD | OPT_FORCE, 0, 0, NULL,
+	 "casebook restore --from FILE [--passphrase-fd N] [--force] [--db PATH]",
+	 N_("replace the database with a backup, after checking it; the old file is kept aside"),
+	 cmd_restore},
 	{"audit", NULL, OPT_DB | OPT_AS | OPT_SWITCH | OPT_FAMILY | OPT_WORKER | OPT_FROM | OPT_TO |
 	 OPT_FORMAT, 0, 0, NULL,
 	 "casebook audit [--family REF] [--worker NAME] [--from DATE] [--to DATE] "

@@ -127,6 +127,12 @@ int cmd_show_family(struct cli *c);
 int cmd_export_family(struct cli *c);
 int cmd_export_minutes(struct cli *c);
 int cmd_audit(struct cli *c);
+int cmd_restore(struct cli *c);
+/* The backup passphrase, from --passphrase-fd or the terminal (twice, and
+ * at least 8 characters, when creating). 0 with *out (free it with
+ * cli_passphrase_free), or an exit code (said). */
+int cli_passphrase(struct cli *c, bool creating, char **out);
+void cli_passphrase_free(char **pass);
 int cmd_modules_list(struct cli *c);
 int cmd_modules_check(struct cli *c);
 

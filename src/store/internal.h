@@ -151,6 +151,17 @@ struct cb_meeting;
 int st_meeting_sign(struct cb_store *s, struct cb_meeting *m, bool imported,
                     struct cb_err *err);
 
+/* A new file, mode 0600, with any missing folders (0700). */
+int st_create_private(const char *path, struct cb_err *err);
+
+/* Encrypted backups (crypt.c): the file format is documented there. */
+int st_crypt_init(struct cb_err *err);
+int st_crypt_write(const char *dest, const unsigned char *data, size_t len, const char *pass,
+                   struct cb_err *err);
+/* Read a backup: decrypted when sealed, as it is when plain. */
+int st_crypt_read(const char *path, const char *pass, unsigned char **out, size_t *outlen,
+                  bool *sealed, struct cb_err *err);
+
 /* The OS user running this process, for the audit. */
 void st_os_user_init(struct cb_store *s);
 /* After the upgrade: whether this schema records logins. */
