@@ -21,6 +21,7 @@ struct cb_ui_options {
 	const char *datadir;            /* for data/training-help.yaml */
 	const struct cb_diags *warnings; /* module files left out, to show once */
 	bool show_cursor;               /* keep the terminal cursor visible */
+	int idle_lock;                  /* seconds without a key before the lock; 0: never */
 };
 
 /* Whether the workbook can run here, before anything is opened: a

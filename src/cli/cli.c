@@ -35,13 +35,14 @@ static const struct {
 	{"--passphrase-fd", OPT_PASSPHRASE_FD, "N"},
 	{"--plain", OPT_PLAIN, NULL},
 	{"--force", OPT_FORCE, NULL},
+	{"--idle-lock", OPT_IDLE_LOCK, "MINUTES"},
 	{"--help", OPT_HELP, NULL},
 	{"--version", OPT_VERSION, NULL},
 };
 
 #define GLOBAL_OPTS                                                             \
 	(OPT_DB | OPT_AS | OPT_SWITCH | OPT_MODULES | OPT_TRAINING | OPT_SHOW_CURSOR | OPT_HELP | \
-	 OPT_VERSION)
+	 OPT_VERSION | OPT_IDLE_LOCK)
 
 static const struct cli_command commands[] = {
 	{"init", NULL, OPT_DB, 0, 0, NULL, "casebook init [--db PATH]",
@@ -170,6 +171,8 @@ print_help(void)
 	         "  --as WORKER     who you are: a worker's name or id\n"
 	         "  --switch        work as someone other than the worker this login\n"
 	         "                  first chose (recorded in the audit)\n"
+	         "  --idle-lock MINUTES  lock the screen after so long without a key\n"
+	         "                  (default 5; 0 or off: never; 30s: seconds)\n"
 	         "  --show-cursor   keep the terminal cursor shown, on what is selected\n"
 	         "                  (for screen readers and braille displays)\n"
 	         "  --help          this help;  --version  the version\n\n"
@@ -195,6 +198,7 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_SWITCH: c->switch_ok = true; break;
 	case OPT_PLAIN: c->plain = true; break;
 	case OPT_FORCE: c->force = true; break;
+	case OPT_IDLE_LOCK: c->idle_lock = val; break;
 	case OPT_TRAINING: c->training = true; break;
 	case OPT_SHOW_CURSOR: c->show_cursor = true; break;
 	default: break;

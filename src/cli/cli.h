@@ -31,7 +31,8 @@ enum cli_opt {
 	OPT_SWITCH = 1 << 14,
 	OPT_PASSPHRASE_FD = 1 << 15,
 	OPT_PLAIN = 1 << 16,
-	OPT_FORCE = 1 << 17
+	OPT_FORCE = 1 << 17,
+	OPT_IDLE_LOCK = 1 << 18
 };
 
 struct cli {
@@ -46,6 +47,7 @@ struct cli {
 	const char *from;      /* --from: a date (audit) or a file (restore) */
 	const char *worker;    /* --worker NAME */
 	const char *passphrase_fd;
+	const char *idle_lock;  /* --idle-lock MINUTES (or Ns, or off) */
 	bool switch_ok;        /* --switch: work as someone other than this login's worker */
 	bool plain;            /* --plain: an unencrypted backup, on purpose */
 	bool force;

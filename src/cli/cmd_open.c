@@ -2,8 +2,10 @@
  * (--training) on a scratch copy of the sample families. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "casebook/cli.h"
 #include "casebook/diag.h"
@@ -33,6 +35,24 @@ refuse(struct cb_diags *diags)
 	return CB_EXIT_FAIL;
 }
 
+/* MINUTES, Ns for seconds, or 0/off; -1 when it is neither. */
+static int
+idle_seconds(const char *v)
+{
+	char *end;
+	long n;
+
+	if (strcmp(v, "off") == 0)
+		return 0;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || n < 0 || n > 24 * 60)
+		return -1;
+	if (*end == 's' && end[1] == '\0')
+		return (int)n;
+	return *end == '\0' ? (int)n * 60 : -1;
+}
+
 int
 cli_open_workbook(struct cli *c)
 {
@@ -50,6 +70,16 @@ cli_open_workbook(struct cli *c)
 
 	cb_programme_init(&prog);
 	cb_diags_init(&diags);
+	{
+		const char *v = c->idle_lock != NULL ? c->idle_lock : getenv("CASEBOOK_IDLE_LOCK");
+
+		opt.idle_lock = 5 * 60;
+		if (v != NULL && *v != '\0' && (opt.idle_lock = idle_seconds(v)) < 0) {
+			rc = cli_usage_error(c, _("the idle lock '%s' is not a number of minutes (or "
+			                          "seconds, as 30s; off for none)"), v);
+			goto out;
+		}
+	}
 	/* Before anything is opened or created: without a terminal the
 	 * screens cannot work, and scripts want the commands. */
 	if (cb_ui_terminal_check(&err) != 0) {

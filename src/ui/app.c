@@ -348,6 +348,10 @@ ui_redraw(struct ui_app *app)
 	struct ui_screen *top = ui_top(app);
 	int content_bottom;
 
+	if (app->locked) {
+		ui_lock_draw(app);
+		return;
+	}
 	if (!ui_draw_chrome(app, top != NULL ? top->title : "",
 	                    top != NULL ? top->ops->id : UI_SCR_WHO)) {
 		refresh();
@@ -374,6 +378,8 @@ ui_getkey(struct ui_app *app, int ms)
 	wint_t wc;
 	int r, key;
 
+	if (ui_lock_poll(app))
+		return KEY_RESIZE;
 	/* The terminal cursor goes to what is selected, for screen readers
 	 * and braille displays. */
 	ui_focus_place(app->show_cursor);
@@ -382,6 +388,7 @@ ui_getkey(struct ui_app *app, int ms)
 	r = get_wch(&wc);
 	if (r == ERR)
 		return ERR;
+	app->last_key = ui_lock_now();
 	if (r == OK) {
 		/* Characters: ASCII as itself, the rest marked so they cannot be
 		 * taken for a function key. */
@@ -439,6 +446,12 @@ tick(struct ui_app *app)
 
 	if (top != NULL && top->ops->tick != NULL)
 		top->ops->tick(app, top);
+}
+
+void
+ui_keep_drafts(struct ui_app *app)
+{
+	tick(app);
 }
 
 static void
@@ -530,7 +543,9 @@ ui_confirm_quit(struct ui_app *app, const char *question)
 	bool yes;
 
 	app->interrupted = false;
+	app->asking_quit = true;
 	yes = ui_confirm(app, question);
+	app->asking_quit = false;
 	/* Ctrl-C a second time: the worker means it. */
 	if (app->interrupted) {
 		app->interrupted = false;
@@ -562,6 +577,8 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	app.prog = opt->prog;
 	app.training = opt->training;
 	app.show_cursor = opt->show_cursor;
+	app.idle_lock = opt->idle_lock;
+	app.last_key = ui_lock_now();
 	if (opt->worker_id != NULL &&
 	    cb_store_worker_get(app.store, opt->worker_id, &app.me, err) != 0)
 		return -1;

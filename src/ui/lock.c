@@ -3,8 +3,10 @@
  * even how many characters, and the buffer is wiped after use. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "casebook/err.h"
 #include "casebook/i18n.h"
@@ -89,4 +91,90 @@ ui_check_login(struct ui_app *app, const char *login, const char *question)
 		return -1;
 	}
 	return 0;
+}
+
+long
+ui_lock_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec;
+}
+
+/* The lock screen: nothing of the record, not even the screen's title or
+ * who is working; only how to unlock. */
+void
+ui_lock_draw(struct ui_app *app)
+{
+	const char *login = cb_store_os_user(app->store);
+	char *line;
+	int y = app->rows / 2 - 2;
+
+	erase();
+	ui_text(y, 2, app->cols - 4, _("casebook is locked"), A_BOLD);
+	line = cb_asprintf(_("Press Enter and give the password of the login %s to go on."), login);
+	ui_text(y + 2, 2, app->cols - 4, line, A_NORMAL);
+	free(line);
+	ui_text(y + 3, 2, app->cols - 4, _("What you were writing is kept."), A_NORMAL);
+	if (app->lock_msg[0] != '\0')
+		ui_text(y + 5, 2, app->cols - 4, app->lock_msg, ui_attr(app, UI_C_ERROR));
+	ui_focus_reset();
+	refresh();
+}
+
+static void
+run_lock(struct ui_app *app)
+{
+	char *q;
+
+	app->in_lock = true;
+	q = cb_asprintf(_("Password of %s:"), cb_store_os_user(app->store));
+	while (app->locked) {
+		int key;
+
+		ui_redraw(app);
+		key = ui_getkey(app, 1000);
+		/* The terminal going, or Ctrl-C: handled as anywhere else, by
+		 * the loop that called; the lock stays until the password. */
+		if (ui_hungup() || app->interrupted)
+			break;
+		if (key == '\n' || key == KEY_ENTER) {
+			struct cb_err err = {0};
+			char secret[SECRET_MAX];
+			int rc;
+
+			if (read_secret(app, q, secret) != 0)
+				continue;
+			rc = cb_auth_check(cb_store_os_user(app->store), secret, &err);
+			explicit_bzero(secret, sizeof secret);
+			if (rc == 0) {
+				app->locked = false;
+				app->lock_msg[0] = '\0';
+			} else {
+				snprintf(app->lock_msg, sizeof app->lock_msg, "%s", err.msg);
+				beep();
+			}
+		}
+	}
+	free(q);
+	app->last_key = ui_lock_now();
+	app->in_lock = false;
+}
+
+bool
+ui_lock_poll(struct ui_app *app)
+{
+	if (app->in_lock || app->asking_quit)
+		return false;
+	if (!app->locked) {
+		if (app->idle_lock <= 0 || ui_lock_now() - app->last_key < app->idle_lock)
+			return false;
+		/* Keep what is being written before anything else. */
+		ui_keep_drafts(app);
+		app->locked = true;
+		app->lock_msg[0] = '\0';
+	}
+	run_lock(app);
+	return true;
 }

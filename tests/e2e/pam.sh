@@ -17,3 +17,13 @@ pam_use deny
 E2E_ENV="LD_PRELOAD=$pam_wrapper_lib PAM_WRAPPER=1 PAM_WRAPPER_SERVICE_DIR=$work/pam.d"
 # The sanitizer runtime must otherwise come first in the library list.
 [ -n "${ASAN_OPTIONS:-}" ] && E2E_ENV="$E2E_ENV ASAN_OPTIONS=$ASAN_OPTIONS:verify_asan_link_order=0"
+# pam_matrix LOGIN PASSWORD: the service knows one password, for one login
+# (pam_wrapper's pam_matrix), so that a wrong and a right password can be
+# tried in the same run.
+pam_matrix() {
+	matrix=$(dirname "$pam_wrapper_lib")/pam_wrapper/pam_matrix.so
+	[ -e "$matrix" ] || fail "pam_matrix.so is missing: install libpam-wrapper"
+	printf '%s:%s:casebook\n' "$1" "$2" >"$work/passdb"
+	printf 'auth required %s passdb=%s\naccount required pam_permit.so\n' "$matrix" \
+		"$work/passdb" >"$work/pam.d/casebook"
+}
