@@ -22,6 +22,7 @@ struct cb_ui_options {
 	const struct cb_diags *warnings; /* module files left out, to show once */
 	bool show_cursor;               /* keep the terminal cursor visible */
 	int idle_lock;                  /* seconds without a key before the lock; 0: never */
+	const char *disk_warning;       /* one line for the caseload, or NULL */
 };
 
 /* Whether the workbook can run here, before anything is opened: a

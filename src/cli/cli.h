@@ -3,6 +3,7 @@
 #define CASEBOOK_CLI_PRIVATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct cb_buf;
 struct cb_diags;
@@ -128,6 +129,15 @@ int cmd_list_meetings(struct cli *c);
 int cmd_show_family(struct cli *c);
 int cmd_export_family(struct cli *c);
 int cmd_export_minutes(struct cli *c);
+/* Whether the database's disk is encrypted (disk.c). root is "" for this
+ * machine, or a fake tree holding proc/self/mountinfo and sys/block. */
+enum cli_disk { CLI_DISK_ENCRYPTED, CLI_DISK_PLAIN, CLI_DISK_UNKNOWN };
+enum cli_disk cli_disk_check(const char *root, const char *path, char *device, size_t n);
+/* The one line to show when the database at db is not on an encrypted
+ * disk (NULL when it is); *refuse when CASEBOOK_REQUIRE_ENCRYPTED_DISK=1
+ * says not to open it then. */
+char *cli_disk_warning(const char *db, bool *refuse);
+
 int cmd_audit(struct cli *c);
 int cmd_restore(struct cli *c);
 /* The backup passphrase, from --passphrase-fd or the terminal (twice, and

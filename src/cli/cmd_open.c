@@ -64,7 +64,7 @@ cli_open_workbook(struct cli *c)
 	struct cb_store *s = NULL;
 	struct cb_worker *w = NULL;
 	struct cb_err err = {0};
-	char *scratch_db = NULL, *scratch_dir = NULL;
+	char *scratch_db = NULL, *scratch_dir = NULL, *disk_warning = NULL;
 	bool inconsistent = false;
 	int rc;
 
@@ -97,6 +97,16 @@ cli_open_workbook(struct cli *c)
 		if ((rc = cli_training_prepare(c, &scratch_db, &scratch_dir)) != 0)
 			goto out;
 		c->db = scratch_db;
+	} else {
+		bool refuse;
+
+		disk_warning = cli_disk_warning(c->db, &refuse);
+		if (refuse) {
+			cli_error(_("%s This computer requires an encrypted disk, so casebook will not "
+			            "open it."), disk_warning);
+			rc = CB_EXIT_FAIL;
+			goto out;
+		}
 	}
 	if (cb_store_open(c->db, CB_STORE_CREATE, &s, &err) != 0) {
 		rc = cli_fail(&err);
@@ -119,6 +129,7 @@ cli_open_workbook(struct cli *c)
 	}
 	opt.store = s;
 	opt.switch_ok = c->switch_ok;
+	opt.disk_warning = disk_warning;
 	opt.ref = ref;
 	opt.prog = &prog;
 	opt.training = c->training;
@@ -137,6 +148,7 @@ out:
 		cli_training_cleanup(scratch_dir);
 	free(scratch_db);
 	free(scratch_dir);
+	free(disk_warning);
 	cb_vec_clear(&recorded);
 	cb_diags_clear(&diags);
 	cb_programme_clear(&prog);

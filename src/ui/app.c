@@ -588,6 +588,11 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	}
 	load_help(&app, opt->datadir);
 	show_warnings(&app, opt->warnings);
+	if (opt->disk_warning != NULL) {
+		/* A standing fact, not a mistake just made: no beep. */
+		snprintf(app.status, sizeof app.status, "%s", opt->disk_warning);
+		app.status_error = true;
+	}
 	if (app.me == NULL && ui_who_am_i(&app) != 0) {
 		ui_term_close();
 		cb_mem_on_fatal(NULL);
