@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What each role may do, from data/roles.yaml ("may:"), and the rules for
  * acts that belong to a role, such as signing off minutes. One place, for
  * the laptop and (later) the team server alike: the store calls these

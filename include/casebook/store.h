@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The database: opening, checking, upgrading, transactions, backup and the
  * audit trail. Everything that touches SQLite lives behind this header and
  * its store_*.h siblings. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading the audit trail: who did or looked at what, and when, for a
  * manager answering a subject access request. */
 #ifndef CASEBOOK_STORE_AUDIT_H

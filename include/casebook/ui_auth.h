@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Checking a login's own password, through PAM (service "casebook", as
  * vlock and physlock do it), for the idle lock and for acts that need a
  * particular person present, such as the chair's sign-off. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* casebook audit: who did or looked at what, and when. Reading the audit
  * is itself recorded. */
 #include "config.h"

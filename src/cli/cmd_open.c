@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* casebook with no command: the workbook screens, on the real database or
  * (--training) on a scratch copy of the sample families. */
 #include "config.h"
@@ -23,6 +24,22 @@
 #include "cli.h"
 
 int cli_open_workbook(struct cli *c);
+
+/* What a signal leaves to tidy once the screens are gone. */
+struct open_state {
+	struct cb_store **store;
+	const char *scratch_dir;
+};
+
+static void
+tidy_on_signal(void *ctx)
+{
+	struct open_state *o = ctx;
+
+	cb_store_close(o->store);
+	if (o->scratch_dir != NULL)
+		cli_training_cleanup(o->scratch_dir);
+}
 
 /* A broken programme can leave what is recorded unreadable: then casebook
  * does not start, and says which file and line to fix. */
@@ -65,6 +82,7 @@ cli_open_workbook(struct cli *c)
 	struct cb_worker *w = NULL;
 	struct cb_err err = {0};
 	char *scratch_db = NULL, *scratch_dir = NULL, *disk_warning = NULL;
+	struct open_state tidy = {&s, NULL};
 	bool inconsistent = false;
 	int rc;
 
@@ -86,6 +104,9 @@ cli_open_workbook(struct cli *c)
 		rc = cli_fail(&err);
 		goto out;
 	}
+	/* From here a signal is noted and acted on by the screens, which
+	 * keep drafts and tidy up; one before they start is seen below. */
+	cb_ui_catch_signals();
 	if ((rc = cli_refdata(&ref)) != 0)
 		goto out;
 	cli_programme(c, ref, &prog, &inconsistent, &diags);
@@ -97,6 +118,7 @@ cli_open_workbook(struct cli *c)
 		if ((rc = cli_training_prepare(c, &scratch_db, &scratch_dir)) != 0)
 			goto out;
 		c->db = scratch_db;
+		tidy.scratch_dir = scratch_dir;
 	} else {
 		bool refuse;
 
@@ -136,6 +158,8 @@ cli_open_workbook(struct cli *c)
 	opt.show_cursor = c->show_cursor;
 	opt.datadir = cli_datadir();
 	opt.warnings = &diags;
+	opt.on_signal = tidy_on_signal;
+	opt.signal_ctx = &tidy;
 	if (cb_ui_run(&opt, &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;
@@ -153,5 +177,7 @@ out:
 	cb_diags_clear(&diags);
 	cb_programme_clear(&prog);
 	cb_refdata_free(&ref);
+	if (cb_ui_signal_caught() != 0)
+		return 128 + cb_ui_signal_caught();
 	return rc;
 }

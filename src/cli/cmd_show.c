@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* show family, list meetings: the record as text, without a terminal, for
  * scripts, checks and the golden tests. */
 #include "config.h"

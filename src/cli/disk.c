@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Whether the database lives on an encrypted block device: the mount that
  * holds it (from /proc/self/mountinfo), then that device in sysfs, and
  * down through whatever it is built on (LVM on LUKS, say) until a

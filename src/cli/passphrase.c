@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The passphrase of an encrypted backup: from a file descriptor a script
  * names (--passphrase-fd N), or typed at the terminal without echo. Never
  * from the command line, where other users can see it. */

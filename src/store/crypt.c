@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Encrypted backups: a passphrase stretched with Argon2id, the database
  * sealed with libsodium's secretstream (XChaCha20-Poly1305) in chunks, so
  * that a changed, reordered, cut or wrong-passphrase file is refused

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Who is at the keyboard: the operating-system user running casebook, and
  * the worker that user first chose. Until there are real logins, the OS
  * user is the one thing casebook did not take on trust from the person

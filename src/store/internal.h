@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/store: the connection and the helpers every statement
  * uses. Nothing outside src/store sees SQLite. */
 #ifndef CASEBOOK_STORE_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Asking for a login's password: for the chair's sign-off at someone
  * else's login, and (later) the idle lock. Nothing typed is shown, not
  * even how many characters, and the buffer is wiped after use. */

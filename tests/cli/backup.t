@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # backup --plain copies the database while it is in use, and checks the
 # copy (encrypted backups: restore.t).
 casebook init --db live.db >/dev/null

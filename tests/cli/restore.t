@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Backups are encrypted by default (Argon2id and XChaCha20-Poly1305, with
 # libsodium); restore checks everything before it replaces anything, and
 # keeps the old file aside. The passphrase comes from a file descriptor

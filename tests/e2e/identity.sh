@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Who is at the keyboard: the first worker a login chooses is its own;
 # working as anyone else is asked and recorded as a switch, and saying no
 # changes nothing. Opening a family's record is in the audit, with the

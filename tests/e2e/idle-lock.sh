@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The idle lock: after the idle time the screen shows nothing of the
 # record, what was being written is kept first, a wrong password keeps it
 # locked, and the login's own password returns to the same screen with the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Source after lib.sh: casebook's login checks go through pam_wrapper to a
 # "casebook" PAM service that the test controls, so no real password is
 # ever needed. pam_use permit|deny sets what the service answers, from the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Business support minutes a group supervision meeting of two families,
 # live, by keyboard: the agenda picker puts the family never discussed
 # first; attendance is there already and a contribution prepared in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The disk-encryption check, on fake /proc/self/mountinfo and /sys/block
  * trees: dm-crypt directly, LVM on LUKS, a plain partition, a file system
  * with no device number (btrfs, by /dev/mapper name), tmpfs, and the
