@@ -19,6 +19,7 @@ struct cb_refitem {
 	char *meaning;
 	char *task;        /* stages: the worker's task */
 	char *for_parent;  /* stages: in a parent's words */
+	char *may;         /* roles: the acts it may do (see rules.h), " a b " */
 	bool legacy;       /* codes kept for old records only */
 };
 

@@ -74,6 +74,16 @@ enum cb_choice {
 int cb_store_choose_worker(struct cb_store *s, const char *worker_id, bool confirmed,
                            enum cb_choice *how, struct cb_err *err);
 
+/* The role rules (data/roles.yaml) the store applies before acts that
+ * belong to a role; borrowed, and must outlive the store. Without them
+ * such acts are refused. */
+struct cb_refdata;
+void cb_store_set_rules(struct cb_store *s, const struct cb_refdata *rules);
+/* A login whose password was just checked (through PAM) at this keyboard,
+ * such as the chair's, for the next act that needs them present; NULL
+ * clears it. */
+void cb_store_set_present(struct cb_store *s, const char *login);
+
 /* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner
  * ones are savepoints. Every write function runs in one of its own. */
 int cb_store_begin(struct cb_store *s, struct cb_err *err);
@@ -99,6 +109,20 @@ int cb_store_record_exists(struct cb_store *s, const char *kind, const char *id,
 /* Copy the database to dest with SQLite's online backup, then check the
  * copy. dest must not exist. */
 int cb_store_backup(struct cb_store *s, const char *dest, struct cb_err *err);
+/* The same, encrypted with passphrase (Argon2id, then XChaCha20-Poly1305
+ * in libsodium's secretstream; the format is in casebook(1)). The
+ * database passes through memory only. Recorded as "encrypted FILE". */
+int cb_store_backup_sealed(struct cb_store *s, const char *dest, const char *passphrase,
+                           struct cb_err *err);
+/* Replace the database at path with the backup from (encrypted or plain),
+ * checking everything first: the passphrase, that nothing was changed or
+ * cut, that it is a sound casebook database no newer than this casebook,
+ * and (unless force) that path has no changes newer than the backup.
+ * The old file is kept aside as *aside (the caller frees it; NULL when
+ * there was none). Nothing is changed when it fails. */
+bool cb_store_backup_is_sealed(const char *path);
+int cb_store_restore(const char *from, const char *passphrase, const char *path, bool force,
+                     char **aside, struct cb_err *err);
 /* PRAGMA integrity_check (every page, every index): 0 when sound. Also
  * clears the markers of an unclean exit. */
 int cb_store_check(struct cb_store *s, struct cb_err *err);

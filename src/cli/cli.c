@@ -45,6 +45,7 @@ static const struct cli_option {
 	{"plain", 0, OPT_PLAIN, NULL},
 	{"force", 0, OPT_FORCE, NULL},
 	{"lang", 0, OPT_LANG, "LANGUAGE"},
+	{"idle-lock", 0, OPT_IDLE_LOCK, "MINUTES"},
 	{"help", 'h', OPT_HELP, NULL},
 	{"version", 'V', OPT_VERSION, NULL},
 };
@@ -53,7 +54,7 @@ static const struct cli_option {
 
 #define GLOBAL_OPTS                                                             \
 	(OPT_DB | OPT_AS | OPT_SWITCH | OPT_MODULES | OPT_TRAINING | OPT_SHOW_CURSOR | OPT_HELP | \
-	 OPT_VERSION)
+	 OPT_VERSION | OPT_IDLE_LOCK)
 
 static const struct cli_command commands[] = {
 	{"init", NULL, OPT_DB, 0, 0, NULL, "casebook init [--db PATH]",
@@ -89,8 +90,13 @@ static const struct cli_command commands[] = {
 	 "[--output FILE] [--lang LANGUAGE] [--db PATH] [--as WORKER]",
 	 N_("the conference and court report for a family, on standard output or in a new file"),
 	 cmd_export_report},
-	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS, 0, 0, NULL, "casebook backup --to FILE [--db PATH]",
-	 N_("copy the database safely, even while it is in use"), cmd_backup},
+	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS | OPT_PASSPHRASE_FD | OPT_PLAIN, 0, 0, NULL,
+	 "casebook backup --to FILE [--passphrase-fd N | --plain] [--db PATH]",
+	 N_("an encrypted copy of the database, made safely even while it is in use"), cmd_backup},
+	{"restore", NULL, OPT_DB | OPT_AS | OPT_FROM | OPT_PASSPHRASE_FD | OPT_FORCE, 0, 0, NULL,
+	 "casebook restore --from FILE [--passphrase-fd N] [--force] [--db PATH]",
+	 N_("replace the database with a backup, after checking it; the old file is kept aside"),
+	 cmd_restore},
 	{"check", NULL, OPT_DB, 0, 0, NULL, "casebook check [--db PATH]",
 	 N_("read the whole database and check that it is sound"), cmd_check},
 	{"audit", NULL, OPT_DB | OPT_AS | OPT_SWITCH | OPT_FAMILY | OPT_WORKER | OPT_FROM | OPT_TO |
@@ -190,6 +196,8 @@ print_help(void)
 	         "  -t, --training      practise on the sample families, in a scratch copy\n"
 	         "      --switch        work as someone other than the worker this login\n"
 	         "                      first chose (recorded in the audit)\n"
+	         "      --idle-lock MINUTES  lock the screen after so long without a key\n"
+	         "                      (default 5; 0 or off: never; 30s: seconds)\n"
 	         "      --show-cursor   keep the terminal cursor shown, on what is selected\n"
 	         "                      (for screen readers and braille displays)\n"
 	         "  -o, --to FILE       where a backup goes\n"
@@ -224,6 +232,7 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_SWITCH: c->switch_ok = true; break;
 	case OPT_PLAIN: c->plain = true; break;
 	case OPT_FORCE: c->force = true; break;
+	case OPT_IDLE_LOCK: c->idle_lock = val; break;
 	case OPT_TRAINING: c->training = true; break;
 	case OPT_SHOW_CURSOR: c->show_cursor = true; break;
 	case OPT_SAME_NAME: c->same_name = true; break;

@@ -42,7 +42,8 @@ enum cli_opt {
 	OPT_PASSPHRASE_FD = 1 << 19,
 	OPT_PLAIN = 1 << 20,
 	OPT_FORCE = 1 << 21,
-	OPT_LANG = 1 << 22
+	OPT_LANG = 1 << 22,
+	OPT_IDLE_LOCK = 1 << 23
 };
 
 struct cli {
@@ -61,6 +62,7 @@ struct cli {
 	const char *worker;    /* --worker NAME */
 	const char *by;        /* --by family|worker|team */
 	const char *passphrase_fd;
+	const char *idle_lock;  /* --idle-lock MINUTES (or Ns, or off) */
 	bool switch_ok;        /* --switch: work as someone other than this login's worker */
 	bool plain;            /* --plain: an unencrypted backup, on purpose */
 	bool force;
@@ -151,6 +153,15 @@ int cmd_list_meetings(struct cli *c);
 int cmd_show_family(struct cli *c);
 int cmd_export_family(struct cli *c);
 int cmd_export_minutes(struct cli *c);
+/* Whether the database's disk is encrypted (disk.c). root is "" for this
+ * machine, or a fake tree holding proc/self/mountinfo and sys/block. */
+enum cli_disk { CLI_DISK_ENCRYPTED, CLI_DISK_PLAIN, CLI_DISK_UNKNOWN };
+enum cli_disk cli_disk_check(const char *root, const char *path, char *device, size_t n);
+/* The one line to show when the database at db is not on an encrypted
+ * disk (NULL when it is); *refuse when CASEBOOK_REQUIRE_ENCRYPTED_DISK=1
+ * says not to open it then. */
+char *cli_disk_warning(const char *db, bool *refuse);
+
 int cmd_export_report(struct cli *c);
 
 /* Shared by the exports and reports (cmd_export.c). */
@@ -165,6 +176,12 @@ int cli_period(const struct cli *c, struct cb_date *from, struct cb_date *to);
 int cli_deliver(struct cli *c, struct cb_store *s, struct cb_doc *d, enum cb_export_format f,
                 const char *entity, const char *entity_id, const char *detail);
 int cmd_audit(struct cli *c);
+int cmd_restore(struct cli *c);
+/* The backup passphrase, from --passphrase-fd or the terminal (twice, and
+ * at least 8 characters, when creating). 0 with *out (free it with
+ * cli_passphrase_free), or an exit code (said). */
+int cli_passphrase(struct cli *c, bool creating, char **out);
+void cli_passphrase_free(char **pass);
 int cmd_modules_list(struct cli *c);
 int cmd_modules_check(struct cli *c);
 

@@ -3,8 +3,10 @@
  * (--training) on a scratch copy of the sample families. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "casebook/cli.h"
 #include "casebook/diag.h"
@@ -50,6 +52,24 @@ refuse(struct cb_diags *diags)
 	return CB_EXIT_FAIL;
 }
 
+/* MINUTES, Ns for seconds, or 0/off; -1 when it is neither. */
+static int
+idle_seconds(const char *v)
+{
+	char *end;
+	long n;
+
+	if (strcmp(v, "off") == 0)
+		return 0;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || n < 0 || n > 24 * 60)
+		return -1;
+	if (*end == 's' && end[1] == '\0')
+		return (int)n;
+	return *end == '\0' ? (int)n * 60 : -1;
+}
+
 int
 cli_open_workbook(struct cli *c)
 {
@@ -61,13 +81,23 @@ cli_open_workbook(struct cli *c)
 	struct cb_store *s = NULL;
 	struct cb_worker *w = NULL;
 	struct cb_err err = {0};
-	char *scratch_db = NULL, *scratch_dir = NULL;
+	char *scratch_db = NULL, *scratch_dir = NULL, *disk_warning = NULL;
 	struct open_state tidy = {&s, NULL};
 	bool inconsistent = false;
 	int rc;
 
 	cb_programme_init(&prog);
 	cb_diags_init(&diags);
+	{
+		const char *v = c->idle_lock != NULL ? c->idle_lock : getenv("CASEBOOK_IDLE_LOCK");
+
+		opt.idle_lock = 5 * 60;
+		if (v != NULL && *v != '\0' && (opt.idle_lock = idle_seconds(v)) < 0) {
+			rc = cli_usage_error(c, _("the idle lock '%s' is not a number of minutes (or "
+			                          "seconds, as 30s; off for none)"), v);
+			goto out;
+		}
+	}
 	/* Before anything is opened or created: without a terminal the
 	 * screens cannot work, and scripts want the commands. */
 	if (cb_ui_terminal_check(&err) != 0) {
@@ -89,6 +119,16 @@ cli_open_workbook(struct cli *c)
 			goto out;
 		c->db = scratch_db;
 		tidy.scratch_dir = scratch_dir;
+	} else {
+		bool refuse;
+
+		disk_warning = cli_disk_warning(c->db, &refuse);
+		if (refuse) {
+			cli_error(_("%s This computer requires an encrypted disk, so casebook will not "
+			            "open it."), disk_warning);
+			rc = CB_EXIT_FAIL;
+			goto out;
+		}
 	}
 	/* In use until it is closed: after a crash the next open reads the
 	 * whole file before using it. */
@@ -114,6 +154,7 @@ cli_open_workbook(struct cli *c)
 	}
 	opt.store = s;
 	opt.switch_ok = c->switch_ok;
+	opt.disk_warning = disk_warning;
 	opt.ref = ref;
 	opt.prog = &prog;
 	opt.training = c->training;
@@ -134,6 +175,7 @@ out:
 		cli_training_cleanup(scratch_dir);
 	free(scratch_db);
 	free(scratch_dir);
+	free(disk_warning);
 	cb_vec_clear(&recorded);
 	cb_diags_clear(&diags);
 	cb_programme_clear(&prog);

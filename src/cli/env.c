@@ -83,6 +83,18 @@ cli_open(struct cli *c, bool create, struct cb_store **out)
 	struct cb_err err = {0};
 	int rc;
 
+	{
+		bool refuse;
+		char *warning = cli_disk_warning(c->db, &refuse);
+
+		if (refuse) {
+			cli_error(_("%s This computer requires an encrypted disk, so casebook will not "
+			            "open it."), warning);
+			free(warning);
+			return CB_EXIT_FAIL;
+		}
+		free(warning);
+	}
 	if (cb_store_open(c->db, create ? CB_STORE_CREATE : CB_STORE_OPEN, out, &err) != 0)
 		return cli_fail(&err);
 	if ((rc = cli_identity(c, *out)) != 0)

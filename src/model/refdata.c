@@ -31,6 +31,7 @@ cb_refitem_free(struct cb_refitem **it)
 	free(i->meaning);
 	free(i->task);
 	free(i->for_parent);
+	free(i->may);
 	cb_freep(it);
 }
 

@@ -18,8 +18,12 @@ st_audit(struct cb_store *s, const char *action, const char *entity, const char 
 	sqlite3_stmt *st;
 	char id[CB_UUID_LEN], now[CB_STAMP_LEN];
 
-	if (st_prepare_cached(s, "INSERT INTO audit (id, created_at, created_by, action, entity, "
-	                  "entity_id, row_id, detail, os_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	if (st_prepare_cached(s, s->audit_logins
+	                      ? "INSERT INTO audit (id, created_at, created_by, action, entity, "
+	                        "entity_id, row_id, detail, os_user) VALUES (?1, ?2, ?3, ?4, ?5, "
+	                        "?6, ?7, ?8, ?9)"
+	                      : "INSERT INTO audit (id, created_at, created_by, action, entity, "
+	                        "entity_id, row_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	               &st, err) != 0)
 		return -1;
 	cb_uuid_new(id);
@@ -32,7 +36,8 @@ st_audit(struct cb_store *s, const char *action, const char *entity, const char 
 	st_bind_text(st, 6, entity_id);
 	st_bind_text(st, 7, row_id);
 	st_bind_text(st, 8, detail);
-	st_bind_text(st, 9, s->os_user[0] != '\0' ? s->os_user : NULL);
+	if (s->audit_logins)
+		st_bind_text(st, 9, s->os_user[0] != '\0' ? s->os_user : NULL);
 	return st_exec_stmt(s, st, err);
 }
 

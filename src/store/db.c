@@ -825,6 +825,7 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 	}
 	if (set_pragmas(s, err) != 0 || st_migrate(s, err) != 0)
 		goto fail;
+	st_identity_probe(s);
 	*out = s;
 	return 0;
 fail:

@@ -29,6 +29,16 @@ st_os_user_init(struct cb_store *s)
 }
 
 void
+st_identity_probe(struct cb_store *s)
+{
+	sqlite3_stmt *st = NULL;
+
+	s->audit_logins = sqlite3_prepare_v2(s->db, "SELECT os_user FROM audit LIMIT 0", -1, &st,
+	                                     NULL) == SQLITE_OK;
+	sqlite3_finalize(st);
+}
+
+void
 cb_store_set_os_user(struct cb_store *s, const char *name)
 {
 	snprintf(s->os_user, sizeof s->os_user, "%s", name != NULL ? name : "");
@@ -56,6 +66,18 @@ lookup(struct cb_store *s, const char *sql, const char *key, char *out, size_t n
 		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
+void
+cb_store_set_rules(struct cb_store *s, const struct cb_refdata *rules)
+{
+	s->rules = rules;
+}
+
+void
+cb_store_set_present(struct cb_store *s, const char *login)
+{
+	snprintf(s->present, sizeof s->present, "%s", login != NULL ? login : "");
 }
 
 int

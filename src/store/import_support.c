@@ -555,7 +555,7 @@ write_item(struct cb_store *s, const struct cb_import_plan *p, struct cb_import_
 	case CB_IMPORT_ATTENDANCE: return cb_store_attendance_set(s, it->record, err);
 	case CB_IMPORT_ACTION_REVIEW: return cb_store_action_review_set(s, it->record, err);
 	case CB_IMPORT_ACTION: return cb_store_action_add(s, it->record, err);
-	case CB_IMPORT_SIGN: return cb_store_meeting_sign(s, up->record, err);
+	case CB_IMPORT_SIGN: return st_meeting_sign(s, up->record, true, err);
 	case CB_IMPORT_NKINDS: break;
 	}
 	return cb_err_set(err, CB_EINTERNAL, "unknown import item");

@@ -12,6 +12,7 @@
 #include "casebook/uuid.h"
 
 struct cb_err;
+struct cb_refdata;
 struct cb_vec;
 
 /* Statements kept prepared for the life of a connection, by their SQL. */
@@ -27,6 +28,9 @@ struct cb_store {
 	char *path;
 	char actor[CB_UUID_LEN];
 	char os_user[64];  /* the operating-system user, for the audit */
+	char present[64];  /* a login whose password was just checked, or "" */
+	bool audit_logins; /* the audit has its os_user column (not in a test's old schema) */
+	const struct cb_refdata *rules; /* borrowed: data/roles.yaml */
 	int depth; /* transaction nesting */
 	char *marker; /* the in-use marker this process made, or NULL */
 	struct st_cached cache[ST_CACHE_SIZE];
@@ -164,8 +168,27 @@ int st_one(struct cb_store *s, const char *sql, const char *p1,
            void *(*row)(sqlite3_stmt *st), void **out, const char *missing,
            struct cb_err *err);
 
+/* Sign off minutes; imported says the signature was given elsewhere and is
+ * being copied in, so the rules for signing here do not apply. */
+struct cb_meeting;
+int st_meeting_sign(struct cb_store *s, struct cb_meeting *m, bool imported,
+                    struct cb_err *err);
+
+/* A new file, mode 0600, with any missing folders (0700). */
+int st_create_private(const char *path, struct cb_err *err);
+
+/* Encrypted backups (crypt.c): the file format is documented there. */
+int st_crypt_init(struct cb_err *err);
+int st_crypt_write(const char *dest, const unsigned char *data, size_t len, const char *pass,
+                   struct cb_err *err);
+/* Read a backup: decrypted when sealed, as it is when plain. */
+int st_crypt_read(const char *path, const char *pass, unsigned char **out, size_t *outlen,
+                  bool *sealed, struct cb_err *err);
+
 /* The OS user running this process, for the audit. */
 void st_os_user_init(struct cb_store *s);
+/* After the upgrade: whether this schema records logins. */
+void st_identity_probe(struct cb_store *s);
 
 int st_migrate(struct cb_store *s, struct cb_err *err);
 /* Remove the markers beside db of workbooks that ended without closing

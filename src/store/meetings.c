@@ -9,6 +9,7 @@
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/meeting.h"
+#include "casebook/rules.h"
 #include "casebook/store.h"
 #include "casebook/store_meetings.h"
 #include "casebook/store_workers.h"
@@ -192,12 +193,50 @@ cb_store_meeting_correct(struct cb_store *s, struct cb_meeting *m, struct cb_err
 	return st_meeting_correct(s, m->id, &meeting_kind, m->id, &m->rev, m, err);
 }
 
+/* The rules in the model decide; the store only gathers what they need. */
+static int
+may_sign(struct cb_store *s, const struct cb_meeting *m, struct cb_err *err)
+{
+	struct cb_worker *chair = NULL, *me = NULL;
+	char login_worker[CB_UUID_LEN] = "", present_worker[CB_UUID_LEN] = "";
+	struct cb_signer who = {0};
+	int rc;
+
+	cb_store_worker_get(s, m->chair_id, &chair, NULL);
+	cb_store_worker_get(s, s->actor, &me, NULL);
+	rc = cb_store_os_link(s, NULL, login_worker, err);
+	if (rc == 0 && s->present[0] != '\0')
+		rc = cb_store_os_link(s, s->present, present_worker, err);
+	if (rc == 0) {
+		who.worker_id = s->actor;
+		who.role = me != NULL ? me->role : NULL;
+		who.login = s->os_user;
+		who.login_worker = login_worker;
+		who.present = s->present[0] != '\0' ? s->present : NULL;
+		who.present_worker = present_worker;
+		rc = cb_rules_check_sign(s->rules, m, &who, chair != NULL ? chair->name : "?", err);
+	}
+	cb_worker_free(&chair);
+	cb_worker_free(&me);
+	return rc;
+}
+
 int
 cb_store_meeting_sign(struct cb_store *s, struct cb_meeting *m, struct cb_err *err)
 {
+	int rc = st_meeting_sign(s, m, false, err);
+
+	/* A password checked for this signature is not kept for another. */
+	s->present[0] = '\0';
+	return rc;
+}
+
+int
+st_meeting_sign(struct cb_store *s, struct cb_meeting *m, bool imported, struct cb_err *err)
+{
 	int rc;
 
-	if (strcmp(s->actor, m->chair_id) != 0) {
+	if (imported && strcmp(s->actor, m->chair_id) != 0) {
 		struct cb_worker *chair = NULL;
 
 		cb_store_worker_get(s, m->chair_id, &chair, NULL);
@@ -207,6 +246,8 @@ cb_store_meeting_sign(struct cb_store *s, struct cb_meeting *m, struct cb_err *e
 		cb_worker_free(&chair);
 		return -1;
 	}
+	if (!imported && may_sign(s, m, err) != 0)
+		return -1;
 	if (st_write_begin(s, err) != 0)
 		return -1;
 	rc = st_meeting_open(s, m->id, err);

@@ -407,6 +407,10 @@ ui_redraw(struct ui_app *app)
 	struct ui_screen *top = ui_top(app);
 	int content_bottom;
 
+	if (app->locked) {
+		ui_lock_draw(app);
+		return;
+	}
 	if (!ui_draw_chrome(app, top != NULL ? top->title : "",
 	                    top != NULL ? top->ops->id : UI_SCR_WHO)) {
 		refresh();
@@ -459,6 +463,8 @@ ui_getkey(struct ui_app *app, int ms)
 	if (hangup)
 		leave_on_signal(app);
 
+	if (ui_lock_poll(app))
+		return KEY_RESIZE;
 	/* The terminal cursor goes to what is selected, for screen readers
 	 * and braille displays. */
 	ui_focus_place(app->show_cursor);
@@ -469,6 +475,7 @@ ui_getkey(struct ui_app *app, int ms)
 		leave_on_signal(app);
 	if (r == ERR)
 		return ERR;
+	app->last_key = ui_lock_now();
 	if (r == OK) {
 		/* Characters: ASCII as itself, the rest marked so they cannot be
 		 * taken for a function key. */
@@ -526,6 +533,12 @@ tick(struct ui_app *app)
 
 	if (top != NULL && top->ops->tick != NULL)
 		top->ops->tick(app, top);
+}
+
+void
+ui_keep_drafts(struct ui_app *app)
+{
+	tick(app);
 }
 
 static void
@@ -623,7 +636,9 @@ ui_confirm_quit(struct ui_app *app, const char *question)
 	bool yes;
 
 	app->interrupted = false;
+	app->asking_quit = true;
 	yes = ui_confirm(app, question);
+	app->asking_quit = false;
 	/* Ctrl-C a second time: the worker means it. */
 	if (app->interrupted) {
 		app->interrupted = false;
@@ -651,9 +666,12 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	memset(&app, 0, sizeof app);
 	app.store = opt->store;
 	app.ref = opt->ref;
+	cb_store_set_rules(app.store, opt->ref);
 	app.prog = opt->prog;
 	app.training = opt->training;
 	app.show_cursor = opt->show_cursor;
+	app.idle_lock = opt->idle_lock;
+	app.last_key = ui_lock_now();
 	app.opt = opt;
 	if (opt->worker_id != NULL &&
 	    cb_store_worker_get(app.store, opt->worker_id, &app.me, err) != 0)
@@ -664,6 +682,11 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	}
 	load_help(&app, opt->datadir);
 	show_warnings(&app, opt->warnings);
+	if (opt->disk_warning != NULL) {
+		/* A standing fact, not a mistake just made: no beep. */
+		snprintf(app.status, sizeof app.status, "%s", opt->disk_warning);
+		app.status_error = true;
+	}
 	if (app.me == NULL && ui_who_am_i(&app) != 0) {
 		ui_term_close();
 		cb_mem_on_fatal(NULL);

@@ -172,6 +172,12 @@ struct ui_app {
 	bool color;
 	int rows, cols;
 	bool too_small;
+	int idle_lock;                 /* seconds idle before the lock; 0: never */
+	long last_key;                 /* monotonic seconds of the last key */
+	bool locked;                   /* the lock screen is up: nothing of the record shows */
+	bool in_lock;                  /* the lock's own loop is running */
+	bool asking_quit;              /* Ctrl-C's question, asked over the lock too */
+	char lock_msg[512];
 	struct editview *editing;      /* the open editors, innermost first */
 	const struct cb_ui_options *opt;
 };
@@ -375,6 +381,23 @@ int ui_who_am_i(struct ui_app *app);
  * Returns 1 when the worker says no, -1 when it could not be recorded
  * (said). */
 int ui_choose_me(struct ui_app *app, bool switch_ok);
+/* Ask for login's password (nothing shown) and check it through PAM:
+ * 0 when right, 1 when cancelled, -1 when wrong (said). */
+int ui_check_login(struct ui_app *app, const char *login, const char *question);
+/* The idle lock (lock.c). ui_getkey calls ui_lock_poll on every wait: it
+ * locks after app->idle_lock seconds without a key (keeping drafts first)
+ * and runs the lock until the login's password is given; true when the
+ * caller should redraw. ui_redraw calls ui_lock_draw while locked. */
+bool ui_lock_poll(struct ui_app *app);
+void ui_lock_draw(struct ui_app *app);
+long ui_lock_now(void);
+/* Keep what the open screen has (its draft), as the main loop's tick. */
+void ui_keep_drafts(struct ui_app *app);
+/* An act that needs the chair present: at the chair's own login nothing
+ * is asked; otherwise the chair's login name (when it is not known yet)
+ * and its password. 0 when the chair is present (the store is told), else
+ * non-zero (said, or cancelled). */
+int ui_chair_present(struct ui_app *app, const char *chair_id);
 /* Offer back drafts left by a crash. */
 void ui_recover_drafts(struct ui_app *app);
 

@@ -9,13 +9,14 @@
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/refdata.h"
+#include "casebook/rules.h"
 #include "casebook/str.h"
 #include "casebook/workbook.h"
 #include "ytree.h"
 
 static const char *const item_keys[] = {
 	"id", "code", "label", "short", "group", "about", "name", "meaning", "task",
-	"for_parent", "legacy", NULL,
+	"for_parent", "legacy", "may", NULL,
 };
 
 static void
@@ -31,6 +32,42 @@ take_text(const struct yt_node *item, const char *key, const char *file, struct 
 		free(*out);
 		*out = t;
 	}
+}
+
+/* A role's acts ("may: [sign-minutes, ...]"), kept as " a b " so that a
+ * lookup is one search. Only the acts casebook knows. */
+static void
+take_acts(const struct yt_node *item, const char *file, struct cb_diags *d, char **out)
+{
+	const struct yt_node *seq = yt_get(item, "may");
+	struct cb_buf b = {0};
+	size_t i;
+
+	if (seq == NULL)
+		return;
+	if (seq->type != YT_SEQ) {
+		cb_diags_add(d, file, seq->line, seq->col, _("'may' should be a list of acts"));
+		return;
+	}
+	cb_buf_add(&b, " ");
+	for (i = 0; i < seq->n; i++) {
+		const char *act;
+
+		if (!yt_str(seq->kids[i], file, d, "may", &act))
+			continue;
+		if (!cb_act_known(act)) {
+			char *known = cb_acts_known();
+
+			cb_diags_add(d, file, seq->kids[i]->line, seq->kids[i]->col,
+			             _("'%s' is not an act casebook knows (it knows: %s)"), act, known);
+			free(known);
+			continue;
+		}
+		cb_buf_addf(&b, "%s ", act);
+	}
+	free(*out);
+	*out = cb_strdup(cb_buf_str(&b));
+	cb_buf_free(&b);
 }
 
 static void
@@ -71,6 +108,7 @@ load_list(const struct yt_node *root, const char *key, const char *file, struct 
 		take_text(item, "meaning", file, d, &it->meaning);
 		take_text(item, "task", file, d, &it->task);
 		take_text(item, "for_parent", file, d, &it->for_parent);
+		take_acts(item, file, d, &it->may);
 		legacy = yt_get(item, "legacy");
 		if (legacy != NULL)
 			yt_bool(legacy, file, d, "legacy", &it->legacy);

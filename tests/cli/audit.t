@@ -23,7 +23,7 @@ run sh -c '"$CASEBOOK" export family FS-26-0142 --format txt --db t.db --as "Gra
 # Without --as, the login's own worker.
 run sh -c '"$CASEBOOK" show family FS-26-0142 --db t.db >/dev/null'
 run sh -c '"$CASEBOOK" list families --db t.db >/dev/null'
-run sh -c '"$CASEBOOK" backup --to copy.db --db t.db >/dev/null'
+run sh -c '"$CASEBOOK" backup --to copy.db --plain --db t.db >/dev/null'
 # What was done to the family (the import's entries, counted) and who
 # looked at it.
 run sh -c '"$CASEBOOK" audit --family FS-26-0142 --db t.db | grep -c "	create	"'

@@ -11,7 +11,8 @@ casebook import "$TOP_SRCDIR"/tests/data/export-1-family.yaml \
 for ref in FS-26-0142 FS-25-0263 FS-25-0588 FS-26-0391 FS-25-0731; do
 	run casebook export report $ref --format txt --db t.db --as "Imran Chaudhry"
 done
-run casebook export report FS-25-0731 --format md --db t.db --as "Grace Adeyemi"
+# Someone other than the worker this login first chose: --switch, audited.
+run casebook export report FS-25-0731 --format md --db t.db --as "Grace Adeyemi" --switch
 run casebook export report FS-T-0001 --format md --db t.db
 run casebook export report FS-26-0391 --format html --db t.db
 # Recorded text that looks like markup stays text; the meeting on it is a

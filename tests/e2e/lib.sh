@@ -32,6 +32,8 @@ start_casebook() {
 		[ -n "${NO_COLOR:-}" ] && printf 'export NO_COLOR=1\n'
 		[ -n "${ASAN_OPTIONS:-}" ] && printf 'export ASAN_OPTIONS=%s\n' "'$ASAN_OPTIONS'"
 		[ -n "${UBSAN_OPTIONS:-}" ] && printf 'export UBSAN_OPTIONS=%s\n' "'$UBSAN_OPTIONS'"
+		# More environment a test needs, such as pam.sh's PAM set-up.
+		[ -n "${E2E_ENV:-}" ] && printf 'export %s\n' "$E2E_ENV"
 		if [ -n "${E2E_CAPTURE:-}" ]; then
 			printf "script -qefc '%s' '%s'\n" "$work/inner.sh" "$E2E_CAPTURE"
 		else

@@ -11,6 +11,7 @@
 # nobody from the other, and the next meeting pulls the open actions
 # through and not the done one.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
+. "$TOP_SRCDIR/tests/e2e/pam.sh"
 
 CASEBOOK_TODAY=2026-11-20
 export CASEBOOK_TODAY
@@ -300,6 +301,34 @@ wait_for "Group supervision of 2026-11-20 (draft)"
 send S
 wait_for "Sign off these minutes?"
 send y
+# The chair's name was claimed at another login: the chair's own login
+# must say so. A wrong password signs nothing.
+wait_for "The chair signs at their own login: the login name of Grace Adeyemi?"
+type_text "nobody"
+send Enter
+wait_for "Password of nobody, Grace Adeyemi's login:"
+type_text "not-it"
+send Enter
+wait_for "that is not the password of nobody"
+expect "Group supervision of 2026-11-20 (draft)"
+quit_casebook
+# The right password: signed. The login is now the chair's.
+pam_use permit
+start_casebook --db "$db" --as "Grace Adeyemi" --switch
+wait_for "Caseload"
+send m
+wait_for "Group supervision meetings"
+send Enter
+wait_for "Group supervision of 2026-11-20 (draft)"
+send S
+wait_for "Sign off these minutes?"
+send y
+wait_for "the login name of Grace Adeyemi?"
+type_text "nobody"
+send Enter
+wait_for "Password of nobody, Grace Adeyemi's login:"
+type_text "the-right-one"
+send Enter
 wait_for "SIGNED OFF by Grace Adeyemi"
 send Enter
 wait_for "Minutes: FS-26-0142 Price family"

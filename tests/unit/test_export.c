@@ -704,6 +704,9 @@ sign(const char *meeting)
 	struct cb_err err = {0};
 
 	cb_store_set_actor(db, ids.chair);
+	cb_store_set_rules(db, ref);
+	cb_store_set_os_user(db, "gadeyemi");
+	ck_assert_msg(cb_store_link_os_user(db, "gadeyemi", ids.chair, &err) == 0, "%s", err.msg);
 	ck_assert_msg(cb_store_meeting_get(db, meeting, &m, &err) == 0, "%s", err.msg);
 	ck_assert_msg(cb_store_meeting_sign(db, m, &err) == 0, "%s", err.msg);
 	cb_meeting_free(&m);

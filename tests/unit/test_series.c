@@ -18,6 +18,10 @@
 #include "casebook/mem.h"
 #include "casebook/note.h"
 #include "casebook/rating.h"
+#include "casebook/refdata.h"
+#include "casebook/diag.h"
+#include "casebook/rules.h"
+#include "casebook/workbook.h"
 #include "casebook/stage.h"
 #include "casebook/store.h"
 #include "casebook/store_answers.h"
@@ -34,6 +38,7 @@
 
 static char *dir, *dbpath;
 static struct cb_store *s;
+static struct cb_refdata *rules;
 static struct cb_worker *chair, *sw, *bso;
 static struct cb_family *fam, *other;
 static struct cb_person *mum, *child;
@@ -117,6 +122,20 @@ setup(void)
 	sw = worker("Imran Chaudhry", "social-worker");
 	bso = worker("Mei Ling Chan", "business-support");
 	cb_store_set_actor(s, sw->id);
+	/* The real role rules, and the chair's own login on this computer. */
+	{
+		struct cb_diags diags;
+		char *data = tu_path(tu_srcdir(), "data");
+
+		cb_diags_init(&diags);
+		rules = cb_refdata_new();
+		ck_assert_int_eq(cb_refdata_load(data, rules, &diags), 0);
+		cb_diags_clear(&diags);
+		free(data);
+	}
+	cb_store_set_rules(s, rules);
+	cb_store_set_os_user(s, "gadeyemi");
+	ck_assert_msg(cb_store_link_os_user(s, "gadeyemi", chair->id, &err) == 0, "%s", err.msg);
 	fam = family("FS-1", "Price family");
 	other = family("FS-2", "Nguyễn family");
 	mum = person(fam, "Kerry Price", CB_MEMBER_PARENT);
@@ -135,6 +154,7 @@ teardown(void)
 	cb_worker_free(&sw);
 	cb_worker_free(&bso);
 	cb_store_close(&s);
+	cb_refdata_free(&rules);
 	tu_rmtree(dir);
 	free(dir);
 	free(dbpath);
@@ -556,6 +576,66 @@ START_TEST(actions_pull_through)
 }
 END_TEST
 
+/* Signing off is decided in the model from data/roles.yaml, whatever
+ * screen or command asks: only the chair, in a role that may sign, with
+ * the chair's own login or the chair's password just checked. */
+START_TEST(sign_off_rules)
+{
+	struct cb_meeting *m = meeting("2026-10-22");
+	struct cb_meeting *by_sw;
+	struct cb_err err = {0};
+
+	ck_assert(cb_role_may(rules, "team-manager", CB_ACT_SIGN_MINUTES));
+	ck_assert(!cb_role_may(rules, "social-worker", CB_ACT_SIGN_MINUTES));
+	ck_assert(!cb_role_may(rules, "business-support", CB_ACT_SIGN_MINUTES));
+	ck_assert(!cb_role_may(rules, "team-manager", "fly"));
+
+	/* Not the chair, at the chair's own login: refused. */
+	cb_store_set_actor(s, bso->id);
+	ck_assert_int_ne(cb_store_meeting_sign(s, m, &err), 0);
+	ck_assert_int_eq(err.code, CB_EPERM);
+	ck_assert_ptr_nonnull(strstr(err.msg, "only the chair (Grace Adeyemi)"));
+	ck_assert(!m->is_signed);
+
+	/* The chair's name at someone else's login: refused. */
+	cb_store_set_os_user(s, "mchan");
+	ck_assert_msg(cb_store_link_os_user(s, "mchan", bso->id, &err) == 0, "%s", err.msg);
+	cb_store_set_actor(s, chair->id);
+	ck_assert_int_ne(cb_store_meeting_sign(s, m, &err), 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "needs the chair's own login"));
+	/* ... and with the password of a login that is not the chair's. */
+	cb_store_set_present(s, "mchan");
+	ck_assert_int_ne(cb_store_meeting_sign(s, m, &err), 0);
+	/* With the chair's password just checked: signed, once. */
+	cb_store_set_present(s, "gadeyemi");
+	ck_assert_msg(cb_store_meeting_sign(s, m, &err) == 0, "%s", err.msg);
+	ck_assert(m->is_signed);
+
+	/* A chair whose role may not sign: refused, even at their own login. */
+	by_sw = cb_meeting_new();
+	by_sw->date = D("2026-10-29");
+	memcpy(by_sw->chair_id, sw->id, CB_UUID_LEN);
+	memcpy(by_sw->minute_taker_id, bso->id, CB_UUID_LEN);
+	cb_store_set_actor(s, sw->id);
+	ck_assert_msg(cb_store_meeting_add(s, by_sw, &err) == 0, "%s", err.msg);
+	cb_store_set_os_user(s, "ichaudhry");
+	ck_assert_msg(cb_store_link_os_user(s, "ichaudhry", sw->id, &err) == 0, "%s", err.msg);
+	ck_assert_int_ne(cb_store_meeting_sign(s, by_sw, &err), 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "may not sign off minutes"));
+
+	/* Without the rules nothing is signed. */
+	cb_store_set_rules(s, NULL);
+	cb_store_set_os_user(s, "gadeyemi");
+	cb_store_set_actor(s, chair->id);
+	cb_meeting_free(&m);
+	m = meeting("2026-11-05");
+	ck_assert_int_ne(cb_store_meeting_sign(s, m, &err), 0);
+	cb_store_set_rules(s, rules);
+	cb_meeting_free(&m);
+	cb_meeting_free(&by_sw);
+}
+END_TEST
+
 START_TEST(signed_minutes_are_read_only)
 {
 	struct cb_meeting *m = meeting("2026-10-22");
@@ -833,6 +913,7 @@ series_suite(void)
 	tcase_add_test(tc, ratings_need_a_rationale);
 	tcase_add_test(tc, actions_pull_through);
 	tcase_add_test(tc, signed_minutes_are_read_only);
+	tcase_add_test(tc, sign_off_rules);
 	tcase_add_test(tc, agenda_items_come_off_and_move);
 	tcase_add_test(tc, caseload_rows);
 	tcase_add_test(tc, chronology_merges_everything);

@@ -567,7 +567,7 @@ sign(struct ui_app *app, struct ui_screen *scr)
 		                       n);
 	else
 		question = cb_strdup(_("Sign off these minutes? Nothing in them can change after."));
-	if (ui_confirm(app, question)) {
+	if (ui_confirm(app, question) && ui_chair_present(app, v->m->chair_id) == 0) {
 		if (cb_store_meeting_sign(app->store, v->m, &err) != 0)
 			ui_fail(app, &err);
 		else

@@ -179,6 +179,61 @@ ui_who_am_i(struct ui_app *app)
 	}
 }
 
+static int
+need_login(const char *text, void *ctx, struct cb_err *err)
+{
+	(void)ctx;
+	return cb_str_empty(text) ? cb_err_set(err, CB_EINVAL, _("write the chair's login name"))
+	                          : 0;
+}
+
+int
+ui_chair_present(struct ui_app *app, const char *chair_id)
+{
+	struct cb_err err = {0};
+	struct cb_worker *chair = NULL;
+	char linked[CB_UUID_LEN], login[64];
+	char *typed = NULL, *q;
+	int rc;
+
+	if (cb_store_os_link(app->store, NULL, linked, &err) != 0)
+		goto fail;
+	if (strcmp(linked, chair_id) == 0)
+		return 0;
+	if (cb_store_worker_get(app->store, chair_id, &chair, &err) != 0 ||
+	    cb_store_worker_os_user(app->store, chair_id, login, sizeof login, &err) != 0)
+		goto fail;
+	if (login[0] == '\0') {
+		q = cb_asprintf(_("The chair signs at their own login: the login name of %s?"),
+		                chair->name);
+		rc = ui_prompt(app, q, NULL, &typed, need_login, NULL, NULL);
+		free(q);
+		if (rc != 0) {
+			cb_worker_free(&chair);
+			return 1;
+		}
+		snprintf(login, sizeof login, "%s", typed);
+		free(typed);
+	}
+	q = cb_asprintf(_("Password of %s, %s's login:"), login, chair->name);
+	rc = ui_check_login(app, login, q);
+	free(q);
+	if (rc != 0) {
+		cb_worker_free(&chair);
+		return rc;
+	}
+	/* A login not linked yet becomes the chair's: its first choice. */
+	if (cb_store_link_os_user(app->store, login, chair_id, &err) != 0)
+		goto fail;
+	cb_store_set_present(app->store, login);
+	cb_worker_free(&chair);
+	return 0;
+fail:
+	ui_fail(app, &err);
+	cb_worker_free(&chair);
+	return -1;
+}
+
 int
 ui_choose_me(struct ui_app *app, bool switch_ok)
 {
