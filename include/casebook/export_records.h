@@ -4,6 +4,8 @@
 #ifndef CASEBOOK_EXPORT_RECORDS_H
 #define CASEBOOK_EXPORT_RECORDS_H
 
+#include <stdbool.h>
+
 #include "casebook/date.h"
 
 struct cb_doc;
@@ -51,5 +53,19 @@ struct cb_report_opts {
 int cb_export_report(struct cb_store *s, const struct cb_family *f,
                      const struct cb_refdata *ref, const struct cb_programme *prog,
                      const struct cb_report_opts *o, struct cb_doc **out, struct cb_err *err);
+
+/* Our family plan, for the family to keep: plain words, no codes or ids.
+ * With adult_id, that adult's plan only: their goals and stages and the
+ * family's shared goals, with other adults' names taken out of its text.
+ * Without, the whole family's; refused (CB_EINVAL) when the family has
+ * more than one adult and its record marks domestic abuse. */
+int cb_export_plan(struct cb_store *s, const struct cb_family *f, const struct cb_refdata *ref,
+                   const char *adult_id, struct cb_date today, struct cb_doc **out,
+                   struct cb_err *err);
+/* Whether the record marks domestic abuse: a census factor 3A, 3B or 3C
+ * on any child's status, or a Cycle of Change record on abusive behaviour
+ * or on keeping safe from abuse. */
+int cb_family_domestic_abuse(struct cb_store *s, const struct cb_family *f, bool *out,
+                             struct cb_err *err);
 
 #endif

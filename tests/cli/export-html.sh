@@ -1,9 +1,9 @@
 #!/bin/sh
 # Every HTML document casebook writes is one well-formed page: for every
 # sample family (and the one whose recorded text looks like markup) the
-# report, the family record and the minutes, read by a real HTML parser
-# (tests/cli/html-check.py, on Python's html.parser). The check itself is
-# checked first: it must reject a page with a tag left open.
+# report, the family record, each adult's plan and the minutes, read by a
+# real HTML parser (tests/cli/html-check.py, on Python's html.parser). The
+# check is shown to fail on pages that are not well-formed.
 . "$TOP_SRCDIR/tests/lib.sh"
 cd "$work" || exit 99
 CASEBOOK_TODAY=2026-11-27
@@ -24,6 +24,17 @@ for ref in $(sqlite3 t.db "SELECT reference FROM families_current ORDER BY refer
 		fail "export family $ref"
 	n=$((n + 2))
 done
+# Plans: one for each adult of every family.
+sqlite3 -separator '	' t.db "SELECT f.reference, p.name FROM people_current p JOIN people pi
+	ON pi.id = p.person_id JOIN families_current f ON f.family_id = pi.family_id
+	WHERE p.role != 'child'" >adults.txt
+i=0
+while IFS='	' read -r ref name; do
+	i=$((i + 1))
+	casebook export plan "$ref" --adult "$name" --format html --db t.db >"plan-$i.html" ||
+		fail "export plan $ref --adult $name"
+	n=$((n + 1))
+done <adults.txt
 for m in $(sqlite3 t.db "SELECT meeting_id FROM meetings_current"); do
 	casebook export minutes "$m" --format html --db t.db >"minutes-$m.html" ||
 		fail "export minutes $m"
