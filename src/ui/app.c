@@ -560,6 +560,7 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	app.ref = opt->ref;
 	app.prog = opt->prog;
 	app.training = opt->training;
+	app.export_dir = opt->export_dir;
 	app.show_cursor = opt->show_cursor;
 	if (opt->worker_id != NULL &&
 	    cb_store_worker_get(app.store, opt->worker_id, &app.me, err) != 0)

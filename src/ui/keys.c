@@ -92,6 +92,11 @@ static const struct ui_key_row table[] = {
 	{UI_GO_MEETINGS, "meetings", {'v'}, NULL, N_("Group supervision meetings"), UI_SCR_FAMILY},
 	{UI_ADD_MEMBER, "add-member", {'m'}, NULL, N_("Add someone to the family"), UI_SCR_FAMILY},
 	{UI_ALLOCATE, "allocate", {'w'}, NULL, N_("Allocate a worker to the family"), UI_SCR_FAMILY},
+	{UI_EXPORT_REPORT, "report", {'x'}, N_("Report"),
+	 N_("Write the conference and court report to a file"), UI_SCR_FAMILY},
+	{UI_EXPORT_PLAN, "plan", {'o'}, N_("Plan"),
+	 N_("Write our family plan (or one adult's) to a file, to print for the family"),
+	 UI_SCR_FAMILY},
 	{UI_SET_STATUS, "status", {'t'}, NULL, N_("Record a child's status (CIN, CP, CLA, PLO)"),
 	 UI_SCR_FAMILY},
 

@@ -65,6 +65,7 @@ enum ui_action {
 	/* From the family record */
 	UI_GO_PROGRAMME, UI_GO_NOTES, UI_GO_CHRONOLOGY, UI_GO_GOALS, UI_GO_STAGES,
 	UI_GO_RATINGS, UI_GO_MEETINGS, UI_ADD_MEMBER, UI_ALLOCATE, UI_SET_STATUS,
+	UI_EXPORT_REPORT, UI_EXPORT_PLAN,
 	/* Programme */
 	UI_SESSION, UI_COMPLETE, UI_GUIDE,
 	/* Goals */
@@ -153,6 +154,7 @@ struct ui_app {
 	const struct cb_programme *prog;
 	struct cb_worker *me;
 	bool training;
+	const char *export_dir;        /* where reports and plans go by default */
 	struct cb_vec help;            /* struct cb_help_entry, training mode */
 	bool panel;                    /* the training help panel is shown */
 	struct ui_screen *stack[UI_MAX_DEPTH];
@@ -327,6 +329,9 @@ int ui_edit_text(struct ui_app *app, const struct ui_edit *e);
 /* Screens that others open. */
 void ui_open_caseload(struct ui_app *app);
 void ui_open_family(struct ui_app *app, const char *family_id);
+/* The report and the plan, to a file (screens/export_keys.c). */
+void ui_family_report(struct ui_app *app, const struct cb_family *f);
+void ui_family_plan(struct ui_app *app, const struct cb_family *f);
 void ui_open_help(struct ui_app *app, const struct ui_screen *about);
 void ui_open_text(struct ui_app *app, const char *title, const char *text,
                   const struct ui_screen *about);
