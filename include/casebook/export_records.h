@@ -68,4 +68,23 @@ int cb_export_plan(struct cb_store *s, const struct cb_family *f, const struct c
 int cb_family_domestic_abuse(struct cb_store *s, const struct cb_family *f, bool *out,
                              struct cb_err *err);
 
+/* Programme and supervision figures (report programme). Families are
+ * those of team (a team's name) and worker_id when given; to is the end of
+ * the period (today when not given) and from its start (unset: each
+ * case's opening). */
+enum cb_report_by { CB_BY_FAMILY, CB_BY_WORKER, CB_BY_TEAM };
+struct cb_programme_opts {
+	struct cb_date from, to;
+	const char *team;
+	const char *worker_id;
+	const char *worker_name;
+	enum cb_report_by by;
+	const struct cb_programme *prog;  /* for module progress; may be NULL */
+};
+struct cb_buf;
+/* Into csv (RFC 4180: a header row, one row per family or per group,
+ * CRLF) and/or a document; either may be NULL. */
+int cb_report_programme(struct cb_store *s, const struct cb_programme_opts *o, struct cb_buf *csv,
+                        struct cb_doc **doc, struct cb_err *err);
+
 #endif

@@ -77,6 +77,13 @@ static const struct cli_command commands[] = {
 	 "the family's REF",
 	 "casebook export plan REF [--adult NAME] --format txt|html [--output FILE] [--db PATH]",
 	 N_("our family plan, for the family to keep, or one adult's own plan"), cmd_export_plan},
+	{"report", "programme",
+	 OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_TEAM | OPT_WORKER | OPT_FROM | OPT_TO |
+	 OPT_BY | OPT_OUTPUT, 0, 0, NULL,
+	 "casebook report programme [--team TEAM] [--worker NAME] [--from DATE] [--to DATE] "
+	 "--format txt|csv|html [--by family|worker|team] [--output FILE] [--db PATH]",
+	 N_("programme and supervision figures for managers, per family, worker or team"),
+	 cmd_report_programme},
 	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS, 0, 0, NULL, "casebook backup --to FILE [--db PATH]",
 	 N_("copy the database safely, even while it is in use"), cmd_backup},
 	{"modules", "list", OPT_MODULES, 0, 0, NULL, "casebook modules list [--modules DIR]",

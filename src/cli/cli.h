@@ -126,6 +126,7 @@ int cmd_export_family(struct cli *c);
 int cmd_export_minutes(struct cli *c);
 int cmd_export_report(struct cli *c);
 int cmd_export_plan(struct cli *c);
+int cmd_report_programme(struct cli *c);
 
 /* Shared by the exports and reports (cmd_export.c). */
 /* A family by reference in any case, or by id. */

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Every HTML document casebook writes is one well-formed page: for every
 # sample family (and the one whose recorded text looks like markup) the
-# report, the family record, each adult's plan and the minutes, read by a
-# real HTML parser (tests/cli/html-check.py, on Python's html.parser). The
-# check is shown to fail on pages that are not well-formed.
+# report, the family record, each adult's plan, the minutes and the
+# programme figures, read by a real HTML parser (tests/cli/html-check.py,
+# on Python's html.parser). The check is shown to fail on pages that are
+# not well-formed.
 . "$TOP_SRCDIR/tests/lib.sh"
 cd "$work" || exit 99
 CASEBOOK_TODAY=2026-11-27
@@ -38,6 +39,11 @@ done <adults.txt
 for m in $(sqlite3 t.db "SELECT meeting_id FROM meetings_current"); do
 	casebook export minutes "$m" --format html --db t.db >"minutes-$m.html" ||
 		fail "export minutes $m"
+	n=$((n + 1))
+done
+for by in family worker team; do
+	casebook report programme --by $by --format html --db t.db >"programme-$by.html" ||
+		fail "report programme --by $by"
 	n=$((n + 1))
 done
 [ "$n" -ge 12 ] || fail "only $n documents"
