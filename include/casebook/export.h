@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Documents for people outside the workbook: the family record for a
  * conference or court report, and group supervision minutes. A document is
  * a list of simple blocks; each writer (plain text, Markdown, HTML) renders

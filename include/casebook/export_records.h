@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What casebook exports: a family's record, and group supervision minutes
  * (the whole meeting, or one family's extract). Each is read from the
  * database into a document (export.h) that any writer can render. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* export family, export minutes: the record and the minutes as text,
  * Markdown or HTML on standard output, for a conference or court report
  * and for each family's file. Every export is in the audit trail, written

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The family's record as one document: what a conference or court report
  * needs, read from the workbook so nobody copies it out by hand. */
 #include "config.h"
@@ -408,8 +409,8 @@ actions(struct xf_ctx *x, struct cb_err *err)
 		char today[CB_DATE_LEN];
 
 		cb_date_format(x->today, today);
-		cb_doc_textf(x->d, overdue == 1 ? _("%zu action is overdue (due before %s).")
-		                                : _("%zu actions are overdue (due before %s)."),
+		cb_doc_textf(x->d, ngettext("%zu action is overdue (due before %s).",
+		                            "%zu actions are overdue (due before %s).", overdue),
 		             overdue, today);
 	}
 	cb_vec_clear(&list);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Documents saved to files: from the workbook's keys and from --output.
  * A file is created new (never over one that is there, which may be
  * someone's earlier report), readable by its owner only since it holds

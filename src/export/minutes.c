@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Group supervision minutes: the whole meeting for the team, or one
  * family's extract for that family's record. An extract is built from the
  * family's own agenda item and nothing else, so nothing about another
@@ -96,7 +97,7 @@ minutes_spent(long seconds, char *buf, size_t n)
 		return _("not recorded");
 	if (mins < 1)
 		return _("under a minute");
-	snprintf(buf, n, mins == 1 ? _("%ld minute") : _("%ld minutes"), mins);
+	snprintf(buf, n, ngettext("%ld minute", "%ld minutes", (unsigned long)mins), mins);
 	return buf;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* HTML: one self-contained page (no scripts, no fonts or styles from
  * elsewhere, so it opens the same offline, in a court bundle or an email)
  * that prints cleanly on A4. Every piece of recorded text is escaped. */

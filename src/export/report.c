@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The conference and court report: the sections such a report asks for,
  * filled from the record so nobody copies it out by hand. Everything is
  * read through the store's current views, so a retracted record is left

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/export: parts of one document that another reuses, so
  * the report, the family record and the minutes say the same thing the
  * same way. */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Every HTML document casebook writes is one well-formed page: for every
 # sample family (and the one whose recorded text looks like markup) the
 # report, the family record, each adult's plan, the minutes and the

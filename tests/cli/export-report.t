@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # export report: the conference and court report, filled from the record,
 # for every sample family as text, for two as Markdown and as HTML (the
 # HTML is checked for well-formedness in export-report-html.sh), over a
@@ -10,7 +11,7 @@ casebook import "$TOP_SRCDIR"/tests/data/export-1-family.yaml \
 for ref in FS-26-0142 FS-25-0263 FS-25-0588 FS-26-0391 FS-25-0731; do
 	run casebook export report $ref --format txt --db t.db --as "Imran Chaudhry"
 done
-run casebook export report FS-25-0731 --format md --db t.db --as "Grace Adeyemi"
+run casebook export report FS-25-0731 --format md --db t.db --as "Grace Adeyemi" --switch
 run casebook export report FS-T-0001 --format md --db t.db
 run casebook export report FS-26-0391 --format html --db t.db
 # Recorded text that looks like markup stays text; the meeting on it is a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* export: the document model and its three writers. */
 #include "config.h"
 
