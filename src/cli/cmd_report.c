@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* report programme: the figures a manager and the authority need, on
  * standard output or in a new file, as text, CSV or HTML. */
 #include "config.h"

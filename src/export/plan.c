@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Our family plan: one short page for the family to keep, in plain words,
  * with no codes, ids or professional shorthand. The family's goals in
  * their own words with the steps and who helps, how the scores have

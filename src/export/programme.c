@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Programme and supervision figures for managers: what the pilot could not
  * count. For each family, how often and how lately it was discussed in
  * group supervision, the programme sessions it had (by module and by the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # export plan: our family plan, for the family to keep: plain words, no
 # codes or ids. One adult's plan holds only that adult's goals and stages
 # and the family's shared goals (plan-leak.sh checks it against everything

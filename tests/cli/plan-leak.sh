@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # One adult's plan must hold nothing of any other adult: in a family with
 # domestic abuse, it may be read by the person the other adult is afraid
 # of. For every adult of every family, and both formats, export that

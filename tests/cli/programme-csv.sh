@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # report programme --format csv is RFC 4180 and its figures are right: read
 # it back with Python's csv module (strict: a header row, the same number of
 # fields in every row, CRLF line ends, UTF-8) and compare each family's

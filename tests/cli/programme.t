@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # report programme: the programme and supervision figures for managers,
 # per family, worker or team, as text, CSV (programme-csv.sh checks the
 # figures against the database) and HTML; what is refused.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A family's report goes to that family's conference or court, so it must
 # say nothing about any other family. For every family and every format,
 # export the report and look in it for everything the database holds about

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The report and the plan from the family record: x writes the report, o
 # the plan, each to a new file, and the workbook says where. A plan holding
 # both adults' information is refused where domestic abuse is marked; in

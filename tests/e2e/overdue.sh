@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # From the caseload: O lists the overdue actions in my families, t the
 # team's, each with its family, owner and due date, oldest first; Enter goes
 # to the family. M shows the manager's programme and supervision figures.

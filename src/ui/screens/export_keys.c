@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* From the family record: the conference and court report and our family
  * plan, written to a file (HTML, which prints on A4 and pastes into a word
  * processor), and the workbook says where. In training mode the file goes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Overdue actions across my families or the whole team's: every open
  * action past its due date, oldest first, with the family, the owner and
  * the due date. Enter goes to the family. And the manager's figures: the
