@@ -5,6 +5,8 @@
 #ifndef CASEBOOK_EXPORT_RECORDS_H
 #define CASEBOOK_EXPORT_RECORDS_H
 
+#include <stdbool.h>
+
 #include "casebook/date.h"
 
 struct cb_doc;
@@ -52,5 +54,38 @@ struct cb_report_opts {
 int cb_export_report(struct cb_store *s, const struct cb_family *f,
                      const struct cb_refdata *ref, const struct cb_programme *prog,
                      const struct cb_report_opts *o, struct cb_doc **out, struct cb_err *err);
+
+/* Our family plan, for the family to keep: plain words, no codes or ids.
+ * With adult_id, that adult's plan only: their goals and stages and the
+ * family's shared goals, with other adults' names taken out of its text.
+ * Without, the whole family's; refused (CB_EINVAL) when the family has
+ * more than one adult and its record marks domestic abuse. */
+int cb_export_plan(struct cb_store *s, const struct cb_family *f, const struct cb_refdata *ref,
+                   const char *adult_id, struct cb_date today, struct cb_doc **out,
+                   struct cb_err *err);
+/* Whether the record marks domestic abuse: a census factor 3A, 3B or 3C
+ * on any child's status, or a Cycle of Change record on abusive behaviour
+ * or on keeping safe from abuse. */
+int cb_family_domestic_abuse(struct cb_store *s, const struct cb_family *f, bool *out,
+                             struct cb_err *err);
+
+/* Programme and supervision figures (report programme). Families are
+ * those of team (a team's name) and worker_id when given; to is the end of
+ * the period (today when not given) and from its start (unset: each
+ * case's opening). */
+enum cb_report_by { CB_BY_FAMILY, CB_BY_WORKER, CB_BY_TEAM };
+struct cb_programme_opts {
+	struct cb_date from, to;
+	const char *team;
+	const char *worker_id;
+	const char *worker_name;
+	enum cb_report_by by;
+	const struct cb_programme *prog;  /* for module progress; may be NULL */
+};
+struct cb_buf;
+/* Into csv (RFC 4180: a header row, one row per family or per group,
+ * CRLF) and/or a document; either may be NULL. */
+int cb_report_programme(struct cb_store *s, const struct cb_programme_opts *o, struct cb_buf *csv,
+                        struct cb_doc **doc, struct cb_err *err);
 
 #endif

@@ -19,6 +19,7 @@ struct cb_ui_options {
 	const char *worker_id;          /* who you are; NULL: ask */
 	bool switch_ok;                 /* --switch: no question when it is not this login's worker */
 	bool training;                  /* a scratch copy of the sample families */
+	const char *export_dir;         /* reports and plans by default; NULL: "." */
 	const char *datadir;            /* for data/training-help.yaml */
 	const struct cb_diags *warnings; /* module files left out, to show once */
 	bool show_cursor;               /* keep the terminal cursor visible */

@@ -90,6 +90,17 @@ static const struct cli_command commands[] = {
 	 "[--output FILE] [--lang LANGUAGE] [--db PATH] [--as WORKER]",
 	 N_("the conference and court report for a family, on standard output or in a new file"),
 	 cmd_export_report},
+	{"export", "plan", OPT_DB | OPT_AS | OPT_FORMAT | OPT_ADULT | OPT_OUTPUT, 1, 1,
+	 "the family's REF",
+	 "casebook export plan REF [--adult NAME] --format txt|html [--output FILE] [--db PATH]",
+	 N_("our family plan, for the family to keep, or one adult's own plan"), cmd_export_plan},
+	{"report", "programme",
+	 OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_TEAM | OPT_WORKER | OPT_FROM | OPT_TO |
+	 OPT_BY | OPT_OUTPUT, 0, 0, NULL,
+	 "casebook report programme [--team TEAM] [--worker NAME] [--from DATE] [--to DATE] "
+	 "--format txt|csv|html [--by family|worker|team] [--output FILE] [--db PATH]",
+	 N_("programme and supervision figures for managers, per family, worker or team"),
+	 cmd_report_programme},
 	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS | OPT_PASSPHRASE_FD | OPT_PLAIN, 0, 0, NULL,
 	 "casebook backup --to FILE [--passphrase-fd N | --plain] [--db PATH]",
 	 N_("an encrypted copy of the database, made safely even while it is in use"), cmd_backup},

@@ -163,6 +163,8 @@ enum cli_disk cli_disk_check(const char *root, const char *path, char *device, s
 char *cli_disk_warning(const char *db, bool *refuse);
 
 int cmd_export_report(struct cli *c);
+int cmd_export_plan(struct cli *c);
+int cmd_report_programme(struct cli *c);
 
 /* Shared by the exports and reports (cmd_export.c). */
 /* A family by reference in any case, or by id. */

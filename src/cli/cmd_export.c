@@ -365,3 +365,102 @@ out:
 	cb_store_close(&s);
 	return rc;
 }
+
+/* --adult NAME: an adult of the family by full name, or by first name
+ * when only one adult has it; in any case. */
+static int
+find_adult(struct cb_store *s, const struct cb_family *f, const char *name, char id[CB_UUID_LEN],
+           struct cb_err *err)
+{
+	struct cb_vec people = CB_VEC_OWNING(cb_person_free_item);
+	char *want = cb_text_fold(name);
+	size_t i, full = 0, first = 0;
+	const char *full_id = NULL, *first_id = NULL;
+	int rc = 0;
+
+	if (cb_store_person_list(s, f->id, &people, err) != 0) {
+		free(want);
+		cb_vec_clear(&people);
+		return -1;
+	}
+	for (i = 0; i < people.len; i++) {
+		const struct cb_person *p = people.items[i];
+		char *have;
+		size_t n;
+
+		if (!cb_member_is_adult(p->role))
+			continue;
+		have = cb_text_fold(p->name);
+		n = strcspn(have, " ");
+		if (cb_streq(have, want)) {
+			full++;
+			full_id = p->id;
+		} else if (strlen(want) == n && strncmp(have, want, n) == 0) {
+			first++;
+			first_id = p->id;
+		}
+		free(have);
+	}
+	if (full == 1)
+		memcpy(id, full_id, CB_UUID_LEN);
+	else if (full == 0 && first == 1)
+		memcpy(id, first_id, CB_UUID_LEN);
+	else if (full + first > 1)
+		rc = cb_err_set(err, CB_EINVAL, _("more than one adult in the %s is called %s: give "
+		                                  "the full name"), f->name, name);
+	else
+		rc = cb_err_set(err, CB_ENOTFOUND, _("there is no adult called %s in the %s: see "
+		                                     "'casebook show family %s'"), name, f->name,
+		                f->reference);
+	free(want);
+	cb_vec_clear(&people);
+	return rc;
+}
+
+int
+cmd_export_plan(struct cli *c)
+{
+	enum cb_export_format f;
+	struct cb_refdata *ref = NULL;
+	struct cb_family *fam = NULL;
+	struct cb_store *s = NULL;
+	struct cb_doc *d = NULL;
+	struct cb_err err = {0};
+	char adult[CB_UUID_LEN] = "", *detail = NULL;
+	int rc;
+
+	if ((rc = want_format(c, &f)) != 0)
+		return rc;
+	if (f == CB_EXPORT_MD)
+		return cli_usage_error(c, _("a plan is for printing: use --format txt or html"));
+	if ((rc = cli_open(c, false, &s)) != 0)
+		return rc;
+	if (cli_find_family(s, c->args[0], &fam, &err) != 0 ||
+	    (c->adult != NULL && find_adult(s, fam, c->adult, adult, &err) != 0)) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if ((rc = cli_refdata(&ref)) != 0)
+		goto out;
+	if (cb_export_plan(s, fam, ref, adult[0] != '\0' ? adult : NULL, cb_date_today(), &d,
+	                   &err) != 0) {
+		if (err.code == CB_EINVAL && c->adult == NULL)
+			cb_err_set(&err, CB_EINVAL, _("the record of the %s marks domestic abuse, so a "
+			                              "plan holding both adults' information is not "
+			                              "printed: give --adult NAME for each adult's own "
+			                              "plan"), fam->name);
+		rc = cli_fail(&err);
+		goto out;
+	}
+	detail = adult[0] != '\0' ? cb_asprintf("format=%s plan adult=%s", cb_export_format_name(f),
+	                                        adult)
+	                          : cb_asprintf("format=%s plan", cb_export_format_name(f));
+	rc = cli_deliver(c, s, d, f, "family", fam->id, detail);
+out:
+	free(detail);
+	cb_doc_free(&d);
+	cb_refdata_free(&ref);
+	cb_family_free(&fam);
+	cb_store_close(&s);
+	return rc;
+}

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "casebook/cli.h"
 #include "casebook/diag.h"
@@ -81,7 +82,7 @@ cli_open_workbook(struct cli *c)
 	struct cb_store *s = NULL;
 	struct cb_worker *w = NULL;
 	struct cb_err err = {0};
-	char *scratch_db = NULL, *scratch_dir = NULL, *disk_warning = NULL;
+	char *scratch_db = NULL, *scratch_dir = NULL, *disk_warning = NULL, *cwd = getcwd(NULL, 0);
 	struct open_state tidy = {&s, NULL};
 	bool inconsistent = false;
 	int rc;
@@ -158,6 +159,9 @@ cli_open_workbook(struct cli *c)
 	opt.ref = ref;
 	opt.prog = &prog;
 	opt.training = c->training;
+	/* Reports and plans: the training folder goes when training ends, so
+	 * nothing made while practising is left behind. */
+	opt.export_dir = scratch_dir != NULL ? scratch_dir : cwd;
 	opt.show_cursor = c->show_cursor;
 	opt.datadir = cli_datadir();
 	opt.warnings = &diags;
@@ -176,6 +180,7 @@ out:
 	free(scratch_db);
 	free(scratch_dir);
 	free(disk_warning);
+	free(cwd);
 	cb_vec_clear(&recorded);
 	cb_diags_clear(&diags);
 	cb_programme_clear(&prog);

@@ -669,6 +669,7 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	cb_store_set_rules(app.store, opt->ref);
 	app.prog = opt->prog;
 	app.training = opt->training;
+	app.export_dir = opt->export_dir;
 	app.show_cursor = opt->show_cursor;
 	app.idle_lock = opt->idle_lock;
 	app.last_key = ui_lock_now();

@@ -73,11 +73,15 @@ static const struct ui_key_row table[] = {
 
 	/* The caseload. */
 	{UI_TEAM, "team", {'t'}, N_("Mine/team"),
-	 N_("Show my families or the whole team's"), UI_SCR_CASELOAD},
+	 N_("Show my families or the whole team's"), UI_SCR_CASELOAD | UI_SCR_OVERDUE},
 	{UI_SORT, "sort", {'s'}, N_("Sort"),
 	 N_("Sort by reference, name, rating or last supervision"), UI_SCR_CASELOAD},
 	{UI_GO_MEETINGS, "meetings", {'m'}, N_("Supervision"),
 	 N_("Group supervision meetings and minutes"), UI_SCR_CASELOAD},
+	{UI_GO_OVERDUE, "overdue", {'O'}, N_("Overdue"),
+	 N_("Overdue actions in my families or the team's"), UI_SCR_CASELOAD},
+	{UI_GO_FIGURES, "figures", {'M'}, NULL,
+	 N_("Programme and supervision figures, for the manager"), UI_SCR_CASELOAD},
 
 	/* The family record: every screen is one key away. */
 	{UI_GO_PROGRAMME, "programme", {'p'}, N_("Programme"), N_("The programme modules"),
@@ -93,6 +97,11 @@ static const struct ui_key_row table[] = {
 	{UI_GO_MEETINGS, "meetings", {'v'}, NULL, N_("Group supervision meetings"), UI_SCR_FAMILY},
 	{UI_ADD_MEMBER, "add-member", {'m'}, NULL, N_("Add someone to the family"), UI_SCR_FAMILY},
 	{UI_ALLOCATE, "allocate", {'w'}, NULL, N_("Allocate a worker to the family"), UI_SCR_FAMILY},
+	{UI_EXPORT_REPORT, "report", {'x'}, N_("Report"),
+	 N_("Write the conference and court report to a file"), UI_SCR_FAMILY},
+	{UI_EXPORT_PLAN, "plan", {'o'}, N_("Plan"),
+	 N_("Write our family plan (or one adult's) to a file, to print for the family"),
+	 UI_SCR_FAMILY},
 	{UI_SET_STATUS, "status", {'t'}, NULL, N_("Record a child's status (CIN, CP, CLA, PLO)"),
 	 UI_SCR_FAMILY},
 

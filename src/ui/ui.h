@@ -43,14 +43,15 @@ enum ui_screen_id {
 	UI_SCR_EDITOR = 1u << 16,
 	UI_SCR_PICKER = 1u << 17,
 	UI_SCR_TABLE = 1u << 18,
-	UI_SCR_TEXT = 1u << 19     /* a page of text: a note, an event */
+	UI_SCR_TEXT = 1u << 19,    /* a page of text: a note, an event */
+	UI_SCR_OVERDUE = 1u << 20  /* overdue actions across families */
 };
 #define UI_SCR_LISTS                                                             \
 	(UI_SCR_WHO | UI_SCR_CASELOAD | UI_SCR_PROGRAMME | UI_SCR_MODULE |         \
 	 UI_SCR_NOTES | UI_SCR_CHRONOLOGY | UI_SCR_GOALS | UI_SCR_STAGES |         \
 	 UI_SCR_RATINGS | UI_SCR_MEETINGS | UI_SCR_MEETING | UI_SCR_MINUTES |      \
 	 UI_SCR_HISTORY | UI_SCR_PICKER | UI_SCR_TABLE | UI_SCR_FAMILY |           \
-	 UI_SCR_GOAL | UI_SCR_HELP | UI_SCR_TEXT)
+	 UI_SCR_GOAL | UI_SCR_HELP | UI_SCR_TEXT | UI_SCR_OVERDUE)
 #define UI_SCR_ALL 0xFFFFFFFFu
 
 /* What a key does. The key table maps keys to these, per screen. */
@@ -67,6 +68,7 @@ enum ui_action {
 	/* From the family record */
 	UI_GO_PROGRAMME, UI_GO_NOTES, UI_GO_CHRONOLOGY, UI_GO_GOALS, UI_GO_STAGES,
 	UI_GO_RATINGS, UI_GO_MEETINGS, UI_ADD_MEMBER, UI_ALLOCATE, UI_SET_STATUS,
+	UI_EXPORT_REPORT, UI_EXPORT_PLAN, UI_GO_OVERDUE, UI_GO_FIGURES,
 	/* Programme */
 	UI_SESSION, UI_COMPLETE, UI_GUIDE,
 	/* Goals */
@@ -156,6 +158,7 @@ struct ui_app {
 	const struct cb_programme *prog;
 	struct cb_worker *me;
 	bool training;
+	const char *export_dir;        /* where reports and plans go by default */
 	struct cb_vec help;            /* struct cb_help_entry, training mode */
 	bool panel;                    /* the training help panel is shown */
 	/* The panel reads on a page at a time (F4): where it is, for which
@@ -347,6 +350,13 @@ int ui_edit_text(struct ui_app *app, const struct ui_edit *e);
 /* Screens that others open. */
 void ui_open_caseload(struct ui_app *app);
 void ui_open_family(struct ui_app *app, const char *family_id);
+/* The report and the plan, to a file (screens/export_keys.c). */
+void ui_family_report(struct ui_app *app, const struct cb_family *f);
+void ui_family_plan(struct ui_app *app, const struct cb_family *f);
+/* Overdue actions across families, and the manager's figures
+ * (screens/overdue.c). */
+void ui_open_overdue(struct ui_app *app);
+void ui_open_figures(struct ui_app *app);
 void ui_open_help(struct ui_app *app, const struct ui_screen *about);
 void ui_open_text(struct ui_app *app, const char *title, const char *text,
                   const struct ui_screen *about);

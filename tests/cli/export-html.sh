@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: MIT
 # Every HTML document casebook writes is one well-formed page: for every
 # sample family (and the one whose recorded text looks like markup) the
-# report, the family record and the minutes, read by a real HTML parser
-# (tests/cli/html-check.py, on Python's html.parser). The check itself is
-# checked first: it must reject a page with a tag left open.
+# report, the family record, each adult's plan, the minutes and the
+# programme figures, read by a real HTML parser (tests/cli/html-check.py,
+# on Python's html.parser). The check is shown to fail on pages that are
+# not well-formed.
 . "$TOP_SRCDIR/tests/lib.sh"
 cd "$work" || exit 99
 CASEBOOK_TODAY=2026-11-27
@@ -25,9 +26,25 @@ for ref in $(sqlite3 t.db "SELECT reference FROM families_current ORDER BY refer
 		fail "export family $ref"
 	n=$((n + 2))
 done
+# Plans: one for each adult of every family.
+sqlite3 -separator '	' t.db "SELECT f.reference, p.name FROM people_current p JOIN people pi
+	ON pi.id = p.person_id JOIN families_current f ON f.family_id = pi.family_id
+	WHERE p.role != 'child'" >adults.txt
+i=0
+while IFS='	' read -r ref name; do
+	i=$((i + 1))
+	casebook export plan "$ref" --adult "$name" --format html --db t.db >"plan-$i.html" ||
+		fail "export plan $ref --adult $name"
+	n=$((n + 1))
+done <adults.txt
 for m in $(sqlite3 t.db "SELECT meeting_id FROM meetings_current"); do
 	casebook export minutes "$m" --format html --db t.db >"minutes-$m.html" ||
 		fail "export minutes $m"
+	n=$((n + 1))
+done
+for by in family worker team; do
+	casebook report programme --by $by --format html --db t.db >"programme-$by.html" ||
+		fail "report programme --by $by"
 	n=$((n + 1))
 done
 [ "$n" -ge 12 ] || fail "only $n documents"

@@ -331,6 +331,12 @@ caseload_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, i
 	case UI_GO_MEETINGS:
 		ui_open_meetings(app);
 		return UI_HANDLED;
+	case UI_GO_OVERDUE:
+		ui_open_overdue(app);
+		return UI_HANDLED;
+	case UI_GO_FIGURES:
+		ui_open_figures(app);
+		return UI_HANDLED;
 	default:
 		return 0;
 	}

@@ -790,6 +790,8 @@ family_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int
 	case UI_ADD_MEMBER: add_member(app, scr); return UI_HANDLED;
 	case UI_ALLOCATE: allocate(app, scr); return UI_HANDLED;
 	case UI_SET_STATUS: set_status(app, scr); return UI_HANDLED;
+	case UI_EXPORT_REPORT: ui_family_report(app, f->family); return UI_HANDLED;
+	case UI_EXPORT_PLAN: ui_family_plan(app, f->family); return UI_HANDLED;
 	case UI_EDIT:
 		if (ui_family_fix_correct(app, f->id) == 1)
 			correct_family(app, scr);

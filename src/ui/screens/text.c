@@ -175,6 +175,7 @@ screen_name(unsigned id)
 	case UI_SCR_HISTORY: return _("History");
 	case UI_SCR_EDITOR: return _("Writing");
 	case UI_SCR_TABLE: return _("Table");
+	case UI_SCR_OVERDUE: return _("Overdue actions");
 	default: return _("This screen");
 	}
 }
