@@ -33,6 +33,16 @@ static const struct cli_option {
 	{"role", 'r', OPT_ROLE, "ROLE"},
 	{"family", 0, OPT_FAMILY, "REF"},
 	{"format", 'f', OPT_FORMAT, "FORMAT"},
+	{"same-name", 0, OPT_SAME_NAME, NULL},
+	{"from", 0, OPT_FROM, "DATE or FILE"},
+	{"output", 0, OPT_OUTPUT, "FILE"},
+	{"adult", 0, OPT_ADULT, "NAME"},
+	{"worker", 0, OPT_WORKER, "NAME"},
+	{"by", 0, OPT_BY, "family, worker or team"},
+	{"switch", 0, OPT_SWITCH, NULL},
+	{"passphrase-fd", 0, OPT_PASSPHRASE_FD, "N"},
+	{"plain", 0, OPT_PLAIN, NULL},
+	{"force", 0, OPT_FORCE, NULL},
 	{"help", 'h', OPT_HELP, NULL},
 	{"version", 'V', OPT_VERSION, NULL},
 };
@@ -40,7 +50,8 @@ static const struct cli_option {
 #define N_OPTIONS (sizeof options / sizeof *options)
 
 #define GLOBAL_OPTS                                                             \
-	(OPT_DB | OPT_AS | OPT_MODULES | OPT_TRAINING | OPT_SHOW_CURSOR | OPT_HELP | OPT_VERSION)
+	(OPT_DB | OPT_AS | OPT_SWITCH | OPT_MODULES | OPT_TRAINING | OPT_SHOW_CURSOR | OPT_HELP | \
+	 OPT_VERSION)
 
 static const struct cli_command commands[] = {
 	{"init", NULL, OPT_DB, 0, 0, NULL, "casebook init [--db PATH]",
@@ -53,10 +64,10 @@ static const struct cli_command commands[] = {
 	{"list", "meetings", OPT_DB, 0, 0, NULL, "casebook list meetings [--db PATH]",
 	 N_("meetings, one a line, tab-separated: id, date, chair, families, signed"),
 	 cmd_list_meetings},
-	{"add", "worker", OPT_DB | OPT_AS | OPT_ROLE, 1, 1, "the worker's NAME",
-	 "casebook add worker NAME --role ROLE [--db PATH]",
+	{"add", "worker", OPT_DB | OPT_AS | OPT_ROLE | OPT_SAME_NAME, 1, 1, "the worker's NAME",
+	 "casebook add worker NAME --role ROLE [--same-name] [--db PATH]",
 	 N_("add a worker (roles are listed in data/roles.yaml)"), cmd_add_worker},
-	{"show", "family", OPT_DB | OPT_MODULES, 1, 1, "the family's REF",
+	{"show", "family", OPT_DB | OPT_AS | OPT_MODULES, 1, 1, "the family's REF",
 	 "casebook show family REF [--db PATH]",
 	 N_("a family's record as plain text, for scripts and checks"), cmd_show_family},
 	{"export", "family", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT, 1, 1, "the family's REF",
@@ -68,8 +79,19 @@ static const struct cli_command commands[] = {
 	 "casebook export minutes MEETING [--family REF] --format txt|md|html [--db PATH]",
 	 N_("group supervision minutes, or one family's extract, on standard output"),
 	 cmd_export_minutes},
+	{"export", "report", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_FROM | OPT_TO | OPT_OUTPUT,
+	 1, 1, "the family's REF",
+	 "casebook export report REF [--from DATE] [--to DATE] --format txt|md|html "
+	 "[--output FILE] [--db PATH] [--as WORKER]",
+	 N_("the conference and court report for a family, on standard output or in a new file"),
+	 cmd_export_report},
 	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS, 0, 0, NULL, "casebook backup --to FILE [--db PATH]",
 	 N_("copy the database safely, even while it is in use"), cmd_backup},
+	{"audit", NULL, OPT_DB | OPT_AS | OPT_SWITCH | OPT_FAMILY | OPT_WORKER | OPT_FROM | OPT_TO |
+	 OPT_FORMAT, 0, 0, NULL,
+	 "casebook audit [--family REF] [--worker NAME] [--from DATE] [--to DATE] "
+	 "[--format txt|csv] [--db PATH]",
+	 N_("who did or looked at what, and when: the audit trail, oldest first"), cmd_audit},
 	{"modules", "list", OPT_MODULES, 0, 0, NULL, "casebook modules list [--modules DIR]",
 	 N_("the programme's modules, one a line, tab-separated: id, version, title, file"),
 	 cmd_modules_list},
@@ -160,6 +182,8 @@ print_help(void)
 	         "  -a, --as WORKER     who you are: a worker's name or id\n"
 	         "  -m, --modules DIR   module files that add to or replace the installed ones\n"
 	         "  -t, --training      practise on the sample families, in a scratch copy\n"
+	         "      --switch        work as someone other than the worker this login\n"
+	         "                      first chose (recorded in the audit)\n"
 	         "      --show-cursor   keep the terminal cursor shown, on what is selected\n"
 	         "                      (for screen readers and braille displays)\n"
 	         "  -o, --to FILE       where a backup goes\n"
@@ -183,8 +207,18 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_ROLE: c->role = val; break;
 	case OPT_FAMILY: c->family = val; break;
 	case OPT_FORMAT: c->format = val; break;
+	case OPT_FROM: c->from = val; break;
+	case OPT_OUTPUT: c->output = val; break;
+	case OPT_ADULT: c->adult = val; break;
+	case OPT_WORKER: c->worker = val; break;
+	case OPT_BY: c->by = val; break;
+	case OPT_PASSPHRASE_FD: c->passphrase_fd = val; break;
+	case OPT_SWITCH: c->switch_ok = true; break;
+	case OPT_PLAIN: c->plain = true; break;
+	case OPT_FORCE: c->force = true; break;
 	case OPT_TRAINING: c->training = true; break;
 	case OPT_SHOW_CURSOR: c->show_cursor = true; break;
+	case OPT_SAME_NAME: c->same_name = true; break;
 	default: break;
 	}
 }
@@ -375,7 +409,7 @@ cb_cli_main(int argc, char **argv)
 		rc = CB_EXIT_OK;
 		goto out;
 	}
-	allowed = c.cmd != NULL ? c.cmd->opts | OPT_DB | OPT_AS : GLOBAL_OPTS;
+	allowed = c.cmd != NULL ? c.cmd->opts | OPT_DB | OPT_AS | OPT_SWITCH : GLOBAL_OPTS;
 	for (k = 0; k < c.norder; k++)
 		if (!(allowed & c.order[k]->opt)) {
 			rc = cli_usage_error(&c, _("the option --%s does not go here"), c.order[k]->name);

@@ -133,8 +133,8 @@ cmd_modules_check(struct cli *c)
 		checked = loose.len;
 	}
 	if (cb_diags_count(&diags) == 0 && !failed && !inconsistent)
-		printf(checked == 1 ? _("%zu module checked: no problems\n")
-		                    : _("%zu modules checked: no problems\n"), checked);
+		printf(ngettext("%zu module checked: no problems\n",
+		                "%zu modules checked: no problems\n", checked), checked);
 	report(&diags, inconsistent);
 	rc = cb_diags_count(&diags) > 0 || failed || inconsistent ? CB_EXIT_FAIL : CB_EXIT_OK;
 out:

@@ -620,9 +620,9 @@ cb_store_import(struct cb_store *s, struct cb_import_plan *p, struct cb_import_r
 		goto out;
 	problems = p->problems + cb_diags_count(diags) - before;
 	if (problems > 0) {
-		cb_err_set(err, CB_EINVAL, problems == 1
-		                               ? _("1 problem in the import: nothing was imported")
-		                               : _("%zu problems in the import: nothing was imported"),
+		cb_err_set(err, CB_EINVAL,
+		           ngettext("%zu problem in the import: nothing was imported",
+		                    "%zu problems in the import: nothing was imported", problems),
 		           problems);
 		goto out;
 	}

@@ -23,6 +23,7 @@ start_casebook() {
 		printf 'export CASEBOOK_DATADIR=%s LANG=%s LC_ALL=%s TERM=%s\n' \
 			"'$CASEBOOK_DATADIR'" "${E2E_LANG:-C.UTF-8}" "${E2E_LANG:-C.UTF-8}" \
 			"${E2E_TERM:-screen}"
+		[ -n "${CASEBOOK_LOCALEDIR:-}" ] && printf 'export CASEBOOK_LOCALEDIR=%s\n' "'$CASEBOOK_LOCALEDIR'"
 		[ -n "${CASEBOOK_TODAY:-}" ] && printf 'export CASEBOOK_TODAY=%s\n' "$CASEBOOK_TODAY"
 		[ -n "${NO_COLOR:-}" ] && printf 'export NO_COLOR=1\n'
 		[ -n "${ASAN_OPTIONS:-}" ] && printf 'export ASAN_OPTIONS=%s\n' "'$ASAN_OPTIONS'"
