@@ -14,3 +14,10 @@ unset EDITOR VISUAL
 mkdir -p "$HOME"
 casebook() { "$CASEBOOK" "$@"; }
 fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
+# need PROGRAM...: skip the test (exit 77, which make check counts as
+# SKIP) when a program it uses is not installed, and say which.
+need() {
+	for p in "$@"; do
+		command -v "$p" >/dev/null 2>&1 || { printf '%s is not installed: skipped\n' "$p"; exit 77; }
+	done
+}

@@ -34,7 +34,6 @@ static const struct cli_option {
 	{"family", 0, OPT_FAMILY, "REF"},
 	{"format", 'f', OPT_FORMAT, "FORMAT"},
 	{"same-name", 0, OPT_SAME_NAME, NULL},
-	{"team", 0, OPT_TEAM, "TEAM"},
 	{"from", 0, OPT_FROM, "DATE or FILE"},
 	{"output", 0, OPT_OUTPUT, "FILE"},
 	{"adult", 0, OPT_ADULT, "NAME"},
@@ -230,7 +229,6 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_MODULES: c->modules = val; break;
 	case OPT_TO: c->to = val; break;
 	case OPT_ROLE: c->role = val; break;
-	case OPT_TEAM: c->team = val; break;
 	case OPT_FAMILY: c->family = val; break;
 	case OPT_FORMAT: c->format = val; break;
 	case OPT_LANG: c->lang = val; break;

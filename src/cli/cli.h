@@ -26,7 +26,6 @@ enum cli_opt {
 	OPT_TRAINING = 1 << 3,
 	OPT_TO = 1 << 4,
 	OPT_ROLE = 1 << 5,
-	OPT_TEAM = 1 << 6,
 	OPT_FAMILY = 1 << 7,
 	OPT_FORMAT = 1 << 8,
 	OPT_HELP = 1 << 9,
@@ -52,7 +51,6 @@ struct cli {
 	const char *modules;
 	const char *to;
 	const char *role;
-	const char *team;      /* --team TEAM */
 	const char *family;
 	const char *format;
 	const char *lang;      /* --lang: the language of a document */

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "casebook/cli.h"
 #include "casebook/diag.h"
@@ -19,8 +18,8 @@
 #include "casebook/worker.h"
 #include "cli.h"
 
-/* Installed files first; a build that has not been installed reads its
- * own source tree, so ./casebook works straight after make. */
+/* The installed files, or CASEBOOK_DATADIR (a source tree, for a build
+ * that has not been installed). No build path is compiled in. */
 const char *
 cli_datadir(void)
 {
@@ -28,9 +27,7 @@ cli_datadir(void)
 
 	if (env != NULL && *env != '\0')
 		return env;
-	if (access(PKGDATADIR "/data/roles.yaml", R_OK) == 0)
-		return PKGDATADIR;
-	return SRCDIR;
+	return PKGDATADIR;
 }
 
 char *

@@ -25,10 +25,9 @@ codeset_is_utf8(void)
 	return cs != NULL && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "UTF8") == 0);
 }
 
-/* Where the message catalogues are: CASEBOOK_LOCALEDIR when set, the
- * installed ones, or, for a build that has not been installed, the
- * build tree's own (make compiles them into BUILDDIR/locale), just as
- * cli_datadir() finds the modules. */
+/* Where the message catalogues are: CASEBOOK_LOCALEDIR when set (a
+ * build that has not been installed: make compiles them into its
+ * locale/), else the installed ones. No build path is compiled in. */
 static const char *
 locale_dir(void)
 {
@@ -36,9 +35,7 @@ locale_dir(void)
 
 	if (env != NULL && *env != '\0')
 		return env;
-	if (access(PKGDATADIR "/data/roles.yaml", R_OK) == 0)
-		return LOCALEDIR;
-	return BUILDDIR "/locale";
+	return LOCALEDIR;
 }
 
 static void

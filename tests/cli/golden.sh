@@ -10,6 +10,10 @@ expected=${case_file%.t}.out
 CASEBOOK_TODAY=2026-11-27
 export CASEBOOK_TODAY
 cd "$work" || exit 99
+# A case that runs the sqlite3 shell is skipped without it.
+if grep -q '^\(run \)\{0,1\}sqlite3 ' "$case_file"; then
+	need sqlite3
+fi
 
 # run CMD...: show the command, what it printed, and how it ended.
 run() {

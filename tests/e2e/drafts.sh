@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Text being typed survives a kill -9: the next start offers it back.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
+need sqlite3
 
 casebook init --db "$work/t.db" >/dev/null
 casebook add worker "Amira Haddad" --role social-worker --db "$work/t.db" >/dev/null

@@ -4,7 +4,7 @@
 # Source it; it sources tests/lib.sh (scratch $work, a home of its own).
 . "$TOP_SRCDIR/tests/lib.sh"
 
-command -v tmux >/dev/null 2>&1 || { echo "tmux is needed for this test"; exit 99; }
+need tmux
 sock="$work/tmux.sock"
 T() { tmux -S "$sock" "$@"; }
 e2e_cleanup() { T kill-server >/dev/null 2>&1; rm -rf "$work"; }

@@ -3,6 +3,7 @@
 # A family made on screen, a note written, corrected and retracted; all
 # of it still there after a restart, with its history.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
+need sqlite3
 
 CASEBOOK_TODAY=2026-11-27
 export CASEBOOK_TODAY

@@ -5,6 +5,7 @@
 # LANG=C falls back to C.UTF-8 and shows exactly the same screen; the
 # worker picked at start is found as typed on an English keyboard.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
+need sqlite3
 
 CASEBOOK_TODAY=2026-11-27
 export CASEBOOK_TODAY

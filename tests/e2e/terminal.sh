@@ -6,6 +6,7 @@
 # keeps the text being written and asks before quitting; help without
 # F1; the cursor on the selected row for screen readers.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
+need sqlite3
 
 CASEBOOK_TODAY=2026-11-27
 export CASEBOOK_TODAY

@@ -321,7 +321,7 @@ START_TEST(manual_example_loads)
 {
 	struct cb_refdata *ref = real_refdata();
 	char *path = cb_asprintf("%s/tests/data/family-time.yaml", tu_srcdir());
-	char *man = cb_asprintf("%s/man/casebook-modules.5", tu_srcdir());
+	char *man = cb_asprintf("%s/man/casebook-modules.5.in", tu_srcdir());
 	struct cb_module *m = NULL;
 	struct cb_buf page = {0};
 	struct cb_diags d;
