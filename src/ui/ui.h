@@ -365,8 +365,12 @@ void ui_open_meetings(struct ui_app *app);
 
 /* Who is working: pick or add a worker. Returns 0 with app->me set. */
 int ui_who_am_i(struct ui_app *app);
-/* Offer back drafts left by a crash. */
+/* Offer back drafts left by a crash: each is kept for its own place by
+ * default (never saved as something else). */
 void ui_recover_drafts(struct ui_app *app);
+/* Where a draft under key comes back: the end of "it comes back when
+ * you ...". */
+const char *ui_draft_place(const char *key);
 
 /* Training help, from data/training-help.yaml. */
 const struct cb_help_entry *ui_help_find(struct ui_app *app, const char *id);

@@ -27,7 +27,6 @@ start() {
 	fi
 	wait_for "Caseload"
 	if screen | grep -qF "Unsaved text from"; then
-		send Down
 		send Enter
 	fi
 }
