@@ -330,9 +330,15 @@ static const char migration_2[] =
 	CURRENT_VIEW("action_reviews_current", "action_review_versions", "review_id")
 	CURRENT_VIEW("addenda_current", "addendum_versions", "addendum_id");
 
+/* A draft remembers the version of the record it was written against, so
+ * that applying it to a newer version asks instead of overwriting. */
+static const char migration_drafts_base[] =
+	"ALTER TABLE drafts ADD COLUMN base_row TEXT;\n";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
+	migration_drafts_base,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "casebook/conflict.h"
 #include "casebook/err.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
@@ -67,6 +68,7 @@ write_draft(struct ui_app *app, struct editview *v, bool force, struct cb_err *e
 	d.title = (char *)v->e->title;
 	d.body = (char *)ui_editor_text(&v->ed);
 	d.pending_row = v->pending_row[0] != '\0' ? v->pending_row : NULL;
+	d.base_row = (char *)v->e->base_row;
 	if (cb_store_draft_put(app->store, &d, err) != 0) {
 		/* Try again after another interval, not on every key. */
 		v->dirty_since = now_ms();
@@ -128,8 +130,54 @@ drop_draft(struct ui_app *app, struct editview *v)
 		cb_store_draft_drop(app->store, v->e->draft_key, &err);
 }
 
-/* A draft left from before: offer it back. */
-static void
+/* The draft was written against an older version than the one now
+ * saved: show both and ask. False when the worker chose to decide later
+ * (the editor closes, the draft stays as it was). */
+static bool
+draft_conflict(struct ui_app *app, struct editview *v, const struct cb_draft *d)
+{
+	const char *saved = v->e->initial != NULL ? v->e->initial : "";
+	char *mine_label = cb_asprintf(_("Your draft of %.16s"),
+	                               d->updated_at != NULL ? d->updated_at : "");
+	char *theirs_label = cb_asprintf(_("Saved since your draft: %s"),
+	                                 v->e->base_label != NULL ? v->e->base_label : "");
+	struct cb_conflict c = {d->body, mine_label, saved, theirs_label};
+	enum cb_conflict_choice pick;
+	char *both;
+	bool stay = true;
+
+	pick = ui_resolve_conflict(app, _("This was changed after your draft was written"), &c);
+	switch (pick) {
+	case CB_CONFLICT_MINE:
+		ui_editor_set_text(&v->ed, d->body);
+		/* From now on the draft is against the version on screen. */
+		mark_changed(v);
+		ui_say(app, _("Your text is in the editor: Ctrl-S saves it as a new version."));
+		break;
+	case CB_CONFLICT_THEIRS:
+		drop_draft(app, v);
+		ui_say(app, _("Your draft is dropped; this is the version saved since."));
+		break;
+	case CB_CONFLICT_MERGE:
+		both = cb_conflict_both(&c);
+		ui_editor_set_text(&v->ed, both);
+		free(both);
+		mark_changed(v);
+		ui_say(app, _("Both texts are in the editor: make them one, then Ctrl-S."));
+		break;
+	default:
+		ui_say(app, _("Nothing changed: your draft is kept for later."));
+		stay = false;
+		break;
+	}
+	free(mine_label);
+	free(theirs_label);
+	return stay;
+}
+
+/* A draft left from before: offer it back. False when the editor should
+ * close at once (a conflict left for later). */
+static bool
 offer_draft(struct ui_app *app, struct editview *v)
 {
 	struct cb_draft *d = NULL;
@@ -137,13 +185,19 @@ offer_draft(struct ui_app *app, struct editview *v)
 	struct ui_choice choices[2];
 	char *title;
 	int pick;
+	bool stay = true;
 
 	if (v->e->draft_key == NULL ||
 	    cb_store_draft_get(app->store, v->e->draft_key, &d, &err) != 0 || d == NULL)
-		return;
+		return true;
 	if (cb_streq(d->body, ui_editor_text(&v->ed))) {
 		cb_draft_free(&d);
-		return;
+		return true;
+	}
+	if (d->base_row != NULL && v->e->base_row != NULL && !cb_streq(d->base_row, v->e->base_row)) {
+		stay = draft_conflict(app, v, d);
+		cb_draft_free(&d);
+		return stay;
 	}
 	choices[0] = (struct ui_choice){_("Carry on from the draft"), d->body, false};
 	choices[1] = (struct ui_choice){_("Start from what was saved (the draft is dropped)"),
@@ -159,6 +213,7 @@ offer_draft(struct ui_app *app, struct editview *v)
 	}
 	free(title);
 	cb_draft_free(&d);
+	return stay;
 }
 
 static void
@@ -459,7 +514,8 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 	v.ed.changed = false;
 	v.below = app->editing;
 	app->editing = &v;
-	offer_draft(app, &v);
+	if (!offer_draft(app, &v))
+		goto done;
 	saved_initial_equal = cb_streq(ui_editor_text(&v.ed), e->initial != NULL ? e->initial : "");
 	v.ed.changed = !saved_initial_equal;
 	for (;;) {

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "casebook/conflict.h"
 #include "casebook/date.h"
 #include "casebook/uuid.h"
 #include "casebook/vec.h"
@@ -16,6 +17,7 @@ struct cb_err;
 struct cb_family;
 struct cb_help_entry;
 struct cb_programme;
+struct cb_rev;
 struct cb_refdata;
 struct cb_store;
 struct cb_ui_options;
@@ -321,6 +323,11 @@ struct ui_edit {
 	const char *initial;
 	const char *draft_key;    /* NULL: no draft */
 	const char *family_id;    /* for the draft */
+	/* The version being changed (its row id), NULL for a new record. A
+	 * draft remembers it; a draft written against an older version is not
+	 * applied to a newer one without asking (ui_resolve_conflict). */
+	const char *base_row;
+	const char *base_label;   /* "version 3, 2026-12-03 14:02, Amira Haddad" */
 	bool single_paragraph;    /* Enter saves instead of breaking the line */
 	bool allow_empty;         /* saving nothing is allowed (clears it) */
 	/* Save the text. A save that failed with an I/O error has an unknown
@@ -332,6 +339,12 @@ struct ui_edit {
 };
 /* Returns 0 when saved, -1 when the worker left without saving. */
 int ui_edit_text(struct ui_app *app, const struct ui_edit *e);
+
+/* Two texts from one version (casebook/conflict.h): show both, ask. */
+enum cb_conflict_choice ui_resolve_conflict(struct ui_app *app, const char *title,
+                                            const struct cb_conflict *c);
+/* "version 3, 2026-12-03 14:02, Amira Haddad", for ui_edit.base_label. */
+char *ui_rev_label(const struct cb_rev *rev);
 
 /* Screens that others open. */
 void ui_open_caseload(struct ui_app *app);
