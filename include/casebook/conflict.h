@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Two texts made from the same earlier version of one record: a draft
  * written against a version that someone has since replaced, and later
  * the two sides of a sync. Nothing is overwritten without a person

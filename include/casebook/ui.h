@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The workbook screens. The command line prepares the database, the
  * reference lists and the programme, then hands over here. */
 #ifndef CASEBOOK_UI_H
@@ -16,6 +17,7 @@ struct cb_ui_options {
 	const struct cb_refdata *ref;
 	const struct cb_programme *prog;
 	const char *worker_id;          /* who you are; NULL: ask */
+	bool switch_ok;                 /* --switch: no question when it is not this login's worker */
 	bool training;                  /* a scratch copy of the sample families */
 	const char *datadir;            /* for data/training-help.yaml */
 	const struct cb_diags *warnings; /* module files left out, to show once */

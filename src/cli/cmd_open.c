@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* casebook with no command: the workbook screens, on the real database or
  * (--training) on a scratch copy of the sample families. */
 #include "config.h"
@@ -109,6 +110,7 @@ cli_open_workbook(struct cli *c)
 		opt.worker_id = w->id;
 	}
 	opt.store = s;
+	opt.switch_ok = c->switch_ok;
 	opt.ref = ref;
 	opt.prog = &prog;
 	opt.training = c->training;

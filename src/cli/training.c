@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Training mode's scratch copy: a private folder holding a fresh database
  * of the sample families, their dates moved so that they look current.
  * It is made anew each time and removed on the way out, and the real

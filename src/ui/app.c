@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The terminal, the screen stack and the loop that feeds keys to the top
  * screen. A key goes to the screen first; what the screen does not use
  * falls through to the global keys (back, help, quit). */
@@ -564,7 +565,9 @@ show_warnings(struct ui_app *app, const struct cb_diags *w)
 	if (w == NULL || cb_diags_count(w) == 0)
 		return;
 	line = cb_diag_format(cb_diags_at(w, 0));
-	ui_error(app, _("%zu module problem(s), those modules are left out: %s"),
+	ui_error(app, ngettext("%zu module problem, so that module is left out: %s",
+	                       "%zu module problems, so those modules are left out: %s",
+	                       cb_diags_count(w)),
 	         cb_diags_count(w), line);
 	free(line);
 }
@@ -598,7 +601,7 @@ int
 cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 {
 	struct ui_app app;
-	int key;
+	int key, rc;
 
 	memset(&app, 0, sizeof app);
 	app.store = opt->store;
@@ -622,7 +625,13 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		cb_vec_clear(&app.help);
 		return 0;
 	}
-	cb_store_set_actor(app.store, app.me->id);
+	if ((rc = ui_choose_me(&app, opt->switch_ok)) != 0) {
+		ui_term_close();
+		cb_mem_on_fatal(NULL);
+		cb_worker_free(&app.me);
+		cb_vec_clear(&app.help);
+		return rc < 0 ? cb_err_set(err, CB_EPERM, "%s", app.status) : 0;
+	}
 	ui_open_caseload(&app);
 	ui_recover_drafts(&app);
 	while (!app.quit && app.depth > 0) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Asking what to do when two texts were made from one version (see
  * casebook/conflict.h): each choice shows the text it would keep, so both
  * are seen before anything is decided. */

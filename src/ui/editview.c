@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The long-text editor on screen: word wrap, drafts every few seconds,
  * an example of good recording beside the text, and $EDITOR on request.
  * What is typed is never lost: leaving asks, and the draft outlives a

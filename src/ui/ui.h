@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/ui: the application, the screen stack, the key table,
  * widgets and drawing helpers. Screens live in src/ui/screens/, one file
  * each, and fill a struct ui_screen_ops. */
@@ -74,7 +75,7 @@ enum ui_action {
 	UI_REVIEW, UI_GOAL_STATUS,
 	/* Supervision */
 	UI_CYCLE, UI_WRITTEN, UI_DONE, UI_PARTLY, UI_NOT_DONE,
-	UI_CONFIRM_STAGE, UI_SIGN, UI_ADDENDUM, UI_AGENDA_ADD,
+	UI_CONFIRM_STAGE, UI_SIGN, UI_ADDENDUM, UI_AGENDA_ADD, UI_MOVE_UP, UI_MOVE_DOWN,
 	/* Editor */
 	UI_SAVE, UI_UNDO, UI_EXTERNAL, UI_WORD_LEFT, UI_WORD_RIGHT, UI_DELETE_WORD,
 	UI_TOP, UI_BOTTOM,
@@ -378,6 +379,11 @@ void ui_open_meetings(struct ui_app *app);
 
 /* Who is working: pick or add a worker. Returns 0 with app->me set. */
 int ui_who_am_i(struct ui_app *app);
+/* Make app->me the actor: a worker other than the one this login chose
+ * first needs a yes (unless switch_ok), and is recorded as a switch.
+ * Returns 1 when the worker says no, -1 when it could not be recorded
+ * (said). */
+int ui_choose_me(struct ui_app *app, bool switch_ok);
 /* Offer back drafts left by a crash: each is kept for its own place by
  * default (never saved as something else). */
 void ui_recover_drafts(struct ui_app *app);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* How long keeping a draft takes: the write the editor makes about once a
  * second while someone types, on a database of a realistic size.
  *   bench_drafts [WRITES] [BYTES]   (default 500 writes of a 4000-byte text)

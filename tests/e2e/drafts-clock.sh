@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Drafts on a clock: a worker typing steadily at about 5 keys a second,
 # never pausing, then killed (SIGKILL) at a random moment, loses at most
 # the last 2 seconds of typing. CLOCK_ROUNDS sets how many kills (3 in

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Honest messages: "Kept as a draft." only when the draft row is really
 # committed. When the draft cannot be written (here the database refuses
 # every draft, as a full disk would), the editor says so and stays open

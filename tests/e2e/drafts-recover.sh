@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Recovery sends a draft back to its own kind and record: for every kind
 # of draft the start offers to keep it for the place it was written (the
 # first choice), says which place, and saves nothing as a new note. A

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The lost update of issue 10, with two workbooks open on one database:
 # A and B correct the same note; A saves first; B is refused, keeps a
 # draft and opens the note again. The draft was written against the old
@@ -20,7 +21,7 @@ start_a() {
 			"'$HOME'" "'$XDG_DATA_HOME'" "'$XDG_CONFIG_HOME'"
 		printf 'export CASEBOOK_DATADIR=%s LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen\n' \
 			"'$CASEBOOK_DATADIR'"
-		printf "'%s' --db '%s' --as 'Kwame Mensah' 2>'%s'\n" "$CASEBOOK" "$db" "$work/a-stderr"
+		printf "'%s' --db '%s' --as 'Kwame Mensah' --switch 2>'%s'\n" "$CASEBOOK" "$db" "$work/a-stderr"
 		echo 'echo "casebook exited $?"'
 		echo 'sleep 600'
 	} >"$work/a-run.sh"

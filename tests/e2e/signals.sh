@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # SIGHUP, SIGTERM, SIGINT and SIGQUIT on every kind of screen (a list, the
 # editor, the help over the editor, a dialog), in training and on a real
 # database: each keeps the text being typed as a draft, restores the

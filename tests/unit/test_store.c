@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store: real SQLite files in a temporary folder. */
 #include "config.h"
 
@@ -469,12 +470,40 @@ START_TEST(people_statuses_allocations)
 	ck_assert_str_eq(r->workers, "Tom Reed");
 	cb_vec_clear(&rows);
 
-	/* The allocation ends: a new version with an end date. */
-	cb_date_parse("2026-11-01", &a->until, NULL);
-	ck_assert_int_eq(cb_store_allocation_correct(s, a, &err), 0);
-	ck_assert_int_eq(cb_store_family_rows(s, &rows, &err), 0);
-	ck_assert_str_eq(((struct cb_family_row *)rows.items[0])->workers, "");
-	cb_vec_clear(&rows);
+	/* The same worker twice is refused while the first is current. */
+	{
+		struct cb_allocation *dup = cb_allocation_new();
+		struct cb_vec hist = CB_VEC_OWNING(cb_allocation_free_item);
+
+		memcpy(dup->family_id, f->id, CB_UUID_LEN);
+		memcpy(dup->worker_id, w->id, CB_UUID_LEN);
+		dup->role = cb_strdup("child-practitioner");
+		ck_assert_int_ne(cb_store_allocation_add(s, dup, &err), 0);
+		ck_assert_int_eq(err.code, CB_EEXIST);
+		ck_assert_ptr_nonnull(strstr(err.msg, "Tom Reed is already allocated"));
+
+		/* The allocation ends: a new version with an end date. */
+		cb_date_parse("2026-11-01", &a->until, NULL);
+		ck_assert_int_eq(cb_store_allocation_correct(s, a, &err), 0);
+		ck_assert_int_eq(cb_store_family_rows(s, &rows, &err), 0);
+		ck_assert_str_eq(((struct cb_family_row *)rows.items[0])->workers, "");
+		cb_vec_clear(&rows);
+
+		/* Once it has ended, they can be allocated again; a mistaken one
+		 * is retracted with a reason and stays in its history. */
+		ck_assert_msg(cb_store_allocation_add(s, dup, &err) == 0, "%s", err.msg);
+		ck_assert_int_ne(cb_store_allocation_retract(s, dup->id, dup->rev.version, "", &err), 0);
+		ck_assert_int_eq(cb_store_allocation_retract(s, dup->id, dup->rev.version,
+		                                             "allocated by mistake", &err), 0);
+		ck_assert_int_eq(cb_store_allocation_list(s, f->id, false, &hist, &err), 0);
+		ck_assert_uint_eq(hist.len, 1);
+		cb_vec_clear(&hist);
+		ck_assert_int_eq(cb_store_allocation_history(s, dup->id, &hist, &err), 0);
+		ck_assert_uint_eq(hist.len, 2);
+		ck_assert(((struct cb_allocation *)hist.items[1])->rev.retracted);
+		cb_vec_clear(&hist);
+		cb_allocation_free(&dup);
+	}
 
 	cb_status_free(&st);
 	cb_allocation_free(&a);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The caseload: my families, or the whole team's. Only the rows on screen
  * are read from the database, a page at a time, so it opens at once on a
  * database of thousands of families. */
@@ -141,13 +142,18 @@ caseload_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 	int name_w = app->cols - 1 - 13 - 14 - 7 - 13 - 8;
 	int x_name = 14, x_child = x_name + name_w + 1, x_rag = x_child + 14,
 	    x_sup = x_rag + 7, x_due = x_sup + 13;
-	char info[160];
+	char info[200], count[64], order[64];
 
-	snprintf(info, sizeof info, _("%s, %zu %s, by %s%s%s"),
-	         c->team ? _("Whole team") : _("Allocated to me"), c->list.count,
-	         c->list.count == 1 ? _("family") : _("families"), sort_name(c->sort),
-	         c->filter != NULL && c->filter[0] ? _(", matching ") : "",
-	         c->filter != NULL ? c->filter : "");
+	/* Three phrases, each whole in itself: who, how many, what order. */
+	snprintf(count, sizeof count, ngettext("%zu family", "%zu families", c->list.count),
+	         c->list.count);
+	snprintf(order, sizeof order, _("by %s"), sort_name(c->sort));
+	if (c->filter != NULL && c->filter[0])
+		snprintf(info, sizeof info, _("%s, %s, %s, matching %s"),
+		         c->team ? _("Whole team") : _("Allocated to me"), count, order, c->filter);
+	else
+		snprintf(info, sizeof info, _("%s, %s, %s"),
+		         c->team ? _("Whole team") : _("Allocated to me"), count, order);
 	ui_text(top, 1, app->cols - 2, info, ui_attr(app, UI_C_DIM));
 	ui_text(top + 1, 1, 12, _("Reference"), A_BOLD | A_UNDERLINE);
 	ui_text(top + 1, x_name, name_w, _("Family"), A_BOLD | A_UNDERLINE);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Drafts left by a crash, a kill or a closed terminal, offered back at
  * the start. A draft belongs to the place it was written (a correction
  * to its note, a minutes draft to its meeting): it is kept for that
