@@ -10,6 +10,7 @@
 #include "casebook/family.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
+#include "casebook/names.h"
 #include "casebook/refdata.h"
 #include "casebook/store.h"
 #include "casebook/store_families.h"
@@ -24,7 +25,9 @@ static int
 need_name(const char *text, void *ctx, struct cb_err *err)
 {
 	(void)ctx;
-	return cb_str_empty(text) ? cb_err_set(err, CB_EINVAL, _("write your name")) : 0;
+	if (cb_str_empty(text))
+		return cb_err_set(err, CB_EINVAL, _("write your name"));
+	return cb_name_check(text, _("your name"), CB_NAME_MAX, err);
 }
 
 static bool
