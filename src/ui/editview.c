@@ -41,6 +41,7 @@ struct editview {
 	long long dirty_since;    /* ms, monotonic: the first change not in the draft */
 	char pending_row[CB_UUID_LEN];
 	struct editview *below;   /* the editor open under this one, if any */
+	bool merged;              /* both texts of a conflict were put in */
 };
 
 static long long
@@ -163,6 +164,7 @@ draft_conflict(struct ui_app *app, struct editview *v, const struct cb_draft *d)
 		both = cb_conflict_both(&c);
 		ui_editor_set_text(&v->ed, both);
 		free(both);
+		v->merged = true;
 		mark_changed(v);
 		ui_say(app, _("Both texts are in the editor: make them one, then Ctrl-S."));
 		break;
@@ -367,6 +369,12 @@ try_save(struct ui_app *app, struct editview *v)
 		ui_error(app, _("There is nothing to save yet: write something, or Esc to leave."));
 		return false;
 	}
+	/* A merge still showing both versions' headings is probably not
+	 * finished: ask rather than save it as it is. */
+	if (v->merged && cb_conflict_has_headings(text) &&
+	    !ui_confirm(app, _("The text still has the === headings of both versions: save it "
+	                       "like that?")))
+		return false;
 	keep_draft(app, v, true);
 	v->pending_row[0] = '\0';
 	if (v->e->save(app, text, v->e->ctx, v->pending_row, &err) != 0) {

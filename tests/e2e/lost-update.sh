@@ -112,7 +112,10 @@ round() {
 		wait_for "B$mark-wrote-this"
 		send C-End
 		wait_for "A$mark-wrote-this"
+		# Saved with both headings still in: asked first.
 		send C-s
+		wait_for "still has the === headings"
+		send y
 		wait_for "Corrected: version"
 		latest=$(q "SELECT body FROM notes_current WHERE note_id = '$note'")
 		echo "$latest" | grep -q "A$mark-wrote-this" || fail "merge lost A's text"
