@@ -5,6 +5,7 @@
  * crash. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -270,11 +271,58 @@ draw(struct ui_app *app, struct editview *v)
 	refresh();
 }
 
+#define EDIT_PREFIX "casebook-edit-"
+
+/* Where the $EDITOR file goes: the private runtime folder, else TMPDIR or
+ * /tmp; always inside a 0700 folder of its own. */
+static const char *
+edit_base(void)
+{
+	const char *base = getenv("XDG_RUNTIME_DIR");
+
+	if (base != NULL && *base == '/')
+		return base;
+	base = getenv("TMPDIR");
+	return base != NULL && *base == '/' ? base : "/tmp";
+}
+
+/* Folders for $EDITOR left by a casebook that was killed (the name holds
+ * its pid): the text in them is about a child, so they go. */
+void
+ui_edit_sweep(void)
+{
+	const char *base = edit_base();
+	struct dirent *e;
+	DIR *d = opendir(base);
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		struct stat sb;
+		char *dir, *file;
+		long pid;
+
+		if (strncmp(e->d_name, EDIT_PREFIX, strlen(EDIT_PREFIX)) != 0)
+			continue;
+		pid = strtol(e->d_name + strlen(EDIT_PREFIX), NULL, 10);
+		if (pid <= 0 || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		dir = cb_asprintf("%s/%s", base, e->d_name);
+		if (lstat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && sb.st_uid == getuid()) {
+			file = cb_asprintf("%s/text.txt", dir);
+			unlink(file);
+			free(file);
+			rmdir(dir);
+		}
+		free(dir);
+	}
+	closedir(d);
+}
+
 static void
 external_editor(struct ui_app *app, struct editview *v)
 {
 	const char *editor = getenv("VISUAL");
-	const char *base = getenv("XDG_RUNTIME_DIR");
 	char *dir, *path = NULL;
 	struct cb_buf text = {0};
 	int fd, status;
@@ -285,8 +333,8 @@ external_editor(struct ui_app *app, struct editview *v)
 		editor = getenv("EDITOR");
 	if (editor == NULL || *editor == '\0')
 		editor = "vi";
-	dir = cb_asprintf("%s/casebook-edit-XXXXXX",
-	                  base != NULL && *base == '/' ? base : (getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp"));
+	/* The pid in the name lets a later start sweep it away after a kill. */
+	dir = cb_asprintf("%s/" EDIT_PREFIX "%ld-XXXXXX", edit_base(), (long)getpid());
 	/* A private folder: the text is about a child. */
 	if (mkdtemp(dir) == NULL) {
 		ui_error(app, _("no place for a temporary file (%s)"), strerror(errno));

@@ -235,6 +235,8 @@ bool ui_key_text(int key, char out[4], size_t *n);
  * closes the screens, restores the terminal, lets the command line tidy
  * up (the training copy) and exits with 128 + the signal. */
 bool ui_hungup(void);
+/* Remove the $EDITOR folders left by runs that were killed. */
+void ui_edit_sweep(void);
 /* Keep the draft of every open editor with unsaved text (a signal). */
 void ui_edit_keep_all(struct ui_app *app);
 
