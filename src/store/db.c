@@ -538,7 +538,7 @@ set_pragmas(struct cb_store *s, struct cb_err *err)
 	int rc;
 
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	rc = sqlite3_create_function_v2(s->db, "cb_fold", 1,
 	                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 	                                NULL, sql_fold, NULL, NULL, NULL);

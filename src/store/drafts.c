@@ -11,6 +11,9 @@
 #include "casebook/vec.h"
 #include "internal.h"
 
+/* How long a draft write waits for a lock held by another casebook. */
+#define DRAFT_BUSY_MS 100
+
 void
 cb_draft_free(struct cb_draft **dp)
 {
@@ -39,6 +42,7 @@ cb_store_draft_put(struct cb_store *s, const struct cb_draft *d, struct cb_err *
 {
 	sqlite3_stmt *st;
 	char now[CB_STAMP_LEN];
+	int rc;
 
 	cb_stamp_now(now);
 	if (st_prepare(s, "INSERT OR REPLACE INTO drafts (key, worker_id, family_id, title, body, "
@@ -52,7 +56,13 @@ cb_store_draft_put(struct cb_store *s, const struct cb_draft *d, struct cb_err *
 	st_bind_text(st, 6, d->pending_row);
 	st_bind_text(st, 7, now);
 	st_bind_text(st, 8, d->base_row);
-	return st_exec_stmt(s, st, err);
+	/* A draft is written while someone types: a lock held elsewhere
+	 * must not freeze the keys for the usual busy wait. The editor tries
+	 * again a second later, and says so meanwhile. */
+	sqlite3_busy_timeout(s->db, DRAFT_BUSY_MS);
+	rc = st_exec_stmt(s, st, err);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	return rc;
 }
 
 static void *

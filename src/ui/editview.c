@@ -43,6 +43,7 @@ struct editview {
 	char pending_row[CB_UUID_LEN];
 	struct editview *below;   /* the editor open under this one, if any */
 	bool merged;              /* both texts of a conflict were put in */
+	char draft_problem[512];  /* why the last draft write failed, or "" */
 };
 
 static long long
@@ -75,9 +76,11 @@ write_draft(struct ui_app *app, struct editview *v, bool force, struct cb_err *e
 	if (cb_store_draft_put(app->store, &d, err) != 0) {
 		/* Try again after another interval, not on every key. */
 		v->dirty_since = now_ms();
+		snprintf(v->draft_problem, sizeof v->draft_problem, "%s", err->msg);
 		return -1;
 	}
 	v->draft_dirty = false;
+	v->draft_problem[0] = '\0';
 	return 0;
 }
 
@@ -266,6 +269,11 @@ draw(struct ui_app *app, struct editview *v)
 		ui_text(ey, 2, width - 2, _(" An example of good recording (F3 hides it) "), A_BOLD);
 		ui_wrap(ey + 1, 2, width - 2, ex_rows, v->e->example, ui_attr(app, UI_C_DIM), 0);
 	}
+	/* While drafts cannot be written (a lock, a full disk), the screen
+	 * keeps saying so, not only until the next key. */
+	if (app->status[0] == '\0' && v->draft_problem[0] != '\0')
+		ui_error(app, _("the draft could not be kept (%s): trying again; the text is still "
+		                "here"), v->draft_problem);
 	ui_draw_status(app);
 	ui_focus_text(y + (int)(row - v->top), 1 + (int)col);
 	refresh();
