@@ -17,6 +17,7 @@ struct cb_draft {
 	char *title;             /* shown when it is offered back */
 	char *body;
 	char *pending_row;       /* a save whose outcome is unknown, or NULL */
+	char *base_row;          /* the version the text was written against, or NULL */
 	char *updated_at;
 };
 

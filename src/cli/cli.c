@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "casebook/mem.h"
 #include "casebook/store.h"
 #include "casebook/str.h"
+#include "casebook/utf8.h"
 #include "cli.h"
 
 /* The options, for getopt_long and for messages. A short letter, or 0
@@ -181,8 +183,22 @@ cli_usage_error(const struct cli *c, const char *fmt, ...)
 void
 cli_put_field(const char *s, bool last)
 {
-	for (; s != NULL && *s != '\0'; s++)
-		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+	size_t n = s != NULL ? strlen(s) : 0, i = 0;
+
+	/* What a terminal would act on never leaves as it is, as on the
+	 * screens: controls, C1, ESC and bidi overrides become U+FFFD
+	 * (cb_utf8_shown); tabs and line breaks, which would break the
+	 * columns, become spaces. */
+	while (i < n) {
+		uint32_t cp, shown;
+		char out[4];
+
+		i += cb_utf8_decode(s + i, n - i, &cp);
+		shown = cb_utf8_shown(cp);
+		if (shown == 0)
+			continue;
+		fwrite(out, 1, cb_utf8_encode(shown, out), stdout);
+	}
 	putchar(last ? '\n' : '\t');
 }
 

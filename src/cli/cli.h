@@ -117,7 +117,8 @@ int cli_open(struct cli *c, bool create, struct cb_store **out);
 int cli_identity(struct cli *c, struct cb_store *s);
 /* Load data/ reference lists; prints problems and returns non-zero on any. */
 int cli_refdata(struct cb_refdata **out);
-/* A field for tab-separated output: tabs and newlines become spaces. */
+/* A field for tab-separated output: tabs and newlines become spaces, and
+ * controls, ESC, C1 and bidi overrides U+FFFD, as on the screens. */
 void cli_put_field(const char *s, bool last);
 
 /* The programme: installed modules, then $XDG_CONFIG_HOME/casebook/modules,

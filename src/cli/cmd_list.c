@@ -9,6 +9,7 @@
 #include "casebook/err.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
+#include "casebook/names.h"
 #include "casebook/refdata.h"
 #include "casebook/store.h"
 #include "casebook/store_families.h"
@@ -142,6 +143,12 @@ cmd_add_worker(struct cli *c)
 		cli_error(_("'%s' is not a role: use one of %s"), c->role, ids);
 		free(ids);
 		rc = CB_EXIT_USAGE;
+		goto out;
+	}
+	/* Nothing a terminal acts on, and no direction overrides, in a name
+	 * that every screen and document shows. */
+	if (cb_name_check(c->args[0], _("the worker's name"), CB_NAME_MAX, &err) != 0) {
+		rc = cli_fail(&err);
 		goto out;
 	}
 	if ((rc = cli_open(c, false, &s)) != 0)

@@ -737,7 +737,7 @@ set_pragmas(struct cb_store *s, struct cb_err *err)
 	int rc;
 
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	rc = sqlite3_create_function_v2(s->db, "cb_fold", 1,
 	                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 	                                NULL, sql_fold, NULL, NULL, NULL);
@@ -794,6 +794,10 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 	} else if (S_ISDIR(sb.st_mode)) {
 		return cb_err_set(err, CB_EINVAL,
 		                  _("%s is a folder: give the path of a database file"), path);
+	} else if (!S_ISREG(sb.st_mode)) {
+		return cb_err_set(err, CB_EINVAL,
+		                  _("%s is not a file but a device, a pipe or a socket: give the path "
+		                    "of a database file (nothing was changed)"), path);
 	} else if (sb.st_size == 0) {
 		if (mode != CB_STORE_CREATE && mode != CB_STORE_ADOPT)
 			return cb_err_set(err, CB_ENOTFOUND,
@@ -813,6 +817,13 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 			                  _("%s is an empty database: run 'casebook init --db %s' "
 			                    "first"), path, path);
 	}
+
+	/* What casebook writes is about children: an existing file of ours
+	 * that others could read is made private before it is opened for
+	 * writing (SQLite gives -wal and -shm the same mode). */
+	if (!created && mode != CB_STORE_READONLY && sb.st_uid == getuid() &&
+	    (sb.st_mode & 077) != 0 && chmod(path, 0600) != 0)
+		return errno_error(_("set the permissions of"), path, errno, err);
 
 	s = cb_calloc(1, sizeof *s);
 	s->path = cb_strdup(path);

@@ -11,6 +11,9 @@
 #include "casebook/vec.h"
 #include "internal.h"
 
+/* How long a draft write waits for a lock held by another casebook. */
+#define DRAFT_BUSY_MS 100
+
 void
 cb_draft_free(struct cb_draft **dp)
 {
@@ -23,6 +26,7 @@ cb_draft_free(struct cb_draft **dp)
 	free(d->title);
 	free(d->body);
 	free(d->pending_row);
+	free(d->base_row);
 	free(d->updated_at);
 	cb_freep(dp);
 }
@@ -38,10 +42,11 @@ cb_store_draft_put(struct cb_store *s, const struct cb_draft *d, struct cb_err *
 {
 	sqlite3_stmt *st;
 	char now[CB_STAMP_LEN];
+	int rc;
 
 	cb_stamp_now(now);
 	if (st_prepare(s, "INSERT OR REPLACE INTO drafts (key, worker_id, family_id, title, body, "
-	                  "pending_row, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st, err) != 0)
+	                  "pending_row, updated_at, base_row) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st, err) != 0)
 		return -1;
 	st_bind_text(st, 1, d->key);
 	st_bind_text(st, 2, s->actor);
@@ -50,7 +55,14 @@ cb_store_draft_put(struct cb_store *s, const struct cb_draft *d, struct cb_err *
 	st_bind_text(st, 5, d->body != NULL ? d->body : "");
 	st_bind_text(st, 6, d->pending_row);
 	st_bind_text(st, 7, now);
-	return st_exec_stmt(s, st, err);
+	st_bind_text(st, 8, d->base_row);
+	/* A draft is written while someone types: a lock held elsewhere
+	 * must not freeze the keys for the usual busy wait. The editor tries
+	 * again a second later, and says so meanwhile. */
+	sqlite3_busy_timeout(s->db, DRAFT_BUSY_MS);
+	rc = st_exec_stmt(s, st, err);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	return rc;
 }
 
 static void *
@@ -64,6 +76,7 @@ draft_row(sqlite3_stmt *st)
 	d->body = st_col_str(st, 3);
 	d->pending_row = st_col_str(st, 4);
 	d->updated_at = st_col_str(st, 5);
+	d->base_row = st_col_str(st, 6);
 	return d;
 }
 
@@ -75,7 +88,7 @@ cb_store_draft_get(struct cb_store *s, const char *key, struct cb_draft **out,
 	int rc;
 
 	*out = NULL;
-	rc = st_rows(s, "SELECT key, family_id, title, body, pending_row, updated_at FROM drafts "
+	rc = st_rows(s, "SELECT key, family_id, title, body, pending_row, updated_at, base_row FROM drafts "
 	                "WHERE key = ?1 AND worker_id = ?2", key, s->actor, draft_row, &found, err);
 	if (rc == 0 && found.len > 0) {
 		*out = found.items[0];
@@ -100,7 +113,7 @@ cb_store_draft_drop(struct cb_store *s, const char *key, struct cb_err *err)
 int
 cb_store_draft_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err)
 {
-	return st_rows(s, "SELECT key, family_id, title, body, pending_row, updated_at FROM drafts "
+	return st_rows(s, "SELECT key, family_id, title, body, pending_row, updated_at, base_row FROM drafts "
 	                  "WHERE worker_id = ?1 ORDER BY updated_at DESC",
 	               s->actor, NULL, draft_row, out, err);
 }

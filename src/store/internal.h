@@ -4,6 +4,9 @@
 #ifndef CASEBOOK_STORE_INTERNAL_H
 #define CASEBOOK_STORE_INTERNAL_H
 
+/* How long a statement waits for a lock held by another connection. */
+#define STORE_BUSY_MS 5000
+
 #include <sqlite3.h>
 #include <stdbool.h>
 

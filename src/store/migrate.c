@@ -509,12 +509,18 @@ static const char migration_heads[] =
 	"CREATE INDEX attendance_worker ON attendance(worker_id);\n"
 	"CREATE INDEX action_reviews_meeting ON action_reviews(meeting_id);\n";
 
+/* A draft remembers the version of the record it was written against, so
+ * that applying it to a newer version asks instead of overwriting. */
+static const char migration_drafts_base[] =
+	"ALTER TABLE drafts ADD COLUMN base_row TEXT;\n";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_os_user,
 	migration_heads,
+	migration_drafts_base,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

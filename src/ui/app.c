@@ -681,6 +681,7 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		cb_worker_free(&app.me);
 		return -1;
 	}
+	ui_edit_sweep();
 	load_help(&app, opt->datadir);
 	show_warnings(&app, opt->warnings);
 	if (opt->disk_warning != NULL) {

@@ -5,6 +5,7 @@
  * crash. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -16,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "casebook/conflict.h"
 #include "casebook/err.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
@@ -41,6 +43,8 @@ struct editview {
 	long long dirty_since;    /* ms, monotonic: the first change not in the draft */
 	char pending_row[CB_UUID_LEN];
 	struct editview *below;   /* the editor open under this one, if any */
+	bool merged;              /* both texts of a conflict were put in */
+	char draft_problem[512];  /* why the last draft write failed, or "" */
 };
 
 static long long
@@ -69,12 +73,15 @@ write_draft(struct ui_app *app, struct editview *v, bool force, struct cb_err *e
 	d.title = (char *)v->e->title;
 	d.body = (char *)ui_editor_text(&v->ed);
 	d.pending_row = v->pending_row[0] != '\0' ? v->pending_row : NULL;
+	d.base_row = (char *)v->e->base_row;
 	if (cb_store_draft_put(app->store, &d, err) != 0) {
 		/* Try again after another interval, not on every key. */
 		v->dirty_since = now_ms();
+		snprintf(v->draft_problem, sizeof v->draft_problem, "%s", err->msg);
 		return -1;
 	}
 	v->draft_dirty = false;
+	v->draft_problem[0] = '\0';
 	return 0;
 }
 
@@ -130,8 +137,55 @@ drop_draft(struct ui_app *app, struct editview *v)
 		cb_store_draft_drop(app->store, v->e->draft_key, &err);
 }
 
-/* A draft left from before: offer it back. */
-static void
+/* The draft was written against an older version than the one now
+ * saved: show both and ask. False when the worker chose to decide later
+ * (the editor closes, the draft stays as it was). */
+static bool
+draft_conflict(struct ui_app *app, struct editview *v, const struct cb_draft *d)
+{
+	const char *saved = v->e->initial != NULL ? v->e->initial : "";
+	char *mine_label = cb_asprintf(_("Your draft of %.16s"),
+	                               d->updated_at != NULL ? d->updated_at : "");
+	char *theirs_label = cb_asprintf(_("Saved since your draft: %s"),
+	                                 v->e->base_label != NULL ? v->e->base_label : "");
+	struct cb_conflict c = {d->body, mine_label, saved, theirs_label};
+	enum cb_conflict_choice pick;
+	char *both;
+	bool stay = true;
+
+	pick = ui_resolve_conflict(app, _("This was changed after your draft was written"), &c);
+	switch (pick) {
+	case CB_CONFLICT_MINE:
+		ui_editor_set_text(&v->ed, d->body);
+		/* From now on the draft is against the version on screen. */
+		mark_changed(v);
+		ui_say(app, _("Your text is in the editor: Ctrl-S saves it as a new version."));
+		break;
+	case CB_CONFLICT_THEIRS:
+		drop_draft(app, v);
+		ui_say(app, _("Your draft is dropped; this is the version saved since."));
+		break;
+	case CB_CONFLICT_MERGE:
+		both = cb_conflict_both(&c);
+		ui_editor_set_text(&v->ed, both);
+		free(both);
+		v->merged = true;
+		mark_changed(v);
+		ui_say(app, _("Both texts are in the editor: make them one, then Ctrl-S."));
+		break;
+	default:
+		ui_say(app, _("Nothing changed: your draft is kept for later."));
+		stay = false;
+		break;
+	}
+	free(mine_label);
+	free(theirs_label);
+	return stay;
+}
+
+/* A draft left from before: offer it back. False when the editor should
+ * close at once (a conflict left for later). */
+static bool
 offer_draft(struct ui_app *app, struct editview *v)
 {
 	struct cb_draft *d = NULL;
@@ -139,13 +193,19 @@ offer_draft(struct ui_app *app, struct editview *v)
 	struct ui_choice choices[2];
 	char *title;
 	int pick;
+	bool stay = true;
 
 	if (v->e->draft_key == NULL ||
 	    cb_store_draft_get(app->store, v->e->draft_key, &d, &err) != 0 || d == NULL)
-		return;
+		return true;
 	if (cb_streq(d->body, ui_editor_text(&v->ed))) {
 		cb_draft_free(&d);
-		return;
+		return true;
+	}
+	if (d->base_row != NULL && v->e->base_row != NULL && !cb_streq(d->base_row, v->e->base_row)) {
+		stay = draft_conflict(app, v, d);
+		cb_draft_free(&d);
+		return stay;
 	}
 	choices[0] = (struct ui_choice){_("Carry on from the draft"), d->body, false};
 	choices[1] = (struct ui_choice){_("Start from what was saved (the draft is dropped)"),
@@ -161,6 +221,7 @@ offer_draft(struct ui_app *app, struct editview *v)
 	}
 	free(title);
 	cb_draft_free(&d);
+	return stay;
 }
 
 static void
@@ -211,16 +272,68 @@ draw(struct ui_app *app, struct editview *v)
 		v->ex_total = ui_draw_paged(app, ey + 1, 2, width - 2, ex_rows, v->e->example,
 		                            ui_attr(app, UI_C_DIM), v->ex_scroll);
 	}
+	/* While drafts cannot be written (a lock, a full disk), the screen
+	 * keeps saying so, not only until the next key. */
+	if (app->status[0] == '\0' && v->draft_problem[0] != '\0')
+		ui_error(app, _("the draft could not be kept (%s): trying again; the text is still "
+		                "here"), v->draft_problem);
 	ui_draw_status(app);
 	ui_focus_text(y + (int)(row - v->top), 1 + (int)col);
 	refresh();
+}
+
+#define EDIT_PREFIX "casebook-edit-"
+
+/* Where the $EDITOR file goes: the private runtime folder, else TMPDIR or
+ * /tmp; always inside a 0700 folder of its own. */
+static const char *
+edit_base(void)
+{
+	const char *base = getenv("XDG_RUNTIME_DIR");
+
+	if (base != NULL && *base == '/')
+		return base;
+	base = getenv("TMPDIR");
+	return base != NULL && *base == '/' ? base : "/tmp";
+}
+
+/* Folders for $EDITOR left by a casebook that was killed (the name holds
+ * its pid): the text in them is about a child, so they go. */
+void
+ui_edit_sweep(void)
+{
+	const char *base = edit_base();
+	struct dirent *e;
+	DIR *d = opendir(base);
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		struct stat sb;
+		char *dir, *file;
+		long pid;
+
+		if (strncmp(e->d_name, EDIT_PREFIX, strlen(EDIT_PREFIX)) != 0)
+			continue;
+		pid = strtol(e->d_name + strlen(EDIT_PREFIX), NULL, 10);
+		if (pid <= 0 || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		dir = cb_asprintf("%s/%s", base, e->d_name);
+		if (lstat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && sb.st_uid == getuid()) {
+			file = cb_asprintf("%s/text.txt", dir);
+			unlink(file);
+			free(file);
+			rmdir(dir);
+		}
+		free(dir);
+	}
+	closedir(d);
 }
 
 static void
 external_editor(struct ui_app *app, struct editview *v)
 {
 	const char *editor = getenv("VISUAL");
-	const char *base = getenv("XDG_RUNTIME_DIR");
 	char *dir, *path = NULL;
 	struct cb_buf text = {0};
 	int fd, status;
@@ -231,8 +344,8 @@ external_editor(struct ui_app *app, struct editview *v)
 		editor = getenv("EDITOR");
 	if (editor == NULL || *editor == '\0')
 		editor = "vi";
-	dir = cb_asprintf("%s/casebook-edit-XXXXXX",
-	                  base != NULL && *base == '/' ? base : (getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp"));
+	/* The pid in the name lets a later start sweep it away after a kill. */
+	dir = cb_asprintf("%s/" EDIT_PREFIX "%ld-XXXXXX", edit_base(), (long)getpid());
 	/* A private folder: the text is about a child. */
 	if (mkdtemp(dir) == NULL) {
 		ui_error(app, _("no place for a temporary file (%s)"), strerror(errno));
@@ -315,6 +428,12 @@ try_save(struct ui_app *app, struct editview *v)
 		ui_error(app, _("There is nothing to save yet: write something, or Esc to leave."));
 		return false;
 	}
+	/* A merge still showing both versions' headings is probably not
+	 * finished: ask rather than save it as it is. */
+	if (v->merged && cb_conflict_has_headings(text) &&
+	    !ui_confirm(app, _("The text still has the === headings of both versions: save it "
+	                       "like that?")))
+		return false;
 	keep_draft(app, v, true);
 	v->pending_row[0] = '\0';
 	if (v->e->save(app, text, v->e->ctx, v->pending_row, &err) != 0) {
@@ -463,7 +582,8 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 	v.ed.changed = false;
 	v.below = app->editing;
 	app->editing = &v;
-	offer_draft(app, &v);
+	if (!offer_draft(app, &v))
+		goto done;
 	saved_initial_equal = cb_streq(ui_editor_text(&v.ed), e->initial != NULL ? e->initial : "");
 	v.ed.changed = !saved_initial_equal;
 	for (;;) {

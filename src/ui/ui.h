@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "casebook/conflict.h"
 #include "casebook/date.h"
 #include "casebook/uuid.h"
 #include "casebook/vec.h"
@@ -17,6 +18,7 @@ struct cb_err;
 struct cb_family;
 struct cb_help_entry;
 struct cb_programme;
+struct cb_rev;
 struct cb_refdata;
 struct cb_store;
 struct cb_ui_options;
@@ -246,6 +248,8 @@ bool ui_key_text(int key, char out[4], size_t *n);
  * closes the screens, restores the terminal, lets the command line tidy
  * up (the training copy) and exits with 128 + the signal. */
 bool ui_hungup(void);
+/* Remove the $EDITOR folders left by runs that were killed. */
+void ui_edit_sweep(void);
 /* Keep the draft of every open editor with unsaved text (a signal). */
 void ui_edit_keep_all(struct ui_app *app);
 
@@ -335,6 +339,11 @@ struct ui_edit {
 	const char *initial;
 	const char *draft_key;    /* NULL: no draft */
 	const char *family_id;    /* for the draft */
+	/* The version being changed (its row id), NULL for a new record. A
+	 * draft remembers it; a draft written against an older version is not
+	 * applied to a newer one without asking (ui_resolve_conflict). */
+	const char *base_row;
+	const char *base_label;   /* "version 3, 2026-12-03 14:02, Amira Haddad" */
 	bool single_paragraph;    /* Enter saves instead of breaking the line */
 	bool allow_empty;         /* saving nothing is allowed (clears it) */
 	/* Save the text. A save that failed with an I/O error has an unknown
@@ -346,6 +355,12 @@ struct ui_edit {
 };
 /* Returns 0 when saved, -1 when the worker left without saving. */
 int ui_edit_text(struct ui_app *app, const struct ui_edit *e);
+
+/* Two texts from one version (casebook/conflict.h): show both, ask. */
+enum cb_conflict_choice ui_resolve_conflict(struct ui_app *app, const char *title,
+                                            const struct cb_conflict *c);
+/* "version 3, 2026-12-03 14:02, Amira Haddad", for ui_edit.base_label. */
+char *ui_rev_label(const struct cb_rev *rev);
 
 /* Screens that others open. */
 void ui_open_caseload(struct ui_app *app);
@@ -408,8 +423,12 @@ void ui_keep_drafts(struct ui_app *app);
  * and its password. 0 when the chair is present (the store is told), else
  * non-zero (said, or cancelled). */
 int ui_chair_present(struct ui_app *app, const char *chair_id);
-/* Offer back drafts left by a crash. */
+/* Offer back drafts left by a crash: each is kept for its own place by
+ * default (never saved as something else). */
 void ui_recover_drafts(struct ui_app *app);
+/* Where a draft under key comes back: the end of "it comes back when
+ * you ...". */
+const char *ui_draft_place(const char *key);
 
 /* A panel of text that reads on a page at a time: rows
  * scroll..scroll+rows-2 of text wrapped at width, and on the last row a

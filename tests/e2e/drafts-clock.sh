@@ -19,7 +19,6 @@ open_editor() {
 	wait_for "Caseload"
 	# A draft from the round before is offered first: leave it for now.
 	if screen | grep -qF "Unsaved text from"; then
-		send Down
 		send Enter
 	fi
 	send Enter

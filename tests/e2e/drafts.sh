@@ -43,12 +43,27 @@ wait_for "casebook exited 137"
 start_casebook --db "$work/t.db" --as "Amira Haddad"
 wait_for "Unsaved text from"
 expect "Khoa told me he makes his mum's tea every night"
-send Enter
-wait_for "Saved as a case note."
-send t
+# Kept for its place by default, never saved as something else; the
+# second choice goes straight to the family.
+expect "Keep it: it comes back when you add a case note for this family"
+refute "Save it now"
+send Down
 send Enter
 wait_for "Family record"
+[ "$(sqlite3 "$work/t.db" "SELECT count(*) FROM note_versions")" = 0 ] ||
+	fail "recovery saved a note nobody asked for"
 send n
+wait_for "Case notes"
+send a
+wait_for "What kind of note?"
+send Enter
+send Enter
+send n
+wait_for "Carry on from the draft"
+send Enter
+wait_for "Khoa told me he makes his mum's tea every night"
+send C-s
+wait_for "Note saved."
 wait_for "Khoa told me he makes his mu"
 quit_casebook
 [ "$(sqlite3 "$work/t.db" "SELECT count(*) FROM drafts")" = 0 ] || fail "the draft was not cleared"
@@ -76,7 +91,6 @@ kill -9 "$(cat "$work/pid")"
 wait_for "casebook exited 137"
 start_casebook --db "$work/t.db" --as "Amira Haddad"
 wait_for "Unsaved text from"
-send Down
 send Enter
 wait_for "Caseload"
 send Enter

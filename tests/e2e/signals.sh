@@ -28,7 +28,6 @@ start() {
 	fi
 	wait_for "Caseload"
 	if screen | grep -qF "Unsaved text from"; then
-		send Down
 		send Enter
 	fi
 }
@@ -128,6 +127,40 @@ while kill -0 "$pid" 2>/dev/null; do
 done
 [ "$(draft_in "$db")" = "Closing the terminal under the help" ] ||
 	fail "the draft was not kept when the terminal closed"
+
+# Ctrl-E's $EDITOR file: SIGTERM while the editor runs ends the editor
+# too, and the private folder with the text goes.
+printf '#!/bin/sh\nsleep 30\n' >"$work/slow-editor"
+chmod +x "$work/slow-editor"
+T set-environment -g VISUAL "$work/slow-editor" 2>/dev/null ||
+	T -f /dev/null new-session -d -s spare "sleep 600"
+T set-environment -g VISUAL "$work/slow-editor"
+sqlite3 "$db" "DELETE FROM drafts"
+start real
+editor "Handed to the editor"
+send C-e
+n=0
+until ls "$TMPDIR"/casebook-edit-*/text.txt >/dev/null 2>&1; do
+	n=$((n + 1))
+	[ $n -lt 50 ] || fail "the editor's file was not made"
+	sleep 0.1
+done
+kill -TERM "$(cat "$work/pid")"
+check_left "SIGTERM under \$EDITOR" 143
+[ "$(draft_in "$db")" = "Handed to the editor" ] || fail "the draft was not kept under \$EDITOR"
+T set-environment -g -u VISUAL
+
+# Folders for $EDITOR left by a killed run are swept at the start; a
+# live run's stays.
+sh -c 'echo $$' >"$work/deadpid"
+dead=$(cat "$work/deadpid")
+mkdir -m 700 "$TMPDIR/casebook-edit-$dead-abc123" "$TMPDIR/casebook-edit-$$-def456"
+echo "a note about a child" >"$TMPDIR/casebook-edit-$dead-abc123/text.txt"
+start real
+[ ! -e "$TMPDIR/casebook-edit-$dead-abc123" ] || fail "a killed run's editor folder was not swept"
+[ -e "$TMPDIR/casebook-edit-$$-def456" ] || fail "a live run's editor folder was swept"
+quit_casebook
+rmdir "$TMPDIR/casebook-edit-$$-def456"
 
 # Training copies from runs that are gone are swept; a live one stays.
 mkdir -m 700 "$TMPDIR/casebook-training.dead01" "$TMPDIR/casebook-training.live01"

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -812,6 +813,39 @@ START_TEST(full_disk_draft_is_reported)
 }
 END_TEST
 
+/* An existing file of ours that others could read is made 0600 when it
+ * is opened for writing, empty or not; a pipe is refused untouched. */
+START_TEST(existing_file_made_private)
+{
+	struct cb_store *s = NULL;
+	struct cb_err err = {0};
+	struct stat sb;
+	char *fifo = tu_path(dir, "pipe");
+	int fd = open(dbpath, O_WRONLY | O_CREAT | O_EXCL, 0644);
+
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	ck_assert_int_eq(chmod(dbpath, 0644), 0);
+	ck_assert_msg(cb_store_open(dbpath, CB_STORE_CREATE, &s, &err) == 0, "%s", err.msg);
+	cb_store_close(&s);
+	ck_assert_int_eq(stat(dbpath, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+
+	ck_assert_int_eq(chmod(dbpath, 0664), 0);
+	ck_assert_msg(cb_store_open(dbpath, CB_STORE_OPEN, &s, &err) == 0, "%s", err.msg);
+	cb_store_close(&s);
+	ck_assert_int_eq(stat(dbpath, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_ne(cb_store_open(fifo, CB_STORE_CREATE, &s, &err), 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "a pipe"));
+	ck_assert_int_eq(stat(fifo, &sb), 0);
+	ck_assert(S_ISFIFO(sb.st_mode));
+	free(fifo);
+}
+END_TEST
+
 START_TEST(backup_is_sound)
 {
 	struct cb_store *s = open_new(), *b = NULL;
@@ -867,6 +901,7 @@ store_suite(void)
 	tcase_add_test(tc, full_disk_keeps_what_was_saved);
 	tcase_add_test(tc, io_error_outcome_is_read_back);
 	tcase_add_test(tc, full_disk_draft_is_reported);
+	tcase_add_test(tc, existing_file_made_private);
 	tcase_add_test(tc, backup_is_sound);
 	suite_add_tcase(s, tc);
 	return s;

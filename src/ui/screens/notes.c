@@ -207,10 +207,15 @@ correct_note(struct ui_app *app, struct ui_screen *scr)
 	struct cb_note *note = selected(n);
 	struct note_save ns;
 	struct ui_edit e = {0};
-	char *key, *title;
+	char *key, *title, *base_label;
+	char base[CB_UUID_LEN];
 
 	if (note == NULL)
 		return;
+	/* The version the correction starts from, kept apart: a failed save
+	 * may change note->rev. */
+	memcpy(base, note->rev.row_id, CB_UUID_LEN);
+	base_label = ui_rev_label(&note->rev);
 	ns.note = note;
 	ns.correction = true;
 	ns.unchanged = false;
@@ -222,6 +227,8 @@ correct_note(struct ui_app *app, struct ui_screen *scr)
 	e.initial = note->text;
 	e.draft_key = key;
 	e.family_id = n->family_id;
+	e.base_row = base;
+	e.base_label = base_label;
 	e.save = save_note;
 	e.ctx = &ns;
 	if (ui_edit_text(app, &e) == 0) {
@@ -233,6 +240,7 @@ correct_note(struct ui_app *app, struct ui_screen *scr)
 	reload(app, scr);
 	free(key);
 	free(title);
+	free(base_label);
 }
 
 static void

@@ -218,9 +218,11 @@ ui_open_help(struct ui_app *app, const struct ui_screen *about)
 		if (e->try_this != NULL)
 			cb_buf_addf(&b, "\n%s %s\n", _("Try:"), e->try_this);
 	}
-	cb_buf_add(&b, _("\nWhatever you type is kept as a draft every few seconds, and "
-	                 "nothing saved is ever overwritten: corrections are new versions, "
-	                 "and the history key shows the earlier ones."));
+	cb_buf_add(&b, _("\nWhatever you type is kept as a draft within a second or two, even "
+	                 "while you keep typing, and nothing saved is ever overwritten: "
+	                 "corrections are new versions, and the history key shows the earlier "
+	                 "ones. A draft of something changed since by someone else shows both "
+	                 "texts and asks which to keep, or lets you merge them."));
 	title = cb_asprintf(_("Help: %s"), screen_name(id));
 	push_text(app, &help_ops, title, cb_buf_take(&b), about);
 	free(title);

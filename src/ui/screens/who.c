@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Who is working, and drafts left from last time. */
+/* Who is working. (Drafts left from last time: recover.c.) */
 #include "config.h"
 
 #include <stdio.h>
@@ -10,12 +10,10 @@
 #include "casebook/family.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
-#include "casebook/note.h"
+#include "casebook/names.h"
 #include "casebook/refdata.h"
 #include "casebook/store.h"
-#include "casebook/store_drafts.h"
 #include "casebook/store_families.h"
-#include "casebook/store_notes.h"
 #include "casebook/store_workers.h"
 #include "casebook/str.h"
 #include "casebook/text.h"
@@ -27,7 +25,9 @@ static int
 need_name(const char *text, void *ctx, struct cb_err *err)
 {
 	(void)ctx;
-	return cb_str_empty(text) ? cb_err_set(err, CB_EINVAL, _("write your name")) : 0;
+	if (cb_str_empty(text))
+		return cb_err_set(err, CB_EINVAL, _("write your name"));
+	return cb_name_check(text, _("your name"), CB_NAME_MAX, err);
 }
 
 static bool
@@ -262,74 +262,4 @@ ui_choose_me(struct ui_app *app, bool switch_ok)
 		return -1;
 	}
 	return 0;
-}
-
-static int
-save_as_note(struct ui_app *app, const struct cb_draft *d)
-{
-	struct cb_note *n = cb_note_new();
-	struct cb_err err = {0};
-	int rc;
-
-	memcpy(n->family_id, d->family_id, CB_UUID_LEN);
-	n->date = cb_date_today();
-	n->kind = cb_strdup("case-note");
-	n->text = cb_strdup(d->body);
-	rc = cb_store_note_add(app->store, n, &err);
-	if (rc != 0)
-		ui_fail(app, &err);
-	cb_note_free(&n);
-	return rc;
-}
-
-void
-ui_recover_drafts(struct ui_app *app)
-{
-	struct cb_vec drafts = CB_VEC_OWNING(cb_draft_free_item);
-	struct cb_err err = {0};
-	size_t i, cleared = 0;
-
-	if (cb_store_draft_list(app->store, &drafts, &err) != 0) {
-		ui_fail(app, &err);
-		return;
-	}
-	for (i = 0; i < drafts.len; i++) {
-		const struct cb_draft *d = drafts.items[i];
-		struct ui_choice choices[3];
-		bool written = false;
-		char *title;
-		int pick, n = 0;
-
-		/* A save whose outcome was unknown: look, do not save again. */
-		if (d->pending_row != NULL &&
-		    cb_store_written(app->store, d->pending_row, &written, &err) == 0 && written) {
-			cb_store_draft_drop(app->store, d->key, &err);
-			cleared++;
-			continue;
-		}
-		if (d->family_id[0] != '\0')
-			choices[n++] = (struct ui_choice){_("Save it now as a case note for the family"),
-			                                  d->body, false};
-		choices[n++] = (struct ui_choice){_("Keep it: it comes back when you open the same place"),
-		                                  d->body, false};
-		choices[n++] = (struct ui_choice){_("Throw it away"), d->body, false};
-		title = cb_asprintf(_("Unsaved text from %.16s: %s"), d->updated_at, d->title);
-		pick = ui_pick(app, title, choices, (size_t)n, 0);
-		free(title);
-		if (pick < 0 || pick == n - 2)
-			continue;
-		if (pick == n - 1) {
-			if (ui_confirm(app, _("Throw this text away for good?")))
-				cb_store_draft_drop(app->store, d->key, &err);
-			continue;
-		}
-		if (save_as_note(app, d) == 0) {
-			cb_store_draft_drop(app->store, d->key, &err);
-			ui_say(app, _("Saved as a case note."));
-		}
-	}
-	if (cleared > 0)
-		ui_say(app, _("A save that had an unknown outcome was found in the record: nothing "
-		              "was lost."));
-	cb_vec_clear(&drafts);
 }

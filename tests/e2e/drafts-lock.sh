@@ -1,0 +1,78 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# A lock held by another connection (BEGIN IMMEDIATE, up to 30 s) does not
+# freeze the editor: keys keep answering while the draft cannot be
+# written, the screen says the draft is not being kept, the text stays,
+# and the draft catches up once the lock is gone.
+. "$TOP_SRCDIR/tests/e2e/lib.sh"
+
+db="$work/t.db"
+casebook import "$TOP_SRCDIR"/data/sample/*.yaml --db "$db" >/dev/null ||
+	fail "the sample families could not be imported"
+now() { date +%s.%N; }
+
+start_casebook --db "$db" --as "Grace Adeyemi"
+wait_for "Caseload"
+send Enter
+wait_for "Family record"
+send n
+wait_for "Case notes"
+send a
+wait_for "What kind of note?"
+send Enter
+wait_for "When did it happen?"
+send Enter
+wait_for "significant event"
+send n
+wait_for "New note"
+type_text "Before the lock:"
+n=0
+until [ "$(sqlite3 "$db" "SELECT body FROM drafts")" = "Before the lock:" ]; do
+	n=$((n + 1))
+	[ $n -lt 50 ] || fail "no draft was kept"
+	sleep 0.1
+done
+
+# Another connection takes the write lock and keeps it.
+{ echo "BEGIN IMMEDIATE;"; echo "UPDATE drafts SET title = title;"; sleep 30; echo "ROLLBACK;"; } |
+	sqlite3 "$db" &
+locker=$!
+sleep 0.5
+! sqlite3 -cmd ".timeout 100" "$db" "UPDATE drafts SET title = title" 2>/dev/null ||
+	fail "the test could not take the lock"
+typed="Before the lock:"
+worst=0
+i=0
+while [ "$i" -lt 15 ]; do
+	c=$((i % 10))
+	typed="$typed$c"
+	t0=$(now)
+	type_text "$c"
+	n=0
+	until screen | grep -qF -- "$typed"; do
+		n=$((n + 1))
+		[ $n -lt 100 ] || fail "key $i did not show within 10 s while the database was locked"
+		sleep 0.02
+	done
+	t=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
+	worst=$(awk -v l="$t" -v w="$worst" 'BEGIN { print (l > w ? l : w) }')
+	i=$((i + 1))
+	sleep 0.2
+done
+echo "while locked: the slowest of 15 keys showed after $worst s"
+expect "the draft could not be kept"
+awk -v w="$worst" 'BEGIN { exit !(w < 1.0) }' || fail "a key took $worst s to show while locked"
+# The other casebook goes away (its lock with it).
+kill "$locker"
+wait "$locker" 2>/dev/null
+
+# The lock is gone: the draft catches up with everything typed.
+n=0
+until [ "$(sqlite3 "$db" "SELECT body FROM drafts")" = "$typed" ]; do
+	n=$((n + 1))
+	[ $n -lt 50 ] || fail "the draft did not catch up after the lock"
+	sleep 0.1
+done
+send C-s
+wait_for "Note saved."
+quit_casebook
