@@ -29,6 +29,8 @@ static const struct {
 	{"--team", OPT_TEAM, "TEAM"},
 	{"--family", OPT_FAMILY, "REF"},
 	{"--format", OPT_FORMAT, "FORMAT"},
+	{"--server", OPT_SERVER, "URL"},
+	{"--login", OPT_LOGIN, "PGROLE"},
 	{"--help", OPT_HELP, NULL},
 	{"--version", OPT_VERSION, NULL},
 };
@@ -75,6 +77,26 @@ static const struct cli_command commands[] = {
 	 "casebook import FILE.yaml [FILE...] [--db PATH] [--as WORKER] [--modules DIR]",
 	 N_("families, workers and meetings from files in the import format, all or nothing "
 	    "(see casebook-import(5))"), cmd_import},
+	{"server", "init", OPT_SERVER, 0, 0, NULL, "casebook server init --server URL",
+	 N_("create or upgrade casebook's schema on the team's PostgreSQL server "
+	    "(see casebook-server(8))"), cmd_server_init},
+	{"server", "add-worker", OPT_SERVER | OPT_ROLE | OPT_TEAM | OPT_LOGIN, 1, 1,
+	 "the worker's NAME",
+	 "casebook server add-worker NAME --role ROLE --team TEAM --login PGROLE --server URL",
+	 N_("give a worker a PostgreSQL login and a team on the server"), cmd_server_add_worker},
+	{"server", "move-worker", OPT_SERVER | OPT_TEAM, 1, 1, "the worker's PGROLE",
+	 "casebook server move-worker PGROLE --team TEAM --server URL",
+	 N_("move a worker to another team: they see that team's families from then on"),
+	 cmd_server_move_worker},
+	{"sync", NULL, OPT_DB | OPT_AS | OPT_SERVER, 0, 0, NULL,
+	 "casebook sync [--db PATH] [--server URL]",
+	 N_("send this laptop's changes to the team's server and fetch the team's"), cmd_sync},
+	{"list", "conflicts", OPT_DB, 0, 0, NULL, "casebook list conflicts [--db PATH]",
+	 N_("records changed on two laptops at once, one a line, tab-separated: table, record, "
+	    "this version, the other"), cmd_list_conflicts},
+	{"resolve", "conflict", OPT_DB | OPT_AS, 2, 2, "the RECORD and mine or theirs",
+	 "casebook resolve conflict RECORD mine|theirs [--db PATH] [--as WORKER]",
+	 N_("resolve a conflict with a new version that names both"), cmd_resolve_conflict},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof *commands)
@@ -170,6 +192,8 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_TEAM: c->team = val; break;
 	case OPT_FAMILY: c->family = val; break;
 	case OPT_FORMAT: c->format = val; break;
+	case OPT_SERVER: c->server = val; break;
+	case OPT_LOGIN: c->login = val; break;
 	case OPT_TRAINING: c->training = true; break;
 	case OPT_SHOW_CURSOR: c->show_cursor = true; break;
 	default: break;

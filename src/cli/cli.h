@@ -25,7 +25,9 @@ enum cli_opt {
 	OPT_FORMAT = 1 << 8,
 	OPT_HELP = 1 << 9,
 	OPT_VERSION = 1 << 10,
-	OPT_SHOW_CURSOR = 1 << 11
+	OPT_SHOW_CURSOR = 1 << 11,
+	OPT_SERVER = 1 << 12,
+	OPT_LOGIN = 1 << 13
 };
 
 struct cli {
@@ -37,6 +39,8 @@ struct cli {
 	const char *team;
 	const char *family;
 	const char *format;
+	const char *server;    /* --server URL */
+	const char *login;     /* --login PGROLE */
 	bool training;
 	bool show_cursor;      /* --show-cursor: for screen readers, braille */
 	int nargs;             /* positional arguments after the command */
@@ -118,6 +122,14 @@ int cmd_modules_check(struct cli *c);
 struct cb_import_plan;
 struct cb_import_report;
 int cmd_import(struct cli *c);
+
+/* The team's server and sync (cmd_sync.c). */
+int cmd_server_init(struct cli *c);
+int cmd_server_add_worker(struct cli *c);
+int cmd_server_move_worker(struct cli *c);
+int cmd_sync(struct cli *c);
+int cmd_list_conflicts(struct cli *c);
+int cmd_resolve_conflict(struct cli *c);
 /* Check and write a plan; on failure print every problem (or the error)
  * and return CB_EXIT_FAIL. */
 int cli_import_run(struct cb_store *s, struct cb_import_plan *plan,
