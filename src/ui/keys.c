@@ -77,6 +77,9 @@ static const struct ui_key_row table[] = {
 	 N_("Sort by reference, name, rating or last supervision"), UI_SCR_CASELOAD},
 	{UI_GO_MEETINGS, "meetings", {'m'}, N_("Supervision"),
 	 N_("Group supervision meetings and minutes"), UI_SCR_CASELOAD},
+	{UI_SYNC, "sync", {'S'}, NULL,
+	 N_("Sync with the team's server: send this laptop's changes, fetch the team's"),
+	 UI_SCR_CASELOAD},
 
 	/* The family record: every screen is one key away. */
 	{UI_GO_PROGRAMME, "programme", {'p'}, N_("Programme"), N_("The programme modules"),
