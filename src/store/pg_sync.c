@@ -15,6 +15,7 @@
 #include "casebook/mem.h"
 #include "casebook/store.h"
 #include "casebook/store_server.h"
+#include "casebook/str.h"
 #include "casebook/vec.h"
 #include "internal.h"
 #include "pg_internal.h"
@@ -181,6 +182,88 @@ fail:
 	return -1;
 }
 
+/* Rows pulled by number miss the history of a family that became visible
+ * later (allocated to this worker, or the worker joined its team): fetch
+ * the whole of each visible family that this laptop does not hold. */
+static int
+catch_up(PGconn *c, struct cb_store *s, const struct sr_schema *sc, long long upto,
+         struct cb_sync_stats *stats, struct cb_err *err)
+{
+	PGresult *r;
+	struct cb_buf ids = {0};
+	char to[32];
+	const char *p[2];
+	int i, n, missing = 0;
+
+	r = PQexec(c, "SELECT f FROM casebook.my_families() f ORDER BY f");
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return pg_fail(c, r, err, _("could not ask the server which families you see"));
+	cb_buf_add(&ids, "{");
+	for (i = 0; i < PQntuples(r); i++) {
+		sqlite3_stmt *st;
+		bool have;
+
+		if (st_prepare(s, "SELECT 1 FROM families WHERE id = ?1 UNION ALL "
+		                  "SELECT 1 FROM sync_waiting WHERE pk = ?1", &st, err) != 0) {
+			PQclear(r);
+			cb_buf_free(&ids);
+			return -1;
+		}
+		sqlite3_bind_text(st, 1, PQgetvalue(r, i, 0), -1, SQLITE_TRANSIENT);
+		have = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+		if (!have) {
+			cb_buf_addf(&ids, "%s\"%s\"", missing > 0 ? "," : "", PQgetvalue(r, i, 0));
+			missing++;
+		}
+	}
+	PQclear(r);
+	cb_buf_add(&ids, "}");
+	if (missing == 0) {
+		cb_buf_free(&ids);
+		return 0;
+	}
+	snprintf(to, sizeof to, "%lld", upto);
+	p[0] = cb_buf_str(&ids);
+	p[1] = to;
+	r = PQexecParams(c, "SELECT tbl, pk, data FROM casebook.rows WHERE seq <= $2"
+	                    " AND (family_id = ANY ($1::text[]) OR (tbl = 'families' AND pk = ANY ($1::text[])))"
+	                    " ORDER BY seq", 2, NULL, p, NULL, NULL, 0);
+	cb_buf_free(&ids);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return pg_fail(c, r, err, _("could not fetch the families you now see"));
+	n = PQntuples(r);
+	if (cb_store_begin(s, err) != 0) {
+		PQclear(r);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		enum sr_outcome o;
+
+		if (sr_apply(s, sc, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2), &o,
+		             err) != 0) {
+			PQclear(r);
+			cb_store_rollback(s);
+			return -1;
+		}
+		if (o == SR_APPLIED)
+			stats->pulled++;
+		else if (o == SR_ASIDE)
+			stats->conflicts++;
+	}
+	PQclear(r);
+	{
+		long again = 0;
+
+		if (sr_retry_waiting(s, sc, &again, err) != 0) {
+			cb_store_rollback(s);
+			return -1;
+		}
+		stats->pulled += again;
+	}
+	return cb_store_commit(s, err);
+}
+
 int
 cb_sync(struct cb_store *s, const char *url, struct cb_sync_stats *stats,
         cb_sync_progress progress, void *arg, struct cb_err *err)
@@ -260,6 +343,8 @@ cb_sync(struct cb_store *s, const char *url, struct cb_sync_stats *stats,
 		if (progress != NULL && got > 0)
 			progress(_("fetched"), stats->pulled + stats->conflicts + stats->waiting, arg);
 	} while (got == PULL_BATCH);
+	if (catch_up(c, s, sc, seq, stats, err) != 0)
+		goto out;
 	cb_stamp_now(stamp);
 	if (cb_store_begin(s, err) != 0)
 		goto out;

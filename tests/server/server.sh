@@ -74,12 +74,27 @@ same "the server holds the same rows" amira.noaudit server.sorted
 grep -q FS-B-1 amira.dump && { echo "FAIL: team A's laptop holds team B's family" >&2; errors=$((errors + 1)); }
 grep -q FS-A-1 dan.db && { echo "FAIL: team B's laptop holds team A's family" >&2; errors=$((errors + 1)); }
 
+# --- drafts never leave the laptop ---------------------------------------
+check "amira keeps a draft" synctool draft amira.db "Amira Haddad" "half-typed words of a draft"
+check "amira syncs with a draft" casebook sync --db amira.db
+n=$(psql -X -tA -d "$db" -c "SELECT count(*) FROM casebook.rows WHERE data LIKE '%half-typed words%'")
+[ "$n" = 0 ] || { echo "FAIL: a draft reached the server" >&2; errors=$((errors + 1)); }
+
+# --- a family allocated to a worker of another team ----------------------
+check "amira allocates FS-A-1 to dan" synctool allocate amira.db "Amira Haddad" FS-A-1 "Dan Price"
+check "amira syncs the allocation" casebook sync --db amira.db
+check "dan syncs" casebook sync --db dan.db
+grep -c "^notes	" amira.dump >amira.notes
+synctool dump dan.db | grep -c "^note_versions	.*Visit [0-9] by Amira" >dan.notes
+[ "$(cat dan.notes)" = 6 ] || { echo "FAIL: dan holds $(cat dan.notes) of FS-A-1's 6 note versions" >&2; errors=$((errors + 1)); }
+synctool dump dan.db | grep -q FS-A-2 && { echo "FAIL: dan holds a team A family not allocated to him" >&2; errors=$((errors + 1)); }
+
 # --- row-level security, by direct SQL as team B's role -----------------
-fa=$(psql -X -tA -d "$db" -c "SELECT pk FROM casebook.rows WHERE tbl = 'families' AND pushed_by = 'amira'")
+fa=$(psql -X -tA -d "$db" -c "SELECT pk FROM casebook.rows WHERE tbl = 'families' AND pushed_by = 'ben'")
 n=$(as_role dan "SELECT count(*) FROM casebook.rows WHERE family_id = '$fa'")
 [ "$n" = 0 ] || { echo "FAIL: dan reads $n rows of team A's family" >&2; errors=$((errors + 1)); }
 n=$(as_role amira "SELECT count(*) FROM casebook.rows WHERE family_id = '$fa'")
-[ "$n" -gt 5 ] || { echo "FAIL: amira reads only $n rows of her own family" >&2; errors=$((errors + 1)); }
+[ "$n" -gt 5 ] || { echo "FAIL: amira reads only $n rows of her team's family" >&2; errors=$((errors + 1)); }
 dw=$(as_role dan "SELECT casebook.my_worker()")
 if as_role dan "INSERT INTO casebook.rows (tbl, pk, family_id, data, created_by) VALUES ('notes', '11111111-1111-4111-8111-111111111111', '$fa', '{}', '$dw')" 2>/dev/null; then
 	echo "FAIL: dan wrote into team A's family" >&2; errors=$((errors + 1))
@@ -92,6 +107,11 @@ if as_role dan "DELETE FROM casebook.rows WHERE pushed_by = 'dan'" 2>/dev/null; 
 fi
 if as_role dan "SELECT count(*) FROM casebook.logins" >/dev/null 2>&1; then
 	echo "FAIL: dan reads the logins" >&2; errors=$((errors + 1))
+fi
+# A row filed under another family than it says is refused.
+db_fam=$(psql -X -tA -d "$db" -c "SELECT pk FROM casebook.rows WHERE tbl = 'families' AND pushed_by = 'dan'")
+if as_role dan "INSERT INTO casebook.rows (tbl, pk, family_id, data, created_by) VALUES ('notes', '33333333-3333-4333-8333-333333333333', '$db_fam', '{\"id\":\"33333333-3333-4333-8333-333333333333\",\"family_id\":\"$fa\",\"created_by\":\"$dw\"}', '$dw')" 2>/dev/null; then
+	echo "FAIL: dan filed a note of team A's family under his own" >&2; errors=$((errors + 1))
 fi
 # Claiming another worker's name is refused by the server too.
 aw=$(as_role amira "SELECT casebook.my_worker()")

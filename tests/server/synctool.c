@@ -5,6 +5,8 @@
  *   synctool family DB WORKER REF         a family in WORKER's team, with a note
  *   synctool notes DB WORKER REF N        N notes, each corrected once
  *   synctool correct DB WORKER REF TEXT   a new version of the family's first note
+ *   synctool allocate DB WORKER REF OTHER an allocation of the family to OTHER
+ *   synctool draft DB WORKER TEXT         a draft, as the editor keeps one
  *   synctool dump DB                      the canonical dump of every synced row
  *   synctool status DB                    "waiting N" and whether it has synced
  *   synctool sync DB URL                  sync through the library (for the bench)
@@ -22,6 +24,7 @@
 #include "casebook/mem.h"
 #include "casebook/note.h"
 #include "casebook/store.h"
+#include "casebook/store_drafts.h"
 #include "casebook/store_families.h"
 #include "casebook/store_notes.h"
 #include "casebook/store_server.h"
@@ -129,6 +132,17 @@ main(int argc, char **argv)
 		rc = 0;
 		goto out;
 	}
+	if (strcmp(argv[1], "draft") == 0) {
+		struct cb_draft d = {0};
+
+		d.key = "note:new:synctool";
+		d.title = "A note being written";
+		d.body = argv[4];
+		if (cb_store_draft_put(s, &d, &err) != 0)
+			goto err;
+		rc = 0;
+		goto out;
+	}
 	if (cb_store_family_find_ref(s, argv[4], &f, &err) != 0)
 		goto err;
 	if (strcmp(argv[1], "notes") == 0 && argc == 6) {
@@ -149,6 +163,27 @@ main(int argc, char **argv)
 			}
 			cb_note_free(&note);
 		}
+		rc = 0;
+		goto out;
+	}
+	if (strcmp(argv[1], "allocate") == 0 && argc == 6) {
+		struct cb_allocation *a = cb_allocation_new();
+		struct cb_worker *other = NULL;
+
+		if (cb_store_worker_find(s, argv[5], &other, &err) != 0) {
+			cb_allocation_free(&a);
+			goto err;
+		}
+		memcpy(a->family_id, f->id, CB_UUID_LEN);
+		memcpy(a->worker_id, other->id, CB_UUID_LEN);
+		a->role = cb_strdup(other->role);
+		a->from = today();
+		cb_worker_free(&other);
+		if (cb_store_allocation_add(s, a, &err) != 0) {
+			cb_allocation_free(&a);
+			goto err;
+		}
+		cb_allocation_free(&a);
 		rc = 0;
 		goto out;
 	}
