@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "casebook/cli.h"
@@ -137,7 +138,9 @@ cmd_resolve_conflict(struct cli *c)
 		cb_store_close(&s);
 		return cli_fail(&err);
 	}
-	printf(_("resolved: the record's newest version is %s's, and names both\n"), c->args[1]);
+	printf(strcmp(c->args[1], "mine") == 0
+	           ? _("resolved with this laptop's version: a new version names both\n")
+	           : _("resolved with the other version: a new version names both\n"));
 	cb_store_close(&s);
 	return CB_EXIT_OK;
 }

@@ -50,34 +50,87 @@ worker_name(struct cb_store *s, const char *id)
 	return v != NULL ? v : cb_strdup(id);
 }
 
+/* One element of a PostgreSQL array literal: quoted, with " and \
+ * escaped; NULL for no value. */
+static void
+array_add(struct cb_buf *b, const char *v)
+{
+	if (b->len > 1) /* after the opening brace */
+		cb_buf_addc(b, ',');
+	if (v == NULL) {
+		cb_buf_add(b, "NULL");
+		return;
+	}
+	cb_buf_addc(b, '"');
+	for (; *v != '\0'; v++) {
+		if (*v == '"' || *v == '\\')
+			cb_buf_addc(b, '\\');
+		cb_buf_addc(b, *v);
+	}
+	cb_buf_addc(b, '"');
+}
+
 static int
 push_batch(PGconn *c, struct cb_store *s, const struct sr_schema *sc, struct cb_vec *rows,
            long waiting, struct cb_err *err)
 {
+	struct cb_buf col[8];
+	const char *p[8];
 	PGresult *r;
 	size_t i;
+	int k, pass, rc = -1;
 	char ver[16];
 
+	memset(col, 0, sizeof col);
 	if (pg_exec(c, "BEGIN", err) != 0)
-		return -1;
+		goto out;
 	if (pg_exec(c, "SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK ")", err) != 0)
 		goto fail;
-	for (i = 0; i < rows->len; i++) {
-		const struct sr_row *row = rows->items[i];
-		const char *p[8];
+	/* Families and their versions first, in a statement of their own:
+	 * the server's check on every other row asks whether its family is
+	 * one of the worker's, which a statement cannot see of its own rows. */
+	for (pass = 0; pass < 2; pass++) {
+		size_t n = 0;
 
-		snprintf(ver, sizeof ver, "%d", row->version);
-		p[0] = sc->t[row->t].name;
-		p[1] = row->pk;
-		p[2] = row->record;
-		p[3] = row->family;
-		p[4] = row->team;
-		p[5] = row->version > 0 ? ver : NULL;
-		p[6] = row->data;
-		p[7] = row->created_by;
+		for (k = 0; k < 8; k++) {
+			cb_buf_clear(&col[k]);
+			cb_buf_add(&col[k], "{");
+		}
+		for (i = 0; i < rows->len; i++) {
+			const struct sr_row *row = rows->items[i];
+			const char *name = sc->t[row->t].name;
+			bool family = strcmp(name, "families") == 0 ||
+			              strcmp(name, "family_versions") == 0;
+
+			if (family != (pass == 0))
+				continue;
+			n++;
+			snprintf(ver, sizeof ver, "%d", row->version);
+			array_add(&col[0], name);
+			array_add(&col[1], row->pk);
+			array_add(&col[2], row->record);
+			array_add(&col[3], row->family);
+			array_add(&col[4], row->team);
+			array_add(&col[5], row->version > 0 ? ver : NULL);
+			array_add(&col[6], row->data);
+			array_add(&col[7], row->created_by);
+		}
+		if (n == 0)
+			continue;
+		for (k = 0; k < 8; k++) {
+			cb_buf_addc(&col[k], '}');
+			p[k] = cb_buf_str(&col[k]);
+		}
+		/* The batch in order (WITH ORDINALITY keeps parents before
+		 * children, so sequence numbers follow). */
 		r = PQexecParams(c, "INSERT INTO casebook.rows (tbl, pk, record_id, family_id, team_id,"
-		                    " version, data, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-		                    " ON CONFLICT (tbl, pk) DO NOTHING",
+		                    " version, data, created_by)"
+		                    " SELECT tbl, pk, record_id, family_id, team_id, version, data,"
+		                    " created_by FROM unnest($1::text[], $2::text[], $3::text[],"
+		                    " $4::text[], $5::text[], $6::int[], $7::text[], $8::text[])"
+		                    " WITH ORDINALITY AS x (tbl, pk, record_id, family_id, team_id,"
+		                    " version, data, created_by, n)"
+		                    " ORDER BY n ON CONFLICT (tbl, pk) DO NOTHING",
 		                 8, NULL, p, NULL, NULL, 0);
 		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 			const char *m = PQresultErrorMessage(r);
@@ -85,12 +138,13 @@ push_batch(PGconn *c, struct cb_store *s, const struct sr_schema *sc, struct cb_
 			if (m != NULL && strstr(m, "row-level security") != NULL) {
 				PQclear(r);
 				pg_rollback(c);
-				return cb_err_set(err, CB_EPERM,
-				                  _("the server refused a change to a family that is not in "
-				                    "your team (%s %s): your team may have changed; the %ld "
-				                    "changes waiting on this laptop are kept: ask the team "
-				                    "manager or the administrator"),
-				                  p[0], p[1], waiting);
+				cb_err_set(err, CB_EPERM,
+				           _("the server refused a change to a family that is not in your "
+				             "team: your team may have changed; the %ld changes waiting on "
+				             "this laptop are kept: ask the team manager or the "
+				             "administrator"),
+				           waiting);
+				goto out;
 			}
 			pg_fail(c, r, err, _("could not send changes to the server"));
 			goto fail;
@@ -100,24 +154,28 @@ push_batch(PGconn *c, struct cb_store *s, const struct sr_schema *sc, struct cb_
 	if (fault_after() == 1)
 		exit(3);
 	if (pg_exec(c, "COMMIT", err) != 0)
-		return -1;
+		goto out;
 	if (fault_after() == 2)
 		exit(3);
 	/* The server has them: note it here. */
 	if (cb_store_begin(s, err) != 0)
-		return -1;
+		goto out;
 	for (i = 0; i < rows->len; i++) {
 		const struct sr_row *row = rows->items[i];
 
 		if (sr_mark_seen(s, sc->t[row->t].name, row->pk, err) != 0) {
 			cb_store_rollback(s);
-			return -1;
+			goto out;
 		}
 	}
-	return cb_store_commit(s, err);
+	rc = cb_store_commit(s, err);
+	goto out;
 fail:
 	pg_rollback(c);
-	return -1;
+out:
+	for (k = 0; k < 8; k++)
+		cb_buf_free(&col[k]);
+	return rc;
 }
 
 static int

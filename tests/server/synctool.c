@@ -6,6 +6,8 @@
  *   synctool notes DB WORKER REF N        N notes, each corrected once
  *   synctool correct DB WORKER REF TEXT   a new version of the family's first note
  *   synctool allocate DB WORKER REF OTHER an allocation of the family to OTHER
+ *   synctool bulk DB WORKER PREFIX F N    F families, each with N notes corrected once,
+ *                                         in one transaction (for the bench)
  *   synctool draft DB WORKER TEXT         a draft, as the editor keeps one
  *   synctool dump DB                      the canonical dump of every synced row
  *   synctool status DB                    "waiting N" and whether it has synced
@@ -129,6 +131,45 @@ main(int argc, char **argv)
 		if (cb_store_family_add(s, f, &err) != 0 || add_note(s, f->id, "Referral read.", NULL, &err) != 0)
 			goto err;
 		printf("%s\n", f->id);
+		rc = 0;
+		goto out;
+	}
+	if (strcmp(argv[1], "bulk") == 0 && argc == 7) {
+		int nf = atoi(argv[5]), nn = atoi(argv[6]), i, j;
+
+		if (cb_store_begin(s, &err) != 0)
+			goto err;
+		for (i = 0; i < nf; i++) {
+			f = cb_family_new();
+			f->reference = cb_asprintf("%s-%04d", argv[4], i + 1);
+			f->name = cb_asprintf("%s family", f->reference);
+			snprintf(f->team_id, sizeof f->team_id, "%s", w->team_id);
+			f->opened = today();
+			if (cb_store_family_add(s, f, &err) != 0) {
+				cb_store_rollback(s);
+				goto err;
+			}
+			for (j = 0; j < nn; j++) {
+				struct cb_note *note = NULL;
+
+				if (add_note(s, f->id, "Home visit: what is working well, worries.", &note,
+				             &err) != 0) {
+					cb_store_rollback(s);
+					goto err;
+				}
+				free(note->text);
+				note->text = cb_strdup("Home visit: what is working well, worries, next steps.");
+				rc = cb_store_note_correct(s, note, &err);
+				cb_note_free(&note);
+				if (rc != 0) {
+					cb_store_rollback(s);
+					goto err;
+				}
+			}
+			cb_family_free(&f);
+		}
+		if (cb_store_commit(s, &err) != 0)
+			goto err;
 		rc = 0;
 		goto out;
 	}
