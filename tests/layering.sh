@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The layering rule of design.md, checked on every include in src/ and
 # include/: only src/store sees SQLite, only src/workbook sees YAML, only
 # src/ui sees curses; model and core know nothing of storage, YAML or the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by the shell tests: a private scratch folder and a home of its
 # own, so no test can touch a real database. Source it; it sets $work.
 : "${CASEBOOK:?run the tests with make check}"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # valgrind over the unit suites (in one process each, so leaks are seen)
 # and over the command line on the sample families: no definite leaks, no
 # invalid reads or writes. Run by ./quickstart test on the normal build.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Programme work with a family: sessions on home visits, answers to the
  * modules' fields, and whether each module is complete. */
 #ifndef CASEBOOK_ANSWER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The command line: main() only calls this. */
 #ifndef CASEBOOK_CLI_H
 #define CASEBOOK_CLI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Calendar dates (no time zone: a date is the day the work happened) and
  * UTC timestamps for created_at. */
 #ifndef CASEBOOK_DATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Problems found in a file, each with its place: FILE:LINE:COLUMN. Loaders
  * collect every problem rather than stopping at the first. */
 #ifndef CASEBOOK_DIAG_H

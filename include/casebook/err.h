@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Errors: one code and one message, filled by the function that failed and
  * shown only by the user interface. */
 #ifndef CASEBOOK_ERR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Documents for people outside the workbook: the family record for a
  * conference or court report, and group supervision minutes. A document is
  * a list of simple blocks; each writer (plain text, Markdown, HTML) renders
@@ -10,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "casebook/date.h"
 #include "casebook/vec.h"
 
 struct cb_buf;
@@ -54,6 +56,7 @@ struct cb_doc {
 	char *title;            /* the page title */
 	char *footer;           /* may be NULL */
 	bool draft;             /* not final: marked on every page */
+	bool section_pages;     /* printed, each level 2 section starts a page */
 	struct cb_vec blocks;   /* struct cb_block, owned */
 };
 
@@ -99,6 +102,19 @@ void cb_render_txt(const struct cb_doc *d, size_t width, struct cb_buf *out);
 void cb_render_md(const struct cb_doc *d, struct cb_buf *out);
 void cb_render_html(const struct cb_doc *d, struct cb_buf *out);
 void cb_render(const struct cb_doc *d, enum cb_export_format f, struct cb_buf *out);
+
+/* Save rendered text to a new file at path (never over one that is
+ * there: CB_EEXIST), mode 0600, after recording the export in the audit
+ * trail (action export, entity, entity_id, detail). On failure nothing is
+ * left behind. */
+struct cb_store;
+int cb_export_save(struct cb_store *s, const struct cb_buf *text, const char *path,
+                   const char *entity, const char *entity_id, const char *detail,
+                   struct cb_err *err);
+/* "DIR/report-FS-26-0142-2026-11-27.html", or with -2, -3 ... when that
+ * is taken. New string. */
+char *cb_export_path(const char *dir, const char *what, const char *reference,
+                     struct cb_date day, enum cb_export_format f);
 
 /* "txt", "md" or "html". */
 int cb_export_format_parse(const char *s, enum cb_export_format *out, struct cb_err *err);

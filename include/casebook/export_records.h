@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What casebook exports: a family's record, and group supervision minutes
  * (the whole meeting, or one family's extract). Each is read from the
  * database into a document (export.h) that any writer can render. */
@@ -37,5 +38,19 @@ int cb_export_family(struct cb_store *s, const struct cb_family *f,
 int cb_export_minutes(struct cb_store *s, const struct cb_meeting *m, const char *family_id,
                       const struct cb_refdata *ref, const struct cb_programme *prog,
                       struct cb_doc **out, struct cb_err *err);
+
+/* The conference and court report. Dated records outside from..to (either
+ * may be unset, for an open end) are left out; the family and each child
+ * are shown as they are on today. author and author_role (may be NULL)
+ * sign it. */
+struct cb_report_opts {
+	struct cb_date today;
+	struct cb_date from, to;
+	const char *author;
+	const char *author_role;
+};
+int cb_export_report(struct cb_store *s, const struct cb_family *f,
+                     const struct cb_refdata *ref, const struct cb_programme *prog,
+                     const struct cb_report_opts *o, struct cb_doc **out, struct cb_err *err);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Families, the people in them, children's statuses and the workers
  * allocated to each family. */
 #ifndef CASEBOOK_FAMILY_H

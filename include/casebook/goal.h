@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Goals in the family's own words, each reviewed on a 0-10 scale. */
 #ifndef CASEBOOK_GOAL_H
 #define CASEBOOK_GOAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The trainer's help panel: for each screen, what it is for and what good
  * recording looks like there (data/training-help.yaml). */
 #ifndef CASEBOOK_HELP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Importing teams, workers, families and supervision meetings from files
  * in the import format (casebook-import(5), the format of data/sample).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Group case supervision: a meeting covers several families; for each,
  * who attended, what became of last time's actions, what was agreed, and
  * new actions with an owner and a due date. */

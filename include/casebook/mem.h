@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Memory: allocation either succeeds or ends the program cleanly, after a
  * hook (the terminal's restore) has run. */
 #ifndef CASEBOOK_MEM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The small rules of minuting group supervision, apart from the screens
  * so that they are tested without a terminal: which families are due,
  * the order of the agenda picker, the clock on each family, attendance,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The programme as data: modules, their sections and fields, read from
  * the authority's YAML (src/workbook) and rendered by the screens. */
 #ifndef CASEBOOK_MODULE_H

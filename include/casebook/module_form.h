@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A module laid out for one family, as the module screen shows it: each
  * section as a block (one block per person for sections that apply to
  * each adult or each child), each field with its current answer, and at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Case notes: what happened, on what date, of what kind, by whom. */
 #ifndef CASEBOOK_NOTE_H
 #define CASEBOOK_NOTE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Red-Amber-Green risk ratings: a dated series per family, each with the
  * reason for it. Red is the most worried. */
 #ifndef CASEBOOK_RATING_H

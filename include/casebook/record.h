@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What every stored record carries: its stable id and the version of it
  * being looked at. Records are never overwritten: a correction is a new
  * version and a removal is a retraction with a reason. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reference lists from data/: roles, codes, statuses, stages, ratings.
  * An authority can edit them; casebook only reads them. */
 #ifndef CASEBOOK_REFDATA_H

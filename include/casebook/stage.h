@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Cycle of Change: a dated series per adult, per issue. */
 #ifndef CASEBOOK_STAGE_H
 #define CASEBOOK_STAGE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The database: opening, checking, upgrading, transactions, backup and the
  * audit trail. Everything that touches SQLite lives behind this header and
  * its store_*.h siblings. */
@@ -5,6 +6,7 @@
 #define CASEBOOK_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct cb_err;
 struct cb_store;
@@ -30,6 +32,35 @@ int cb_store_schema_version(struct cb_store *s);
  * every audit entry. Defaults to the built-in system author. */
 void cb_store_set_actor(struct cb_store *s, const char *worker_id);
 const char *cb_store_actor(const struct cb_store *s);
+
+/* The operating-system user at the keyboard, recorded beside the worker
+ * in every audit entry. Set when the store opens, from the process's own
+ * user; tests and the chair's sign-off may name another. */
+void cb_store_set_os_user(struct cb_store *s, const char *name);
+const char *cb_store_os_user(const struct cb_store *s);
+
+/* The worker a login chose first on this computer (out is "" when it has
+ * not chosen yet); os_user NULL means the store's own. */
+int cb_store_os_link(struct cb_store *s, const char *os_user, char out[37],
+                     struct cb_err *err);
+/* The login that first chose this worker, or "". */
+int cb_store_worker_os_user(struct cb_store *s, const char *worker_id, char *out, size_t n,
+                            struct cb_err *err);
+/* Link a login that has not chosen yet to worker_id (audited as "link");
+ * refused when the login already belongs to someone else. */
+int cb_store_link_os_user(struct cb_store *s, const char *os_user, const char *worker_id,
+                          struct cb_err *err);
+
+enum cb_choice {
+	CB_CHOICE_LINKED, /* the login's first choice: now linked */
+	CB_CHOICE_SAME,   /* the worker the login is linked to */
+	CB_CHOICE_SWITCH  /* someone else, confirmed: audited as a switch */
+};
+/* Make worker_id the actor. The first worker a login chooses is linked to
+ * it; choosing anyone else later is refused (CB_EPERM) unless confirmed,
+ * and is then recorded as a switch. */
+int cb_store_choose_worker(struct cb_store *s, const char *worker_id, bool confirmed,
+                           enum cb_choice *how, struct cb_err *err);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner
  * ones are savepoints. Every write function runs in one of its own. */

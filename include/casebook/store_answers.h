@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Programme work in the database: sessions, answers, module marks. */
 #ifndef CASEBOOK_STORE_ANSWERS_H
 #define CASEBOOK_STORE_ANSWERS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Drafts: text being typed, kept every few seconds so that a crash or a
  * power cut loses nothing. A draft lives until its text is saved (or the
  * worker throws it away), and is offered back on the next start. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reads that only the exports need. */
 #ifndef CASEBOOK_STORE_EXPORT_H
 #define CASEBOOK_STORE_EXPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Families, their members, children's statuses and allocations. */
 #ifndef CASEBOOK_STORE_FAMILIES_H
 #define CASEBOOK_STORE_FAMILIES_H
@@ -54,8 +55,16 @@ int cb_store_status_retract(struct cb_store *s, const char *id, int base_version
 int cb_store_status_list(struct cb_store *s, const char *person_id, struct cb_vec *out,
                          struct cb_err *err);
 
+/* Refused (CB_EEXIST) while the worker has a current allocation to the
+ * family. */
 int cb_store_allocation_add(struct cb_store *s, struct cb_allocation *a, struct cb_err *err);
 int cb_store_allocation_correct(struct cb_store *s, struct cb_allocation *a,
+                                struct cb_err *err);
+/* Ending an allocation is a correction with an end date; a retraction is
+ * for one made in error. */
+int cb_store_allocation_retract(struct cb_store *s, const char *id, int base_version,
+                                const char *reason, struct cb_err *err);
+int cb_store_allocation_history(struct cb_store *s, const char *id, struct cb_vec *out,
                                 struct cb_err *err);
 /* Allocations of a family; only those without an end date when current_only. */
 int cb_store_allocation_list(struct cb_store *s, const char *family_id, bool current_only,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The database step of an import (see import.h): checking a plan against
  * the database and writing it, all in one transaction. */
 #ifndef CASEBOOK_STORE_IMPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Group case supervision in the database. Once the chair signs a meeting
  * off, nothing recorded in it can change; addenda can still be added. */
 #ifndef CASEBOOK_STORE_MEETINGS_H
@@ -33,6 +34,14 @@ int cb_store_meeting_list_family(struct cb_store *s, const char *family_id, stru
 int cb_store_item_add(struct cb_store *s, struct cb_meeting_item *i, struct cb_err *err);
 /* Record the time spent (a new version of the item). */
 int cb_store_item_correct(struct cb_store *s, struct cb_meeting_item *i, struct cb_err *err);
+/* Take a family off the agenda, with a reason; what was minuted for it
+ * stays in the history. Adding it again brings the same item back. */
+int cb_store_item_retract(struct cb_store *s, const struct cb_meeting_item *i,
+                          const char *reason, struct cb_err *err);
+/* Swap two items' places on the agenda (a new version of each, one
+ * transaction). On success both carry their new positions and versions. */
+int cb_store_item_swap(struct cb_store *s, struct cb_meeting_item *a, struct cb_meeting_item *b,
+                       struct cb_err *err);
 int cb_store_item_list(struct cb_store *s, const char *meeting_id, struct cb_vec *out,
                        struct cb_err *err);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Case notes in the database. */
 #ifndef CASEBOOK_STORE_NOTES_H
 #define CASEBOOK_STORE_NOTES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Goals, Cycle of Change stages and RAG ratings: dated series, never
  * overwritten. */
 #ifndef CASEBOOK_STORE_SERIES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The team's shared record on a PostgreSQL server, and sync between it and
  * this laptop's database. Only src/store/pg_*.c see libpq. */
 #ifndef CASEBOOK_STORE_SERVER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What the screens list: the caseload and a family's chronology. Both
  * are read a page at a time, so a screen loads only what it shows. */
 #ifndef CASEBOOK_STORE_VIEWS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Teams and workers in the database. */
 #ifndef CASEBOOK_STORE_WORKERS_H
 #define CASEBOOK_STORE_WORKERS_H
@@ -21,6 +22,10 @@ int cb_store_worker_get(struct cb_store *s, const char *id, struct cb_worker **o
  * CB_EINVAL when the name fits more than one. */
 int cb_store_worker_find(struct cb_store *s, const char *name_or_id, struct cb_worker **out,
                          struct cb_err *err);
+/* Current workers with this name (ignoring case and the spaces around
+ * it), oldest first: before adding a second person of the same name. */
+int cb_store_worker_named(struct cb_store *s, const char *name, struct cb_vec *out,
+                          struct cb_err *err);
 /* Current workers (not the system author), by name. */
 int cb_store_worker_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Growable strings and small string helpers. */
 #ifndef CASEBOOK_STR_H
 #define CASEBOOK_STR_H

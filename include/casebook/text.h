@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unicode text as people mean it, through utf8proc: one normal form for
  * what is stored, and one folded form for matching names as people type
  * them ("nguyen" finds Nguyễn, "zielinska" finds Zielińska). */

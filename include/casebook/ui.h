@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The workbook screens. The command line prepares the database, the
  * reference lists and the programme, then hands over here. */
 #ifndef CASEBOOK_UI_H
@@ -16,10 +17,16 @@ struct cb_ui_options {
 	const struct cb_refdata *ref;
 	const struct cb_programme *prog;
 	const char *worker_id;          /* who you are; NULL: ask */
+	bool switch_ok;                 /* --switch: no question when it is not this login's worker */
 	bool training;                  /* a scratch copy of the sample families */
 	const char *datadir;            /* for data/training-help.yaml */
 	const struct cb_diags *warnings; /* module files left out, to show once */
 	bool show_cursor;               /* keep the terminal cursor visible */
+	/* A signal ends the workbook: after the drafts are kept and the
+	 * terminal restored, this tidies up (closes the store, removes the
+	 * training copy) before casebook exits with 128 + the signal. */
+	void (*on_signal)(void *ctx);
+	void *signal_ctx;
 };
 
 /* Whether the workbook can run here, before anything is opened: a
@@ -27,6 +34,12 @@ struct cb_ui_options {
  * type that can place text on the screen. 0, or -1 with a one-line
  * message in err. */
 int cb_ui_terminal_check(struct cb_err *err);
+
+/* SIGHUP, SIGTERM, SIGINT and SIGQUIT: caught from here on, so that
+ * whatever is open leaves tidily (see on_signal). */
+void cb_ui_catch_signals(void);
+/* The signal caught, or 0. */
+int cb_ui_signal_caught(void);
 
 /* Run until the worker quits. Returns 0, or -1 with err when the terminal
  * could not be used. */

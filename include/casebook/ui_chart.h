@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Small charts drawn as lines of text: a goal's scores as a sparkline or
  * a bar chart, and the Cycle of Change as a ring of six stages. No
  * terminal here, so the layout is tested on its own; the screens in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The text editor's state: UTF-8 text, a cursor that moves and deletes
  * by grapheme cluster (a character as a person sees it), word wrap by
  * display width and one level of undo. No terminal here, so it is tested

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* UTF-8 text measured in terminal columns, the way ncursesw measures it:
  * with the C library's wcwidth() in the current (UTF-8) locale, so what
  * is padded here lines up where curses puts it. Works on bytes; never

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Record ids: random (version 4) UUIDs as lower-case text. */
 #ifndef CASEBOOK_UUID_H
 #define CASEBOOK_UUID_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A vector of pointers. When free_item is set the vector owns its items. */
 #ifndef CASEBOOK_VEC_H
 #define CASEBOOK_VEC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading the authority's YAML: reference lists from data/, and (see
  * module.h) the programme modules. The only place that knows YAML. */
 #ifndef CASEBOOK_WORKBOOK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading import files (casebook-import(5)) into a plan: the YAML, the
  * reference lists and the programme. Nothing here touches a database:
  * store_import.h checks the plan against one and writes it. */

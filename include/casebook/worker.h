@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Workers (the people who use casebook) and teams. */
 #ifndef CASEBOOK_WORKER_H
 #define CASEBOOK_WORKER_H

@@ -1,5 +1,7 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,29 +16,45 @@
 #include "casebook/str.h"
 #include "cli.h"
 
-static const struct {
+/* The options, for getopt_long and for messages. A short letter, or 0
+ * for a long option only; arg is NULL for a flag. */
+static const struct cli_option {
 	const char *name;
+	char letter;
 	enum cli_opt opt;
-	const char *arg; /* NULL for a flag */
+	const char *arg;
 } options[] = {
-	{"--db", OPT_DB, "PATH"},
-	{"--as", OPT_AS, "WORKER"},
-	{"--modules", OPT_MODULES, "DIR"},
-	{"--training", OPT_TRAINING, NULL},
-	{"--show-cursor", OPT_SHOW_CURSOR, NULL},
-	{"--to", OPT_TO, "FILE"},
-	{"--role", OPT_ROLE, "ROLE"},
-	{"--team", OPT_TEAM, "TEAM"},
-	{"--family", OPT_FAMILY, "REF"},
-	{"--format", OPT_FORMAT, "FORMAT"},
-	{"--server", OPT_SERVER, "URL"},
-	{"--login", OPT_LOGIN, "PGROLE"},
-	{"--help", OPT_HELP, NULL},
-	{"--version", OPT_VERSION, NULL},
+	{"db", 'd', OPT_DB, "PATH"},
+	{"as", 'a', OPT_AS, "WORKER"},
+	{"modules", 'm', OPT_MODULES, "DIR"},
+	{"training", 't', OPT_TRAINING, NULL},
+	{"show-cursor", 0, OPT_SHOW_CURSOR, NULL},
+	{"to", 'o', OPT_TO, "FILE"},
+	{"role", 'r', OPT_ROLE, "ROLE"},
+	{"family", 0, OPT_FAMILY, "REF"},
+	{"format", 'f', OPT_FORMAT, "FORMAT"},
+	{"same-name", 0, OPT_SAME_NAME, NULL},
+	{"team", 0, OPT_TEAM, "TEAM"},
+	{"from", 0, OPT_FROM, "DATE or FILE"},
+	{"output", 0, OPT_OUTPUT, "FILE"},
+	{"adult", 0, OPT_ADULT, "NAME"},
+	{"worker", 0, OPT_WORKER, "NAME"},
+	{"by", 0, OPT_BY, "family, worker or team"},
+	{"switch", 0, OPT_SWITCH, NULL},
+	{"passphrase-fd", 0, OPT_PASSPHRASE_FD, "N"},
+	{"plain", 0, OPT_PLAIN, NULL},
+	{"force", 0, OPT_FORCE, NULL},
+	{"server", 0, OPT_SERVER, "URL"},
+	{"login", 0, OPT_LOGIN, "PGROLE"},
+	{"help", 'h', OPT_HELP, NULL},
+	{"version", 'V', OPT_VERSION, NULL},
 };
 
+#define N_OPTIONS (sizeof options / sizeof *options)
+
 #define GLOBAL_OPTS                                                             \
-	(OPT_DB | OPT_AS | OPT_MODULES | OPT_TRAINING | OPT_SHOW_CURSOR | OPT_HELP | OPT_VERSION)
+	(OPT_DB | OPT_AS | OPT_SWITCH | OPT_MODULES | OPT_TRAINING | OPT_SHOW_CURSOR | OPT_HELP | \
+	 OPT_VERSION)
 
 static const struct cli_command commands[] = {
 	{"init", NULL, OPT_DB, 0, 0, NULL, "casebook init [--db PATH]",
@@ -49,10 +67,10 @@ static const struct cli_command commands[] = {
 	{"list", "meetings", OPT_DB, 0, 0, NULL, "casebook list meetings [--db PATH]",
 	 N_("meetings, one a line, tab-separated: id, date, chair, families, signed"),
 	 cmd_list_meetings},
-	{"add", "worker", OPT_DB | OPT_AS | OPT_ROLE, 1, 1, "the worker's NAME",
-	 "casebook add worker NAME --role ROLE [--db PATH]",
+	{"add", "worker", OPT_DB | OPT_AS | OPT_ROLE | OPT_SAME_NAME, 1, 1, "the worker's NAME",
+	 "casebook add worker NAME --role ROLE [--same-name] [--db PATH]",
 	 N_("add a worker (roles are listed in data/roles.yaml)"), cmd_add_worker},
-	{"show", "family", OPT_DB | OPT_MODULES, 1, 1, "the family's REF",
+	{"show", "family", OPT_DB | OPT_AS | OPT_MODULES, 1, 1, "the family's REF",
 	 "casebook show family REF [--db PATH]",
 	 N_("a family's record as plain text, for scripts and checks"), cmd_show_family},
 	{"export", "family", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT, 1, 1, "the family's REF",
@@ -64,8 +82,19 @@ static const struct cli_command commands[] = {
 	 "casebook export minutes MEETING [--family REF] --format txt|md|html [--db PATH]",
 	 N_("group supervision minutes, or one family's extract, on standard output"),
 	 cmd_export_minutes},
+	{"export", "report", OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_FROM | OPT_TO | OPT_OUTPUT,
+	 1, 1, "the family's REF",
+	 "casebook export report REF [--from DATE] [--to DATE] --format txt|md|html "
+	 "[--output FILE] [--db PATH] [--as WORKER]",
+	 N_("the conference and court report for a family, on standard output or in a new file"),
+	 cmd_export_report},
 	{"backup", NULL, OPT_DB | OPT_TO | OPT_AS, 0, 0, NULL, "casebook backup --to FILE [--db PATH]",
 	 N_("copy the database safely, even while it is in use"), cmd_backup},
+	{"audit", NULL, OPT_DB | OPT_AS | OPT_SWITCH | OPT_FAMILY | OPT_WORKER | OPT_FROM | OPT_TO |
+	 OPT_FORMAT, 0, 0, NULL,
+	 "casebook audit [--family REF] [--worker NAME] [--from DATE] [--to DATE] "
+	 "[--format txt|csv] [--db PATH]",
+	 N_("who did or looked at what, and when: the audit trail, oldest first"), cmd_audit},
 	{"modules", "list", OPT_MODULES, 0, 0, NULL, "casebook modules list [--modules DIR]",
 	 N_("the programme's modules, one a line, tab-separated: id, version, title, file"),
 	 cmd_modules_list},
@@ -170,17 +199,31 @@ print_help(void)
 	         "  casebook COMMAND [OPTIONS]\n\nCommands:\n"));
 	for (i = 0; i < N_COMMANDS; i++)
 		printf("  %s\n      %s\n", commands[i].usage, _(commands[i].summary));
-	printf(_("\nOptions:\n"
-	         "  --db PATH       the database (default: $XDG_DATA_HOME/casebook/casebook.db)\n"
-	         "  --as WORKER     who you are: a worker's name or id\n"
-	         "  --show-cursor   keep the terminal cursor shown, on what is selected\n"
-	         "                  (for screen readers and braille displays)\n"
-	         "  --help          this help;  --version  the version\n\n"
+	printf(_("\nOptions (anywhere on the line; a long one may be shortened while it is\n"
+	         "unambiguous, and short ones combined, as in -ta NAME):\n"
+	         "  -d, --db PATH       the database (default: $XDG_DATA_HOME/casebook/casebook.db)\n"
+	         "  -a, --as WORKER     who you are: a worker's name or id\n"
+	         "  -m, --modules DIR   module files that add to or replace the installed ones\n"
+	         "  -t, --training      practise on the sample families, in a scratch copy\n"
+	         "      --switch        work as someone other than the worker this login\n"
+	         "                      first chose (recorded in the audit)\n"
+	         "      --show-cursor   keep the terminal cursor shown, on what is selected\n"
+	         "                      (for screen readers and braille displays)\n"
+	         "  -o, --to FILE       where a backup goes\n"
+	         "  -r, --role ROLE     a new worker's role\n"
+	         "  -f, --format FORMAT an export's format: txt, md or html\n"
+	         "      --family REF    one family's extract of the minutes\n"
+	         "      --server URL    the team's PostgreSQL server: a libpq connection\n"
+	         "                      string or URI (see casebook-server(8))\n"
+	         "      --login PGROLE  a worker's PostgreSQL role (server add-worker)\n"
+	         "  -h, --help          this help, or a command's (casebook COMMAND --help)\n"
+	         "  -V, --version       the version and the licence\n\n"
 	         "Exit status: 0 done, 1 failed (nothing half-done is kept), 2 wrong usage.\n"
-	         "See casebook(1) and casebook-modules(5).\n"));
+	         "See casebook(1), casebook-import(5), casebook-modules(5) and "
+	         "casebook-server(8).\n"));
 }
 
-static int
+static void
 set_option(struct cli *c, enum cli_opt opt, const char *val)
 {
 	switch (opt) {
@@ -194,59 +237,165 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_FORMAT: c->format = val; break;
 	case OPT_SERVER: c->server = val; break;
 	case OPT_LOGIN: c->login = val; break;
+	case OPT_FROM: c->from = val; break;
+	case OPT_OUTPUT: c->output = val; break;
+	case OPT_ADULT: c->adult = val; break;
+	case OPT_WORKER: c->worker = val; break;
+	case OPT_BY: c->by = val; break;
+	case OPT_PASSPHRASE_FD: c->passphrase_fd = val; break;
+	case OPT_SWITCH: c->switch_ok = true; break;
+	case OPT_PLAIN: c->plain = true; break;
+	case OPT_FORCE: c->force = true; break;
 	case OPT_TRAINING: c->training = true; break;
 	case OPT_SHOW_CURSOR: c->show_cursor = true; break;
+	case OPT_SAME_NAME: c->same_name = true; break;
 	default: break;
 	}
-	return 0;
 }
 
-/* Parse argv from *i on: options allowed by mask, positionals to c->args.
- * Stops (for the global part) at the first word that is not an option. */
-static int
-parse(struct cli *c, int argc, char **argv, int *i, unsigned mask, bool stop_at_word,
-      unsigned *seen)
-{
-	for (; *i < argc; (*i)++) {
-		const char *a = argv[*i];
-		const char *eq;
-		size_t k, namelen;
-		const char *val = NULL;
+/* getopt_long returns the short letter, or this plus the index for an
+ * option that has none. */
+#define LONG_ONLY 0x100
 
-		if (strcmp(a, "--") == 0 && !stop_at_word) {
-			for ((*i)++; *i < argc; (*i)++)
-				c->args[c->nargs++] = argv[*i];
-			break;
+static const struct cli_option *
+option_by_val(int val)
+{
+	size_t k;
+
+	for (k = 0; k < N_OPTIONS; k++)
+		if ((options[k].letter != 0 && val == options[k].letter) ||
+		    (options[k].letter == 0 && val == LONG_ONLY + (int)k))
+			return &options[k];
+	return NULL;
+}
+
+/* "--x" or "--x=y" that getopt_long refused: unknown, or a prefix of
+ * more than one option. The message, in b. */
+static void
+explain_long(const char *arg, struct cb_buf *b)
+{
+	const char *name = arg + 2, *eq = strchr(name, '=');
+	size_t len = eq != NULL ? (size_t)(eq - name) : strlen(name), k, n = 0;
+	struct cb_buf which = {0};
+
+	for (k = 0; k < N_OPTIONS; k++)
+		if (len > 0 && strncmp(options[k].name, name, len) == 0) {
+			cb_buf_addf(&which, "%s--%s", n > 0 ? ", " : "", options[k].name);
+			n++;
 		}
-		if (a[0] != '-' || a[1] == '\0') {
-			if (stop_at_word)
-				return 0;
-			c->args[c->nargs++] = argv[*i];
+	if (n > 1)
+		cb_buf_addf(b, _("'--%.*s' could be any of %s: say which"), (int)len, name,
+		            cb_buf_str(&which));
+	else
+		cb_buf_addf(b, _("unknown option '%.*s'"), (int)(len + 2), arg);
+	cb_buf_free(&which);
+}
+
+/* Every option, anywhere on the line (GNU style): values into c, flags
+ * seen into *seen, the words in order into c->args. A mistake is
+ * described in err (the first only). "--" ends the options. */
+static void
+parse(struct cli *c, int argc, char **argv, unsigned *seen, struct cb_buf *err)
+{
+	struct option longopts[N_OPTIONS + 1];
+	char shortopts[3 + 2 * N_OPTIONS + 1];
+	size_t k, n = 0;
+	int ch, idx;
+
+	/* '-': words come back in order, as 1; ':': a missing value is ':'. */
+	shortopts[n++] = '-';
+	shortopts[n++] = ':';
+	for (k = 0; k < N_OPTIONS; k++) {
+		longopts[k].name = options[k].name;
+		longopts[k].has_arg = options[k].arg != NULL ? required_argument : no_argument;
+		longopts[k].flag = NULL;
+		longopts[k].val = options[k].letter != 0 ? options[k].letter : LONG_ONLY + (int)k;
+		if (options[k].letter != 0) {
+			shortopts[n++] = options[k].letter;
+			if (options[k].arg != NULL)
+				shortopts[n++] = ':';
+		}
+	}
+	shortopts[n] = '\0';
+	memset(&longopts[N_OPTIONS], 0, sizeof longopts[N_OPTIONS]);
+
+	opterr = 0;
+	optind = 0; /* glibc: start afresh */
+	while ((ch = getopt_long(argc, argv, shortopts, longopts, &idx)) != -1) {
+		const char *arg = argv[optind - 1];
+		const struct cli_option *o;
+
+		if (ch == 1) {
+			c->args[c->nargs++] = optarg;
 			continue;
 		}
-		eq = strchr(a, '=');
-		namelen = eq != NULL ? (size_t)(eq - a) : strlen(a);
-		for (k = 0; k < sizeof options / sizeof *options; k++)
-			if (strlen(options[k].name) == namelen && strncmp(a, options[k].name, namelen) == 0)
-				break;
-		if (k == sizeof options / sizeof *options)
-			return cli_usage_error(c, _("unknown option '%s'"), a);
-		if (!(mask & options[k].opt))
-			return cli_usage_error(c, _("the option %s does not go here"), options[k].name);
-		if (options[k].arg != NULL) {
-			if (eq != NULL)
-				val = eq + 1;
-			else if (*i + 1 < argc)
-				val = argv[++(*i)];
-			if (val == NULL || *val == '\0')
-				return cli_usage_error(c, _("%s needs a %s"), options[k].name, options[k].arg);
-		} else if (eq != NULL) {
-			return cli_usage_error(c, _("%s takes no value"), options[k].name);
+		if (err->len > 0)
+			continue;
+		if (ch == '?' || ch == ':') {
+			o = option_by_val(optopt);
+			if (ch == ':' && o != NULL)
+				cb_buf_addf(err, _("--%s needs a %s"), o->name, o->arg);
+			else if (o != NULL && strncmp(arg, "--", 2) == 0)
+				cb_buf_addf(err, _("--%s takes no value"), o->name);
+			else if (optopt != 0)
+				cb_buf_addf(err, _("unknown option '-%c'"), optopt);
+			else
+				explain_long(arg, err);
+			continue;
 		}
-		*seen |= options[k].opt;
-		set_option(c, options[k].opt, val);
+		o = option_by_val(ch);
+		if (o == NULL)
+			continue;
+		if (o->arg != NULL && *optarg == '\0') {
+			cb_buf_addf(err, _("--%s needs a %s"), o->name, o->arg);
+			continue;
+		}
+		/* Each option is checked against the command once it is known. */
+		if (!(*seen & o->opt))
+			c->order[c->norder++] = o;
+		*seen |= o->opt;
+		set_option(c, o->opt, optarg);
 	}
-	return 0;
+	for (; optind < argc; optind++)
+		c->args[c->nargs++] = argv[optind];
+}
+
+/* The command named by the first words, which are taken off c->args;
+ * NULL when there is none, and then (unless rc is NULL) what is wrong is
+ * said and its exit code put in *rc. */
+static const struct cli_command *
+find_command(struct cli *c, int *rc)
+{
+	const char *w1 = c->args[0], *w2 = c->nargs > 1 ? c->args[1] : NULL;
+	bool known_word = false;
+	size_t k;
+
+	for (k = 0; k < N_COMMANDS; k++) {
+		if (strcmp(commands[k].word1, w1) != 0)
+			continue;
+		known_word = true;
+		if (commands[k].word2 == NULL || cb_streq(commands[k].word2, w2)) {
+			int words = commands[k].word2 != NULL ? 2 : 1;
+
+			c->args += words;
+			c->nargs -= words;
+			return &commands[k];
+		}
+	}
+	if (rc == NULL)
+		return NULL;
+	if (!known_word) {
+		*rc = cli_usage_error(c, _("unknown command '%s'"), w1);
+	} else {
+		struct cb_buf b = {0};
+
+		for (k = 0; k < N_COMMANDS; k++)
+			if (strcmp(commands[k].word1, w1) == 0)
+				cb_buf_addf(&b, "%s%s", b.len ? ", " : "", commands[k].word2);
+		*rc = cli_usage_error(c, _("'%s' needs one of: %s"), w1, cb_buf_str(&b));
+		cb_buf_free(&b);
+	}
+	return NULL;
 }
 
 int cli_open_workbook(struct cli *c);
@@ -255,63 +404,48 @@ int
 cb_cli_main(int argc, char **argv)
 {
 	struct cli c = {0};
-	unsigned seen = 0;
-	int i = 1, rc;
+	struct cb_buf err = {0};
+	char **args;
+	unsigned seen = 0, allowed;
+	int rc = 0;
 	size_t k;
 
 	cli_locale_init();
-	c.args = cb_calloc((size_t)argc + 1, sizeof *c.args);
-	if ((rc = parse(&c, argc, argv, &i, GLOBAL_OPTS, true, &seen)) != 0)
-		goto out;
-	if (seen & OPT_HELP) {
-		print_help();
-		rc = CB_EXIT_OK;
+	args = c.args = cb_calloc((size_t)argc + 1, sizeof *c.args);
+	c.order = cb_calloc(N_OPTIONS, sizeof *c.order);
+	parse(&c, argc, argv, &seen, &err);
+	/* A wrong option first: it may have made a word of its value. */
+	if (err.len > 0) {
+		if (c.nargs > 0)
+			c.cmd = find_command(&c, NULL);
+		rc = cli_usage_error(&c, "%s", cb_buf_str(&err));
 		goto out;
 	}
+	if (c.nargs > 0 && (c.cmd = find_command(&c, &rc)) == NULL)
+		goto out;
 	if (seen & OPT_VERSION) {
 		printf("casebook %s (database version %d)\n", PACKAGE_VERSION, cb_store_schema_known());
+		printf(_("Copyright (c) 2026 The casebook authors.\n"
+		         "Licence: MIT <https://spdx.org/licenses/MIT.html>. You may use, change\n"
+		         "and share it; it comes with no warranty. The terms are in the file COPYING.\n"));
 		rc = CB_EXIT_OK;
 		goto out;
 	}
-	if (i < argc) {
-		const char *w1 = argv[i], *w2 = i + 1 < argc ? argv[i + 1] : NULL;
-		bool known_word = false;
-
-		for (k = 0; k < N_COMMANDS; k++) {
-			if (strcmp(commands[k].word1, w1) != 0)
-				continue;
-			known_word = true;
-			if (commands[k].word2 == NULL || cb_streq(commands[k].word2, w2)) {
-				c.cmd = &commands[k];
-				break;
-			}
-		}
-		if (c.cmd == NULL) {
-			if (!known_word) {
-				rc = cli_usage_error(&c, _("unknown command '%s'"), w1);
-			} else {
-				struct cb_buf b = {0};
-
-				for (k = 0; k < N_COMMANDS; k++)
-					if (strcmp(commands[k].word1, w1) == 0)
-						cb_buf_addf(&b, "%s%s", b.len ? ", " : "", commands[k].word2);
-				rc = cli_usage_error(&c, _("'%s' needs one of: %s"), w1, cb_buf_str(&b));
-				cb_buf_free(&b);
-			}
-			goto out;
-		}
-		if (seen & ~c.cmd->opts & ~(unsigned)(OPT_DB | OPT_AS)) {
-			rc = cli_usage_error(&c, _("an option before the command does not go with it"));
-			goto out;
-		}
-		i += c.cmd->word2 != NULL ? 2 : 1;
-		if ((rc = parse(&c, argc, argv, &i, c.cmd->opts | OPT_HELP, false, &seen)) != 0)
-			goto out;
-		if (seen & OPT_HELP) {
+	if (seen & OPT_HELP) {
+		if (c.cmd != NULL)
 			printf("usage: %s\n  %s\n", c.cmd->usage, _(c.cmd->summary));
-			rc = CB_EXIT_OK;
+		else
+			print_help();
+		rc = CB_EXIT_OK;
+		goto out;
+	}
+	allowed = c.cmd != NULL ? c.cmd->opts | OPT_DB | OPT_AS | OPT_SWITCH : GLOBAL_OPTS;
+	for (k = 0; k < c.norder; k++)
+		if (!(allowed & c.order[k]->opt)) {
+			rc = cli_usage_error(&c, _("the option --%s does not go here"), c.order[k]->name);
 			goto out;
 		}
+	if (c.cmd != NULL) {
 		if (c.nargs < c.cmd->min_args) {
 			rc = cli_usage_error(&c, _("%s is missing"), c.cmd->arg_name);
 			goto out;
@@ -332,7 +466,9 @@ cb_cli_main(int argc, char **argv)
 	}
 	rc = c.cmd != NULL ? c.cmd->run(&c) : cli_open_workbook(&c);
 out:
+	cb_buf_free(&err);
 	free(c.default_db);
-	free(c.args);
+	free(c.order);
+	free(args);
 	return cli_close_stdout(rc);
 }

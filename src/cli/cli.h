@@ -1,8 +1,13 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/cli: parsed options and the commands. */
 #ifndef CASEBOOK_CLI_PRIVATE_H
 #define CASEBOOK_CLI_PRIVATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
+
+#include "casebook/date.h"
+#include "casebook/export.h"
 
 struct cb_buf;
 struct cb_diags;
@@ -12,6 +17,7 @@ struct cb_family;
 struct cb_programme;
 struct cb_refdata;
 struct cb_store;
+struct cli_option;
 
 enum cli_opt {
 	OPT_DB = 1 << 0,
@@ -26,8 +32,18 @@ enum cli_opt {
 	OPT_HELP = 1 << 9,
 	OPT_VERSION = 1 << 10,
 	OPT_SHOW_CURSOR = 1 << 11,
-	OPT_SERVER = 1 << 12,
-	OPT_LOGIN = 1 << 13
+	OPT_SAME_NAME = 1 << 12,
+	OPT_FROM = 1 << 13,
+	OPT_OUTPUT = 1 << 14,
+	OPT_ADULT = 1 << 15,
+	OPT_WORKER = 1 << 16,
+	OPT_BY = 1 << 17,
+	OPT_SWITCH = 1 << 18,
+	OPT_PASSPHRASE_FD = 1 << 19,
+	OPT_PLAIN = 1 << 20,
+	OPT_FORCE = 1 << 21,
+	OPT_SERVER = 1 << 22,
+	OPT_LOGIN = 1 << 23
 };
 
 struct cli {
@@ -36,16 +52,28 @@ struct cli {
 	const char *modules;
 	const char *to;
 	const char *role;
-	const char *team;
+	const char *team;      /* --team TEAM */
 	const char *family;
 	const char *format;
 	const char *server;    /* --server URL */
 	const char *login;     /* --login PGROLE */
+	const char *from;      /* --from: a date, or a file (restore) */
+	const char *output;    /* --output FILE */
+	const char *adult;     /* --adult NAME */
+	const char *worker;    /* --worker NAME */
+	const char *by;        /* --by family|worker|team */
+	const char *passphrase_fd;
+	bool switch_ok;        /* --switch: work as someone other than this login's worker */
+	bool plain;            /* --plain: an unencrypted backup, on purpose */
+	bool force;
 	bool training;
 	bool show_cursor;      /* --show-cursor: for screen readers, braille */
+	bool same_name;        /* --same-name: a second worker of that name */
 	int nargs;             /* positional arguments after the command */
 	char **args;
 	const struct cli_command *cmd;
+	const struct cli_option **order; /* the options given, each once, in order */
+	size_t norder;
 	char *default_db;      /* owned */
 };
 
@@ -80,6 +108,9 @@ const char *cli_datadir(void);
 char *cli_default_db(void);
 /* Open the database (creating it when create), with --as as the actor. */
 int cli_open(struct cli *c, bool create, struct cb_store **out);
+/* Set the actor: --as (a worker other than the one this login chose first
+ * needs --switch, and is audited), else this login's worker. */
+int cli_identity(struct cli *c, struct cb_store *s);
 /* Load data/ reference lists; prints problems and returns non-zero on any. */
 int cli_refdata(struct cb_refdata **out);
 /* A field for tab-separated output: tabs and newlines become spaces. */
@@ -115,6 +146,20 @@ int cmd_list_meetings(struct cli *c);
 int cmd_show_family(struct cli *c);
 int cmd_export_family(struct cli *c);
 int cmd_export_minutes(struct cli *c);
+int cmd_export_report(struct cli *c);
+
+/* Shared by the exports and reports (cmd_export.c). */
+/* A family by reference in any case, or by id. */
+int cli_find_family(struct cb_store *s, const char *reference, struct cb_family **out,
+                    struct cb_err *err);
+/* --from and --to as dates (unset when not given), the first not after
+ * the second; otherwise one line said and CB_EXIT_FAIL. */
+int cli_period(const struct cli *c, struct cb_date *from, struct cb_date *to);
+/* Render d and write it to standard output, or to a new --output file,
+ * after recording the export in the audit trail. */
+int cli_deliver(struct cli *c, struct cb_store *s, struct cb_doc *d, enum cb_export_format f,
+                const char *entity, const char *entity_id, const char *detail);
+int cmd_audit(struct cli *c);
 int cmd_modules_list(struct cli *c);
 int cmd_modules_check(struct cli *c);
 
@@ -142,5 +187,7 @@ void cli_import_problems(struct cb_diags *diags);
 int cli_training_prepare(struct cli *c, char **db_path, char **scratch_dir);
 /* Remove the scratch folder and everything in it. */
 void cli_training_cleanup(const char *scratch_dir);
+/* Remove the scratch copies in base left by runs no longer alive. */
+void cli_training_sweep(const char *base);
 
 #endif

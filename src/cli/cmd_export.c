@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* export family, export minutes: the record and the minutes as text,
  * Markdown or HTML on standard output, for a conference or court report
  * and for each family's file. Every export is in the audit trail, written
@@ -26,6 +27,7 @@
 #include "casebook/store_meetings.h"
 #include "casebook/store_workers.h"
 #include "casebook/str.h"
+#include "casebook/text.h"
 #include "casebook/vec.h"
 #include "casebook/worker.h"
 #include "cli.h"
@@ -213,6 +215,148 @@ out:
 	cb_refdata_free(&ref);
 	cb_family_free(&fam);
 	cb_meeting_free(&m);
+	cb_store_close(&s);
+	return rc;
+}
+
+/* A family by its reference, whatever its case (fs-26-0142 finds
+ * FS-26-0142), or by its id. */
+int
+cli_find_family(struct cb_store *s, const char *reference, struct cb_family **out,
+                struct cb_err *err)
+{
+	struct cb_vec rows = CB_VEC_OWNING(cb_family_row_free_item);
+	struct cb_err again = {0};
+	char *want;
+	const char *id = NULL;
+	size_t i, n = 0;
+	int rc;
+
+	if ((rc = cb_store_family_find_ref(s, reference, out, err)) == 0 || err->code != CB_ENOTFOUND)
+		return rc;
+	if (cb_store_family_rows(s, &rows, &again) != 0) {
+		cb_vec_clear(&rows);
+		*err = again;
+		return -1;
+	}
+	want = cb_text_fold(reference);
+	for (i = 0; i < rows.len; i++) {
+		const struct cb_family_row *r = rows.items[i];
+		char *have = cb_text_fold(r->reference);
+
+		if (cb_streq(have, want)) {
+			id = r->id;
+			n++;
+		}
+		free(have);
+	}
+	free(want);
+	if (n == 1)
+		rc = cb_store_family_get(s, id, out, err);
+	else if (n > 1)
+		rc = cb_err_set(err, CB_EINVAL, _("%zu families have the reference %s in different "
+		                                  "cases: give it exactly as 'casebook list families' "
+		                                  "shows it"), n, reference);
+	cb_vec_clear(&rows);
+	return rc;
+}
+
+/* --from and --to: real dates, in order. Either may be missing. */
+int
+cli_period(const struct cli *c, struct cb_date *from, struct cb_date *to)
+{
+	struct cb_err err = {0};
+
+	memset(from, 0, sizeof *from);
+	memset(to, 0, sizeof *to);
+	if (c->from != NULL && cb_date_parse(c->from, from, &err) != 0) {
+		cli_error(_("--from %s is not a date: give it as YYYY-MM-DD"), c->from);
+		return CB_EXIT_FAIL;
+	}
+	if (c->to != NULL && cb_date_parse(c->to, to, &err) != 0) {
+		cli_error(_("--to %s is not a date: give it as YYYY-MM-DD"), c->to);
+		return CB_EXIT_FAIL;
+	}
+	if (c->from != NULL && c->to != NULL && cb_date_cmp(*from, *to) > 0) {
+		cli_error(_("--from %s is after --to %s: give the earlier date first"), c->from, c->to);
+		return CB_EXIT_FAIL;
+	}
+	return 0;
+}
+
+/* To standard output, or to a new file with --output (and say where). */
+int
+cli_deliver(struct cli *c, struct cb_store *s, struct cb_doc *d, enum cb_export_format f,
+            const char *entity, const char *entity_id, const char *detail)
+{
+	struct cb_buf out = {0};
+	struct cb_err err = {0};
+	int rc;
+
+	if (c->output == NULL)
+		return deliver(s, d, f, entity, entity_id, detail);
+	add_footer(s, d);
+	cb_render(d, f, &out);
+	if (cb_export_save(s, &out, c->output, entity, entity_id, detail, &err) != 0) {
+		rc = cli_fail(&err);
+	} else {
+		printf(_("Written to %s\n"), c->output);
+		rc = CB_EXIT_OK;
+	}
+	cb_buf_free(&out);
+	return rc;
+}
+
+int
+cmd_export_report(struct cli *c)
+{
+	enum cb_export_format f;
+	struct cb_report_opts o = {0};
+	struct cb_refdata *ref = NULL;
+	struct cb_programme prog;
+	struct cb_family *fam = NULL;
+	struct cb_worker *w = NULL;
+	struct cb_store *s = NULL;
+	struct cb_doc *d = NULL;
+	struct cb_err err = {0};
+	char *detail = NULL;
+	bool usable;
+	int rc;
+
+	cb_programme_init(&prog);
+	if ((rc = want_format(c, &f)) != 0 || (rc = cli_period(c, &o.from, &o.to)) != 0)
+		return rc;
+	if ((rc = cli_open(c, false, &s)) != 0)
+		return rc;
+	if (cli_find_family(s, c->args[0], &fam, &err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if ((rc = cli_refdata(&ref)) != 0)
+		goto out;
+	usable = cli_load_programme(c, ref, &prog,
+	                            _("the assessment shows only what the loaded modules hold"));
+	o.today = cb_date_today();
+	if (strcmp(cb_store_actor(s), CB_SYSTEM_WORKER) != 0 &&
+	    cb_store_worker_get(s, cb_store_actor(s), &w, &err) == 0) {
+		o.author = w->name;
+		o.author_role = cb_reflist_label(&ref->roles, w->role);
+	}
+	if (cb_export_report(s, fam, ref, usable || prog.modules.len > 0 ? &prog : NULL, &o, &d,
+	                     &err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	detail = cb_asprintf("format=%s report from=%s to=%s", cb_export_format_name(f),
+	                     c->from != NULL ? c->from : "-", c->to != NULL ? c->to : "-");
+	rc = cli_deliver(c, s, d, f, "family", fam->id, detail);
+out:
+	free(detail);
+	cb_doc_free(&d);
+	cb_worker_free(&w);
+	cb_programme_clear(&prog);
+	cb_refdata_free(&ref);
+	cb_family_free(&fam);
 	cb_store_close(&s);
 	return rc;
 }

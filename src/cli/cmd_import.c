@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* casebook import FILE...: families, workers and meetings from files in
  * the import format, all in one transaction or not at all. */
 #include "config.h"
@@ -37,37 +38,17 @@ remove_db(const char *path)
 	}
 }
 
-static size_t
-files_with_problems(const struct cb_diags *diags)
-{
-	const char *last = NULL;
-	size_t i, n = 0;
-
-	/* Sorted by file, so each new name is a new file. */
-	for (i = 0; i < cb_diags_count(diags); i++) {
-		const char *f = cb_diags_at(diags, i)->file;
-
-		if (last == NULL || strcmp(last, f) != 0)
-			n++;
-		last = f;
-	}
-	return n;
-}
-
 void
 cli_import_problems(struct cb_diags *diags)
 {
-	size_t n = cb_diags_count(diags), files;
+	size_t n = cb_diags_count(diags);
 
 	cli_print_diags(diags);
-	files = files_with_problems(diags);
-	cli_error(n == 1 ? _("%zu problem in %zu file, so nothing was imported: fix it and "
-	                     "import again")
-	          : files == 1 ? _("%zu problems in %zu file, so nothing was imported: fix them and "
-	                           "import again")
-	                       : _("%zu problems in %zu files, so nothing was imported: fix them "
-	                           "and import again"),
-	          n, files);
+	/* The problems are listed above by file and line, so the sentence
+	 * carries one count, as ngettext() needs. */
+	cli_error(ngettext("%zu problem, so nothing was imported: fix it and import again",
+	                   "%zu problems, so nothing was imported: fix them and import again", n),
+	          n);
 }
 
 int

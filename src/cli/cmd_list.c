@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* list families, list workers, add worker: for scripts, tab-separated. */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include "casebook/store.h"
 #include "casebook/store_families.h"
 #include "casebook/store_workers.h"
+#include "casebook/str.h"
 #include "casebook/vec.h"
 #include "casebook/worker.h"
 #include "cli.h"
@@ -27,7 +29,8 @@ cmd_list_families(struct cli *c)
 
 	if ((rc = cli_open(c, false, &s)) != 0)
 		return rc;
-	if (cb_store_family_rows(s, &rows, &err) != 0) {
+	if (cb_store_family_rows(s, &rows, &err) != 0 ||
+	    cb_store_audit(s, "read", "families", NULL, "list", &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
@@ -75,6 +78,47 @@ out:
 	return rc;
 }
 
+/* Two people of one name are told apart by their role: a second needs
+ * --same-name and a role no namesake has. */
+static int
+same_name_check(struct cli *c, struct cb_store *s, const struct cb_worker *w)
+{
+	struct cb_vec same = CB_VEC_OWNING(cb_worker_free_item);
+	struct cb_err err = {0};
+	size_t i;
+	int rc = CB_EXIT_OK;
+
+	if (cb_store_worker_named(s, w->name, &same, &err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (same.len == 0)
+		goto out;
+	if (!c->same_name) {
+		const struct cb_worker *x = same.items[0];
+
+		cli_error(_("there is already a worker called '%s' (%s): if this is someone else, "
+		            "add them with --same-name and a role that tells them apart"),
+		          x->name, x->role);
+		rc = CB_EXIT_FAIL;
+		goto out;
+	}
+	for (i = 0; i < same.len; i++) {
+		const struct cb_worker *x = same.items[i];
+
+		if (cb_streq(x->role, w->role)) {
+			cli_error(_("'%s' is already the name of a %s: give a different role to tell "
+			            "them apart"),
+			          x->name, x->role);
+			rc = CB_EXIT_FAIL;
+			goto out;
+		}
+	}
+out:
+	cb_vec_clear(&same);
+	return rc;
+}
+
 int
 cmd_add_worker(struct cli *c)
 {
@@ -102,6 +146,8 @@ cmd_add_worker(struct cli *c)
 		goto out;
 	w->name = cb_strdup(c->args[0]);
 	w->role = cb_strdup(c->role);
+	if ((rc = same_name_check(c, s, w)) != 0)
+		goto out;
 	if (cb_store_worker_add(s, w, &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* modules list, modules check: the programme as casebook will use it, and
  * every problem in an authority's module files, with where it is. */
 #include "config.h"
@@ -132,8 +133,8 @@ cmd_modules_check(struct cli *c)
 		checked = loose.len;
 	}
 	if (cb_diags_count(&diags) == 0 && !failed && !inconsistent)
-		printf(checked == 1 ? _("%zu module checked: no problems\n")
-		                    : _("%zu modules checked: no problems\n"), checked);
+		printf(ngettext("%zu module checked: no problems\n",
+		                "%zu modules checked: no problems\n", checked), checked);
 	report(&diags, inconsistent);
 	rc = cb_diags_count(&diags) > 0 || failed || inconsistent ? CB_EXIT_FAIL : CB_EXIT_OK;
 out:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* casebook with no command: the workbook screens, on the real database or
  * (--training) on a scratch copy of the sample families. */
 #include "config.h"
@@ -22,6 +23,22 @@
 
 int cli_open_workbook(struct cli *c);
 
+/* What a signal leaves to tidy once the screens are gone. */
+struct open_state {
+	struct cb_store **store;
+	const char *scratch_dir;
+};
+
+static void
+tidy_on_signal(void *ctx)
+{
+	struct open_state *o = ctx;
+
+	cb_store_close(o->store);
+	if (o->scratch_dir != NULL)
+		cli_training_cleanup(o->scratch_dir);
+}
+
 /* A broken programme can leave what is recorded unreadable: then casebook
  * does not start, and says which file and line to fix. */
 static int
@@ -45,6 +62,7 @@ cli_open_workbook(struct cli *c)
 	struct cb_worker *w = NULL;
 	struct cb_err err = {0};
 	char *scratch_db = NULL, *scratch_dir = NULL;
+	struct open_state tidy = {&s, NULL};
 	bool inconsistent = false;
 	int rc;
 
@@ -56,6 +74,9 @@ cli_open_workbook(struct cli *c)
 		rc = cli_fail(&err);
 		goto out;
 	}
+	/* From here a signal is noted and acted on by the screens, which
+	 * keep drafts and tidy up; one before they start is seen below. */
+	cb_ui_catch_signals();
 	if ((rc = cli_refdata(&ref)) != 0)
 		goto out;
 	cli_programme(c, ref, &prog, &inconsistent, &diags);
@@ -67,6 +88,7 @@ cli_open_workbook(struct cli *c)
 		if ((rc = cli_training_prepare(c, &scratch_db, &scratch_dir)) != 0)
 			goto out;
 		c->db = scratch_db;
+		tidy.scratch_dir = scratch_dir;
 	}
 	if (cb_store_open(c->db, CB_STORE_CREATE, &s, &err) != 0) {
 		rc = cli_fail(&err);
@@ -88,12 +110,15 @@ cli_open_workbook(struct cli *c)
 		opt.worker_id = w->id;
 	}
 	opt.store = s;
+	opt.switch_ok = c->switch_ok;
 	opt.ref = ref;
 	opt.prog = &prog;
 	opt.training = c->training;
 	opt.show_cursor = c->show_cursor;
 	opt.datadir = cli_datadir();
 	opt.warnings = &diags;
+	opt.on_signal = tidy_on_signal;
+	opt.signal_ctx = &tidy;
 	if (cb_ui_run(&opt, &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;
@@ -110,5 +135,7 @@ out:
 	cb_diags_clear(&diags);
 	cb_programme_clear(&prog);
 	cb_refdata_free(&ref);
+	if (cb_ui_signal_caught() != 0)
+		return 128 + cb_ui_signal_caught();
 	return rc;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* show family, list meetings: the record as text, without a terminal, for
  * scripts, checks and the golden tests. */
 #include "config.h"
@@ -103,6 +104,7 @@ cmd_show_family(struct cli *c)
 	struct cb_store *s = NULL;
 	struct cb_doc *d = NULL;
 	struct cb_buf out = {0};
+	struct cb_err err = {0};
 	int rc;
 
 	if ((rc = cli_open(c, false, &s)) != 0)
@@ -110,6 +112,12 @@ cmd_show_family(struct cli *c)
 	if ((rc = cli_family_doc(c, s, c->args[0], &f, &d)) != 0)
 		goto out;
 	cb_render_txt(d, CB_TXT_WIDTH, &out);
+	/* Every look at a family is in the audit, before anything is shown. */
+	if (cb_store_audit(s, "read", "family", f->id, "show", &err) != 0) {
+		cb_err_prefix(&err, _("the look could not be recorded, so nothing is shown"));
+		rc = cli_fail(&err);
+		goto out;
+	}
 	rc = cli_write_out(&out);
 out:
 	cb_buf_free(&out);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Commands on the database itself: init, backup. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The team's server and sync: server init, add-worker, move-worker, sync,
  * list conflicts, resolve conflict. */
 #include "config.h"
@@ -88,11 +89,14 @@ cmd_sync(struct cli *c)
 		cb_store_close(&s);
 		return cli_fail(&err);
 	}
-	printf(_("synced: %ld sent, %ld fetched, %ld conflicts, %ld waiting for a record "
-	         "not here yet\n"), st.pushed, st.pulled, st.conflicts, st.waiting);
+	printf(_("synced: sent %ld, fetched %ld, in conflict %ld, waiting for a record not "
+	         "here yet %ld\n"), st.pushed, st.pulled, st.conflicts, st.waiting);
 	if (st.local_only > 0)
-		printf(_("%ld changes made by casebook's own author (not a worker) stay on this "
-		         "laptop: import with --as WORKER to share them\n"), st.local_only);
+		printf(ngettext("%ld change made by casebook's own author (not a worker) stays on "
+		                "this laptop: import with --as WORKER to share it\n",
+		                "%ld changes made by casebook's own author (not a worker) stay on "
+		                "this laptop: import with --as WORKER to share them\n",
+		                st.local_only), st.local_only);
 	cb_store_close(&s);
 	return CB_EXIT_OK;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "casebook/refdata.h"
 #include "casebook/store.h"
 #include "casebook/store_workers.h"
+#include "casebook/uuid.h"
 #include "casebook/workbook.h"
 #include "casebook/worker.h"
 #include "cli.h"
@@ -44,23 +46,48 @@ cli_default_db(void)
 	return NULL;
 }
 
+/* Who is working: --as, checked against the worker this login chose
+ * first; without --as, that worker. */
+int
+cli_identity(struct cli *c, struct cb_store *s)
+{
+	struct cb_err err = {0};
+	struct cb_worker *w = NULL;
+	char linked[CB_UUID_LEN];
+
+	if (c->as == NULL) {
+		if (cb_store_os_link(s, NULL, linked, &err) != 0)
+			return cli_fail(&err);
+		if (linked[0] != '\0')
+			cb_store_set_actor(s, linked);
+		return 0;
+	}
+	if (cb_store_worker_find(s, c->as, &w, &err) != 0)
+		return cli_fail(&err);
+	if (cb_store_choose_worker(s, w->id, c->switch_ok, NULL, &err) != 0) {
+		if (err.code == CB_EPERM)
+			cli_error(_("%s: add --switch to work as %s (the switch is recorded)"), err.msg,
+			          w->name);
+		else
+			cli_fail(&err);
+		cb_worker_free(&w);
+		return CB_EXIT_FAIL;
+	}
+	cb_worker_free(&w);
+	return 0;
+}
+
 int
 cli_open(struct cli *c, bool create, struct cb_store **out)
 {
 	struct cb_err err = {0};
-	struct cb_worker *w = NULL;
+	int rc;
 
 	if (cb_store_open(c->db, create ? CB_STORE_CREATE : CB_STORE_OPEN, out, &err) != 0)
 		return cli_fail(&err);
-	if (c->as != NULL) {
-		if (cb_store_worker_find(*out, c->as, &w, &err) != 0) {
-			cb_store_close(out);
-			return cli_fail(&err);
-		}
-		cb_store_set_actor(*out, w->id);
-		cb_worker_free(&w);
-	}
-	return 0;
+	if ((rc = cli_identity(c, *out)) != 0)
+		cb_store_close(out);
+	return rc;
 }
 
 int

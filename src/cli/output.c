@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Output that scripts can trust: a command that could not write all it
  * said (a full disk, a closed pipe, /dev/full) says so and fails. */
 #include "config.h"

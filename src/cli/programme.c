@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The programme the command line works with: the installed modules, then
  * the user's own folder, then --modules, each replacing what came before
  * module by module. */
@@ -68,22 +69,11 @@ cli_print_diags(struct cb_diags *diags)
 void
 cli_problems_summary(const struct cb_diags *diags)
 {
-	size_t n = cb_diags_count(diags), files = 0, i;
-	const char *last = NULL;
+	size_t n = cb_diags_count(diags);
 
-	/* Sorted by file, so each new name is a new file. */
-	for (i = 0; i < n; i++) {
-		const char *f = cb_diags_at(diags, i)->file;
-
-		if (last == NULL || strcmp(last, f) != 0)
-			files++;
-		last = f;
-	}
-	cli_error(n == 1 && files == 1 ? _("%zu problem in %zu file: fix it and run 'casebook "
-	                                   "modules check' again")
-	          : files == 1 ? _("%zu problems in %zu file: fix them and run 'casebook modules "
-	                           "check' again")
-	                       : _("%zu problems in %zu files: fix them and run 'casebook modules "
-	                           "check' again"),
-	          n, files);
+	/* The problems are listed above by file and line, so the sentence
+	 * carries one count, as ngettext() needs. */
+	cli_error(ngettext("%zu problem: fix it and run 'casebook modules check' again",
+	                   "%zu problems: fix them and run 'casebook modules check' again", n),
+	          n);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Training mode's scratch copy: a private folder holding a fresh database
  * of the sample families, their dates moved so that they look current.
  * It is made anew each time and removed on the way out, and the real
@@ -6,10 +7,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "casebook/cli.h"
@@ -27,6 +31,12 @@
 
 #define SCRATCH_PREFIX "casebook-training."
 #define SCRATCH_DB "training.db"
+/* The pid of the casebook using a scratch copy, so that a later start can
+ * tell a copy left by a killed run from one in use. */
+#define SCRATCH_OWNER "owner.pid"
+/* A copy with no owner file yet is being made; after this long it never
+ * will be. */
+#define SCRATCH_UNOWNED_SECONDS 3600
 
 /* A folder of our own to make the scratch folder in: the runtime folder,
  * which is private, in memory and emptied at logout, when it can be used;
@@ -99,6 +109,73 @@ out:
 	return rc;
 }
 
+/* Whether the copy in dir was left by a run that is no longer alive. */
+static bool
+scratch_abandoned(const char *dir, const struct stat *sb)
+{
+	char *owner = cb_asprintf("%s/" SCRATCH_OWNER, dir);
+	char buf[32];
+	ssize_t n;
+	long pid;
+	int fd = open(owner, O_RDONLY | O_NOFOLLOW);
+
+	free(owner);
+	if (fd < 0)
+		return time(NULL) - sb->st_mtime > SCRATCH_UNOWNED_SECONDS;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return time(NULL) - sb->st_mtime > SCRATCH_UNOWNED_SECONDS;
+	buf[n] = '\0';
+	pid = strtol(buf, NULL, 10);
+	if (pid <= 0 || pid == (long)getpid())
+		return pid <= 0;
+	/* EPERM: alive, someone else's (not ours to sweep anyway). */
+	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+void
+cli_training_sweep(const char *base)
+{
+	struct dirent *e;
+	DIR *d = opendir(base);
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		struct stat sb;
+		char *dir;
+
+		if (strncmp(e->d_name, SCRATCH_PREFIX, strlen(SCRATCH_PREFIX)) != 0)
+			continue;
+		dir = cb_asprintf("%s/%s", base, e->d_name);
+		/* Only our own folders, never through a link. */
+		if (lstat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && sb.st_uid == getuid() &&
+		    scratch_abandoned(dir, &sb))
+			cli_training_cleanup(dir);
+		free(dir);
+	}
+	closedir(d);
+}
+
+static int
+write_owner(const char *dir)
+{
+	char *owner = cb_asprintf("%s/" SCRATCH_OWNER, dir);
+	char buf[32];
+	int fd = open(owner, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600), rc = -1;
+	int n = snprintf(buf, sizeof buf, "%ld\n", (long)getpid());
+
+	if (fd >= 0) {
+		if (write(fd, buf, (size_t)n) == n)
+			rc = 0;
+		if (close(fd) != 0)
+			rc = -1;
+	}
+	free(owner);
+	return rc;
+}
+
 int
 cli_training_prepare(struct cli *c, char **db_path, char **scratch_dir)
 {
@@ -108,10 +185,19 @@ cli_training_prepare(struct cli *c, char **db_path, char **scratch_dir)
 
 	*db_path = NULL;
 	*scratch_dir = NULL;
+	/* Copies left by runs that were killed. */
+	cli_training_sweep(base);
 	/* mkdtemp makes it 0700, under a name nobody else can have taken. */
 	if (mkdtemp(dir) == NULL) {
 		cli_error(_("cannot make a scratch folder for training in %s (%s): set TMPDIR to a "
 		            "folder you can write to"), base, strerror(errno));
+		free(dir);
+		return CB_EXIT_FAIL;
+	}
+	if (write_owner(dir) != 0) {
+		cli_error(_("cannot write in the scratch folder %s (%s): set TMPDIR to a folder "
+		            "you can write to"), dir, strerror(errno));
+		cli_training_cleanup(dir);
 		free(dir);
 		return CB_EXIT_FAIL;
 	}

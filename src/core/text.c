@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Normal forms and folding through utf8proc. The folding rule for names
  * lives here and only here: the store keeps folded copies made by it, and
  * every place a worker types a name to find compares folded text. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* UTF-8 measured as the terminal library measures it. There is no width
  * table here on purpose: ncursesw places the cursor by the C library's
  * wcwidth(), so anything else would pad names where curses does not put

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The document model shared by the three writers. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The family's record as one document: what a conference or court report
  * needs, read from the workbook so nobody copies it out by hand. */
 #include "config.h"
@@ -29,18 +30,10 @@
 #include "casebook/str.h"
 #include "casebook/vec.h"
 #include "labels.h"
-
-struct ctx {
-	struct cb_store *s;
-	const struct cb_family *f;
-	const struct cb_refdata *ref;
-	const struct cb_programme *prog;
-	struct cb_date today;
-	struct cb_doc *d;
-};
+#include "sections.h"
 
 static void
-add_code(struct ctx *x, struct cb_buf *b, const char *what, enum xl_list which, const char *code)
+add_code(struct xf_ctx *x, struct cb_buf *b, const char *what, enum xl_list which, const char *code)
 {
 	char *text = xl_code(x->ref, which, code);
 
@@ -51,7 +44,7 @@ add_code(struct ctx *x, struct cb_buf *b, const char *what, enum xl_list which, 
 /* "Child Protection since 2026-04-08" and, under it, what the census
  * asks for: category, legal status, primary need, factors. */
 static void
-child_status(struct ctx *x, struct cb_block *list, const struct cb_person *p,
+child_status(struct xf_ctx *x, struct cb_block *list, const struct cb_person *p,
              const struct cb_status *st)
 {
 	char from[CB_DATE_LEN];
@@ -95,8 +88,8 @@ child_status(struct ctx *x, struct cb_block *list, const struct cb_person *p,
 	cb_buf_free(&detail);
 }
 
-static int
-members(struct ctx *x, struct cb_err *err)
+int
+xf_members(struct xf_ctx *x, struct cb_err *err)
 {
 	const char *h[4] = {_("Name"), _("Role"), _("Born"), _("Age")};
 	struct cb_vec people = CB_VEC_OWNING(cb_person_free_item);
@@ -153,8 +146,8 @@ out:
 	return rc;
 }
 
-static int
-workers(struct ctx *x, struct cb_err *err)
+int
+xf_workers(struct xf_ctx *x, struct cb_err *err)
 {
 	struct cb_vec allocs = CB_VEC_OWNING(cb_allocation_free_item);
 	const char *h[3] = {_("Worker"), _("Role on the case"), _("Since")};
@@ -198,7 +191,7 @@ rating_context(const struct cb_rating *r)
 }
 
 static int
-ratings(struct ctx *x, struct cb_err *err)
+ratings(struct xf_ctx *x, struct cb_err *err)
 {
 	struct cb_vec list = CB_VEC_OWNING(cb_rating_free_item);
 	const char *h[4] = {_("Date"), _("Rating"), _("Where agreed"), _("Reason")};
@@ -253,7 +246,7 @@ stage_context(const struct cb_stage_record *r)
 }
 
 static int
-stages(struct ctx *x, struct cb_err *err)
+stages(struct xf_ctx *x, struct cb_err *err)
 {
 	struct cb_vec current = CB_VEC_OWNING(cb_stage_record_free_item);
 	struct cb_vec all = CB_VEC_OWNING(cb_stage_record_free_item);
@@ -310,7 +303,7 @@ out:
 }
 
 static int
-goals(struct ctx *x, struct cb_err *err)
+goals(struct xf_ctx *x, struct cb_err *err)
 {
 	struct cb_vec list = CB_VEC_OWNING(cb_goal_free_item);
 	struct cb_vec reviews = CB_VEC_OWNING(cb_goal_review_free_item);
@@ -375,7 +368,7 @@ out:
 }
 
 static int
-actions(struct ctx *x, struct cb_err *err)
+actions(struct xf_ctx *x, struct cb_err *err)
 {
 	struct cb_vec list = CB_VEC_OWNING(cb_action_free_item);
 	const char *h[4] = {_("Due"), _("Action"), _("Owner"), _("Status")};
@@ -416,8 +409,8 @@ actions(struct ctx *x, struct cb_err *err)
 		char today[CB_DATE_LEN];
 
 		cb_date_format(x->today, today);
-		cb_doc_textf(x->d, overdue == 1 ? _("%zu action is overdue (due before %s).")
-		                                : _("%zu actions are overdue (due before %s)."),
+		cb_doc_textf(x->d, ngettext("%zu action is overdue (due before %s).",
+		                            "%zu actions are overdue (due before %s).", overdue),
 		             overdue, today);
 	}
 	cb_vec_clear(&list);
@@ -435,7 +428,7 @@ progress_word(const struct cb_progress *p)
 }
 
 static int
-programme(struct ctx *x, struct cb_err *err)
+programme(struct xf_ctx *x, struct cb_err *err)
 {
 	struct cb_vec recorded = CB_VEC_OWNING(free);
 	struct cb_vec ids = CB_VEC_BORROWING, titles = CB_VEC_OWNING(free);
@@ -509,7 +502,7 @@ out:
 }
 
 static int
-supervision(struct ctx *x, struct cb_err *err)
+supervision(struct xf_ctx *x, struct cb_err *err)
 {
 	struct cb_vec meetings = CB_VEC_OWNING(cb_meeting_free_item);
 	const struct cb_meeting *last = NULL;
@@ -549,7 +542,7 @@ supervision(struct ctx *x, struct cb_err *err)
 /* A conference or court report needs the chronology: the notes marked
  * as significant events, oldest first. */
 static int
-significant(struct ctx *x, struct cb_err *err)
+significant(struct xf_ctx *x, struct cb_err *err)
 {
 	struct cb_vec notes = CB_VEC_OWNING(cb_note_free_item);
 	struct cb_block *b;
@@ -584,7 +577,7 @@ cb_export_family(struct cb_store *s, const struct cb_family *f, const struct cb_
                  const struct cb_programme *prog, struct cb_date today, struct cb_doc **out,
                  struct cb_err *err)
 {
-	struct ctx x = {s, f, ref, prog, today, NULL};
+	struct xf_ctx x = {s, f, ref, prog, today, NULL};
 	char opened[CB_DATE_LEN], asat[CB_DATE_LEN];
 	struct cb_block *b;
 	char *title;
@@ -599,7 +592,7 @@ cb_export_family(struct cb_store *s, const struct cb_family *f, const struct cb_
 	cb_block_field(b, _("Family"), f->name);
 	cb_block_field(b, _("Case opened"), xl_date(f->opened, opened, _("not recorded")));
 	cb_block_field(b, _("Record as at"), xl_date(today, asat, ""));
-	if (members(&x, err) != 0 || workers(&x, err) != 0 || ratings(&x, err) != 0 ||
+	if (xf_members(&x, err) != 0 || xf_workers(&x, err) != 0 || ratings(&x, err) != 0 ||
 	    stages(&x, err) != 0 || goals(&x, err) != 0 || actions(&x, err) != 0 ||
 	    programme(&x, err) != 0 || supervision(&x, err) != 0 || significant(&x, err) != 0) {
 		cb_doc_free(&x.d);

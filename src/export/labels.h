@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/export: the words the records use for codes, dates and
  * people, shared by the family record and the minutes. */
 #ifndef CASEBOOK_EXPORT_LABELS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Group supervision minutes: the whole meeting for the team, or one
  * family's extract for that family's record. An extract is built from the
  * family's own agenda item and nothing else, so nothing about another
@@ -27,6 +28,7 @@
 #include "casebook/str.h"
 #include "casebook/vec.h"
 #include "labels.h"
+#include "sections.h"
 
 #define PROFORMA "supervision"
 
@@ -49,6 +51,8 @@ struct ctx {
 	const struct cb_programme *prog;
 	bool extract;
 	struct cb_doc *d;
+	int level;               /* of a family's heading; its parts one below */
+	const char *heading;     /* instead of the family's name, or NULL */
 };
 
 static const char *
@@ -80,7 +84,7 @@ known_key(const char *key)
 static void
 text_section(struct ctx *x, const char *heading, const char *text)
 {
-	cb_doc_heading(x->d, 3, heading);
+	cb_doc_heading(x->d, x->level + 1, heading);
 	cb_doc_text(x->d, !cb_str_empty(text) ? text : _("Not recorded."));
 }
 
@@ -93,7 +97,7 @@ minutes_spent(long seconds, char *buf, size_t n)
 		return _("not recorded");
 	if (mins < 1)
 		return _("under a minute");
-	snprintf(buf, n, mins == 1 ? _("%ld minute") : _("%ld minutes"), mins);
+	snprintf(buf, n, ngettext("%ld minute", "%ld minutes", (unsigned long)mins), mins);
 	return buf;
 }
 
@@ -105,7 +109,7 @@ attendance(struct ctx *x, const struct cb_meeting_item *it, struct cb_err *err)
 	struct cb_block *table, *written = NULL;
 	size_t i;
 
-	cb_doc_heading(x->d, 3, _("Attendance"));
+	cb_doc_heading(x->d, x->level + 1, _("Attendance"));
 	if (cb_store_attendance_list(x->s, it->id, &list, err) != 0) {
 		cb_vec_clear(&list);
 		return -1;
@@ -131,7 +135,7 @@ attendance(struct ctx *x, const struct cb_meeting_item *it, struct cb_err *err)
 		if (cb_str_empty(a->contribution))
 			continue;
 		if (written == NULL) {
-			cb_doc_heading(x->d, 3, _("Written contributions"));
+			cb_doc_heading(x->d, x->level + 1, _("Written contributions"));
 			written = cb_doc_list(x->d);
 		}
 		cb_block_item(written, xl_name(a->worker_name), a->contribution);
@@ -148,7 +152,7 @@ reviewed(struct ctx *x, const struct cb_meeting_item *it, struct cb_err *err)
 	struct cb_block *b;
 	size_t i;
 
-	cb_doc_heading(x->d, 3, _("Actions from last time, and what became of them"));
+	cb_doc_heading(x->d, x->level + 1, _("Actions from last time, and what became of them"));
 	if (cb_store_action_pull(x->s, it->family_id, x->m->id, &list, err) != 0) {
 		cb_vec_clear(&list);
 		return -1;
@@ -190,7 +194,7 @@ stages(struct ctx *x, const struct cb_meeting_item *it, struct cb_err *err)
 	struct cb_block *b = NULL;
 	size_t i;
 
-	cb_doc_heading(x->d, 3, _("Cycle of Change, as agreed"));
+	cb_doc_heading(x->d, x->level + 1, _("Cycle of Change, as agreed"));
 	if (cb_store_stage_list(x->s, it->family_id, NULL, &list, err) != 0) {
 		cb_vec_clear(&list);
 		return -1;
@@ -225,7 +229,7 @@ rating(struct ctx *x, const struct cb_meeting_item *it, struct cb_err *err)
 	const struct cb_rating *agreed = NULL;
 	size_t i;
 
-	cb_doc_heading(x->d, 3, _("Risk rating agreed"));
+	cb_doc_heading(x->d, x->level + 1, _("Risk rating agreed"));
 	if (cb_store_rating_list(x->s, it->family_id, &list, err) != 0) {
 		cb_vec_clear(&list);
 		return -1;
@@ -258,7 +262,7 @@ agreed_actions(struct ctx *x, const struct cb_meeting_item *it, struct cb_err *e
 	struct cb_block *b;
 	size_t i;
 
-	cb_doc_heading(x->d, 3, _("Actions agreed"));
+	cb_doc_heading(x->d, x->level + 1, _("Actions agreed"));
 	if (cb_store_action_agreed(x->s, it->family_id, x->m->id, &list, err) != 0) {
 		cb_vec_clear(&list);
 		return -1;
@@ -329,7 +333,7 @@ other_answers(struct ctx *x, const struct cb_meeting_item *it, const struct cb_v
 		if (proforma != NULL)
 			f = cb_module_field(proforma, a->field_key, NULL);
 		if (b == NULL) {
-			cb_doc_heading(x->d, 3, _("Also recorded"));
+			cb_doc_heading(x->d, x->level + 1, _("Also recorded"));
 			b = cb_doc_list(x->d);
 		}
 		value = cb_value_display(f, a->value, person_name, &ctx);
@@ -357,11 +361,13 @@ family_item(struct ctx *x, const struct cb_meeting_item *it, size_t number, stru
 
 	/* In an extract an agenda number would say how many families came
 	 * before this one. */
-	if (x->extract)
+	if (x->heading != NULL)
+		heading = cb_strdup(x->heading);
+	else if (x->extract)
 		heading = cb_asprintf("%s (%s)", it->family_name, it->family_reference);
 	else
 		heading = cb_asprintf("%zu. %s (%s)", number, it->family_name, it->family_reference);
-	cb_doc_heading(x->d, 2, heading);
+	cb_doc_heading(x->d, x->level, heading);
 	free(heading);
 	b = cb_doc_fields(x->d);
 	cb_block_field(b, _("Time spent"), minutes_spent(it->seconds, spent, sizeof spent));
@@ -448,7 +454,7 @@ cb_export_minutes(struct cb_store *s, const struct cb_meeting *m, const char *fa
                   struct cb_doc **out, struct cb_err *err)
 {
 	struct cb_vec items = CB_VEC_OWNING(cb_meeting_item_free_item);
-	struct ctx x = {s, m, ref, prog, family_id != NULL, NULL};
+	struct ctx x = {s, m, ref, prog, family_id != NULL, NULL, 2, NULL};
 	const struct cb_meeting_item *only = NULL;
 	char date[CB_DATE_LEN], *title;
 	struct cb_block *b;
@@ -529,6 +535,33 @@ cb_export_minutes(struct cb_store *s, const struct cb_meeting *m, const char *fa
 	rc = 0;
 out:
 	cb_doc_free(&x.d);
+	cb_vec_clear(&items);
+	return rc;
+}
+
+int
+xm_discussion(struct cb_store *s, const struct cb_meeting *m, const char *family_id,
+              const struct cb_refdata *ref, const struct cb_programme *prog, struct cb_doc *d,
+              int level, const char *heading, struct cb_err *err)
+{
+	struct cb_vec items = CB_VEC_OWNING(cb_meeting_item_free_item);
+	struct ctx x = {s, m, ref, prog, true, d, level, heading};
+	size_t i;
+	int rc;
+
+	if (cb_store_item_list(s, m->id, &items, err) != 0) {
+		cb_vec_clear(&items);
+		return -1;
+	}
+	rc = cb_err_set(err, CB_ENOTFOUND, _("that family was not discussed at this meeting"));
+	for (i = 0; i < items.len; i++) {
+		const struct cb_meeting_item *it = items.items[i];
+
+		if (strcmp(it->family_id, family_id) == 0) {
+			rc = family_item(&x, it, i + 1, err);
+			break;
+		}
+	}
 	cb_vec_clear(&items);
 	return rc;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* HTML: one self-contained page (no scripts, no fonts or styles from
  * elsewhere, so it opens the same offline, in a court bundle or an email)
  * that prints cleanly on A4. Every piece of recorded text is escaped. */
@@ -40,7 +41,11 @@ static const char stylesheet[] =
 	"@media print{body{margin:0;max-width:none;font-size:10pt}"
 	"h1,h2,h3,h4{break-after:avoid;page-break-after:avoid}"
 	"tr,li,.notice{break-inside:avoid;page-break-inside:avoid}"
-	"thead{display:table-header-group}}\n";
+	"thead{display:table-header-group}"
+	/* A table short enough for one page is never cut; a longer one
+	 * repeats its header row on each page. */
+	"table{break-inside:avoid;page-break-inside:avoid}"
+	"body.sections h2{break-before:page;page-break-before:always}}\n";
 
 static void
 escape(struct cb_buf *out, const char *s, size_t n)
@@ -156,11 +161,13 @@ cb_render_html(const struct cb_doc *d, struct cb_buf *out)
 	cb_buf_add(out, stylesheet);
 	cb_buf_add(out, "</style>\n</head>\n");
 	if (d->draft) {
-		cb_buf_add(out, "<body class=\"draft\" data-mark=\"");
+		cb_buf_add(out, d->section_pages ? "<body class=\"draft sections\" data-mark=\""
+		                                 : "<body class=\"draft\" data-mark=\"");
 		escape_all(out, _("DRAFT"));
 		cb_buf_add(out, "\">\n<main>\n");
 	} else {
-		cb_buf_add(out, "<body>\n<main>\n");
+		cb_buf_add(out, d->section_pages ? "<body class=\"sections\">\n<main>\n"
+		                                 : "<body>\n<main>\n");
 	}
 	for (i = 0; i < d->blocks.len; i++) {
 		const struct cb_block *b = d->blocks.items[i];

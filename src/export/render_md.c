@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Markdown (CommonMark, with GitHub-style tables), for turning into a
  * conference or court report with the authority's own tools. Recorded
  * text is escaped so that nothing a worker typed (an asterisk, a "#", a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Plain text: for a terminal, a script, an email or a printer with no
  * fonts to speak of. Everything is wrapped by display width, so names in
  * any script line up in tables; the layout itself (rules, bullets,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The import plan: the records of an import in writing order, and the
  * indexes that let a reference or a repeated answer be found in one
  * lookup however large the files are. */

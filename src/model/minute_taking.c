@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The rules a minute-taker's screens follow, without a terminal. */
 #include "config.h"
 

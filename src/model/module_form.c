@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A module laid out for one family: blocks, fields with their answers,
  * and the answers that no longer have a place, kept as retired. */
 #include "config.h"

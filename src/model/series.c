@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Goals and their reviews, Cycle of Change records, RAG ratings. */
 #include "config.h"
 

@@ -1,9 +1,14 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "casebook/err.h"
+#include "casebook/mem.h"
 #include "casebook/store.h"
+#include "casebook/store_audit.h"
+#include "casebook/vec.h"
 #include "internal.h"
 
 int
@@ -14,7 +19,7 @@ st_audit(struct cb_store *s, const char *action, const char *entity, const char 
 	char id[CB_UUID_LEN], now[CB_STAMP_LEN];
 
 	if (st_prepare(s, "INSERT INTO audit (id, created_at, created_by, action, entity, "
-	                  "entity_id, row_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	                  "entity_id, row_id, detail, os_user) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	               &st, err) != 0)
 		return -1;
 	cb_uuid_new(id);
@@ -27,6 +32,7 @@ st_audit(struct cb_store *s, const char *action, const char *entity, const char 
 	st_bind_text(st, 6, entity_id);
 	st_bind_text(st, 7, row_id);
 	st_bind_text(st, 8, detail);
+	st_bind_text(st, 9, s->os_user[0] != '\0' ? s->os_user : NULL);
 	return st_exec_stmt(s, st, err);
 }
 
@@ -102,4 +108,67 @@ cb_store_record_exists(struct cb_store *s, const char *kind, const char *id, boo
 	*out = rc == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
+void
+cb_audit_row_free_item(void *p)
+{
+	struct cb_audit_row *r = p;
+
+	if (r == NULL)
+		return;
+	free(r->at);
+	free(r->worker);
+	free(r->os_user);
+	free(r->action);
+	free(r->entity);
+	free(r->entity_id);
+	free(r->family_ref);
+	free(r->detail);
+	free(r);
+}
+
+static void *
+audit_row(sqlite3_stmt *st)
+{
+	struct cb_audit_row *r = cb_calloc(1, sizeof *r);
+
+	r->at = st_col_str(st, 0);
+	r->worker = st_col_str(st, 1);
+	r->os_user = st_col_str(st, 2);
+	r->action = st_col_str(st, 3);
+	r->entity = st_col_str(st, 4);
+	r->entity_id = st_col_str(st, 5);
+	r->family_ref = st_col_str(st, 6);
+	r->detail = st_col_str(st, 7);
+	return r;
+}
+
+int
+cb_store_audit_list(struct cb_store *s, const struct cb_audit_filter *f, struct cb_vec *out,
+                    struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (st_prepare(s, "SELECT a.created_at, (SELECT name FROM workers_current w WHERE "
+	                  "w.worker_id = a.created_by), a.os_user, a.action, a.entity, "
+	                  "a.entity_id, (SELECT reference FROM families_current fc WHERE "
+	                  "fc.family_id = a.family_id), a.detail FROM audit_families a "
+	                  "WHERE (?1 IS NULL OR a.family_id = ?1 OR (a.entity = 'meeting' AND "
+	                  "EXISTS (SELECT 1 FROM meeting_items mi WHERE mi.meeting_id = "
+	                  "a.entity_id AND mi.family_id = ?1))) "
+	                  "AND (?2 IS NULL OR a.created_by = ?2) "
+	                  "AND (?3 IS NULL OR substr(a.created_at, 1, 10) >= ?3) "
+	                  "AND (?4 IS NULL OR substr(a.created_at, 1, 10) <= ?4) "
+	                  "ORDER BY a.created_at, a.seq", &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, f->family_id);
+	st_bind_text(st, 2, f->worker_id);
+	st_bind_text(st, 3, f->from);
+	st_bind_text(st, 4, f->to);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		cb_vec_push(out, audit_row(st));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }

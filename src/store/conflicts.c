@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What sync leaves for people: the waiting count, the last sync, the
  * canonical dump that tests compare, and conflicts with their
  * resolution. */

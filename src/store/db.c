@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <errno.h>
@@ -508,6 +509,27 @@ sqlite_fail:
 	return -1;
 }
 
+/* cb_fold(text): the text folded for matching names as people type them
+ * (cb_text_fold). The triggers that keep the folded name columns call it,
+ * so every connection that writes names registers it. */
+static void
+sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *t;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	t = sqlite3_value_text(argv[0]);
+	if (t == NULL) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, cb_text_fold((const char *)t), -1, free);
+}
+
 static int
 set_pragmas(struct cb_store *s, struct cb_err *err)
 {
@@ -517,6 +539,11 @@ set_pragmas(struct cb_store *s, struct cb_err *err)
 
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 5000);
+	rc = sqlite3_create_function_v2(s->db, "cb_fold", 1,
+	                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+	                                NULL, sql_fold, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return st_error(s, rc, err);
 	if (st_exec(s, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; "
 	               "PRAGMA synchronous = FULL", err) != 0)
 		return -1;
@@ -584,6 +611,7 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 	s = cb_calloc(1, sizeof *s);
 	s->path = cb_strdup(path);
 	memcpy(s->actor, CB_SYSTEM_WORKER, CB_UUID_LEN);
+	st_os_user_init(s);
 	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		st_error(s, rc, err);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reads for the exports (see store_export.h). */
 #include "config.h"
 

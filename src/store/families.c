@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "casebook/mem.h"
 #include "casebook/store.h"
 #include "casebook/store_families.h"
+#include "casebook/text.h"
 #include "casebook/vec.h"
 #include "internal.h"
 
@@ -53,21 +55,30 @@ family_row(sqlite3_stmt *st)
 	return f;
 }
 
-/* References are how people find a family: two current families may not
- * share one. */
+/* References are how people find a family, typed in any case: two current
+ * families may not share one, nor two that differ only in case or
+ * accents. */
 static int
 reference_free(struct cb_store *s, const struct cb_family *f, struct cb_err *err)
 {
-	struct cb_vec found = CB_VEC_OWNING(cb_family_free_item);
-	int rc = st_rows(s, FAMILY_SELECT("families_current") "WHERE f.reference = ?1 AND "
-	                    "f.family_id <> ?2", f->reference, f->id, family_row, &found, err);
+	sqlite3_stmt *st;
+	char *fold = cb_text_fold(f->reference);
+	int rc;
 
-	if (rc == 0 && found.len > 0)
-		rc = cb_err_set(err, CB_EEXIST,
-		                _("another family already has the case reference %s: check the "
-		                  "reference"), f->reference);
-	cb_vec_clear(&found);
-	return rc;
+	if (st_prepare(s, "SELECT 1 FROM family_heads WHERE ref_fold = ?1 AND retracted = 0 "
+	                  "AND family_id <> ?2", &st, err) != 0) {
+		free(fold);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, fold, -1, free);
+	sqlite3_bind_text(st, 2, f->id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return cb_err_set(err, CB_EEXIST,
+		                  _("another family already has the case reference %s: check the "
+		                    "reference"), f->reference);
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }
 
 int
@@ -119,15 +130,30 @@ int
 cb_store_family_find_ref(struct cb_store *s, const char *reference, struct cb_family **out,
                          struct cb_err *err)
 {
-	int rc = st_one(s, FAMILY_SELECT("families_current") "WHERE f.reference = ?1 "
-	                   "OR f.family_id = ?1", reference, family_row, (void **)out,
-	                "", err);
+	sqlite3_stmt *st;
+	int rc;
 
-	if (rc != 0 && err != NULL && err->code == CB_ENOTFOUND)
-		cb_err_set(err, CB_ENOTFOUND,
-		           _("there is no family with the reference %s: see 'casebook list "
-		             "families'"), reference);
-	return rc;
+	*out = NULL;
+	/* The reference as typed, in any case and with or without accents,
+	 * or the family's id. */
+	if (st_prepare(s, FAMILY_SELECT("families_current") "WHERE f.family_id IN (SELECT "
+	                  "h.family_id FROM family_heads h WHERE h.ref_fold = ?2) "
+	                  "OR f.family_id = ?1 ORDER BY f.reference = ?1 DESC LIMIT 1", &st,
+	               err) != 0)
+		return -1;
+	st_bind_text(st, 1, reference);
+	sqlite3_bind_text(st, 2, cb_text_fold(reference), -1, free);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = family_row(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return st_error(s, rc, err);
+	return cb_err_set(err, CB_ENOTFOUND,
+	                  _("there is no family with the reference %s: see 'casebook list "
+	                    "families'"), reference);
 }
 
 int
@@ -427,21 +453,86 @@ allocation_check(const struct cb_allocation *a, struct cb_err *err)
 	return 0;
 }
 
+/* One current allocation per worker and family: a second role is a
+ * correction of the first, not a second line on the record. */
+static int
+allocation_unique(struct cb_store *s, const struct cb_allocation *a, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	char *name = NULL;
+	int rc;
+
+	if (st_prepare(s, "SELECT (SELECT w.name FROM workers_current w WHERE w.worker_id = "
+	                  "ai.worker_id) FROM allocations ai JOIN allocations_current a ON "
+	                  "a.allocation_id = ai.id WHERE ai.family_id = ?1 AND ai.worker_id = ?2 "
+	                  "AND a.end_date IS NULL AND ai.id <> ?3",
+	               &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, a->family_id);
+	st_bind_text(st, 2, a->worker_id);
+	st_bind_text(st, 3, a->id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		name = st_col_str(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW) {
+		cb_err_set(err, CB_EEXIST,
+		           _("%s is already allocated to this family: correct that allocation to "
+		             "change the role, or end it first"),
+		           name != NULL ? name : _("that worker"));
+		free(name);
+		return -1;
+	}
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
 int
 cb_store_allocation_add(struct cb_store *s, struct cb_allocation *a, struct cb_err *err)
 {
+	int rc;
+
 	if (allocation_check(a, err) != 0)
 		return -1;
-	return st_record_add(s, &allocation_kind, a->id, &a->rev, a->family_id, a->worker_id, NULL, a,
-	                     err);
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	rc = cb_date_is_set(a->until) ? 0 : allocation_unique(s, a, err);
+	if (rc == 0)
+		rc = st_record_add(s, &allocation_kind, a->id, &a->rev, a->family_id, a->worker_id,
+		                   NULL, a, err);
+	return st_write_end(s, rc, err);
 }
 
 int
 cb_store_allocation_correct(struct cb_store *s, struct cb_allocation *a, struct cb_err *err)
 {
+	int rc;
+
 	if (allocation_check(a, err) != 0)
 		return -1;
-	return st_record_correct(s, &allocation_kind, a->id, &a->rev, a, err);
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	rc = cb_date_is_set(a->until) ? 0 : allocation_unique(s, a, err);
+	if (rc == 0)
+		rc = st_record_correct(s, &allocation_kind, a->id, &a->rev, a, err);
+	return st_write_end(s, rc, err);
+}
+
+int
+cb_store_allocation_retract(struct cb_store *s, const char *id, int base_version,
+                            const char *reason, struct cb_err *err)
+{
+	return st_record_retract(s, &allocation_kind, id, base_version, reason, err);
+}
+
+int
+cb_store_allocation_history(struct cb_store *s, const char *id, struct cb_vec *out,
+                            struct cb_err *err)
+{
+	return st_rows(s, "SELECT a.allocation_id, ai.family_id, ai.worker_id, w.name, a.role, "
+	                  "a.start_date, a.end_date, " ST_REV_COLS("a") " FROM allocation_versions a "
+	                  "JOIN allocations ai ON ai.id = a.allocation_id LEFT JOIN workers_current w "
+	                  "ON w.worker_id = ai.worker_id WHERE a.allocation_id = ?1 ORDER BY a.version",
+	               id, NULL, allocation_row, out, err);
 }
 
 #define ALLOCATION_SELECT                                                        \

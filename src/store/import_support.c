@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The database step of an import: decide, record by record, whether it is
  * new, already there, or (for answers) a correction; look up in the
  * database what the files refer to but do not define; then write it all,
@@ -619,9 +620,9 @@ cb_store_import(struct cb_store *s, struct cb_import_plan *p, struct cb_import_r
 		goto out;
 	problems = p->problems + cb_diags_count(diags) - before;
 	if (problems > 0) {
-		cb_err_set(err, CB_EINVAL, problems == 1
-		                               ? _("1 problem in the import: nothing was imported")
-		                               : _("%zu problems in the import: nothing was imported"),
+		cb_err_set(err, CB_EINVAL,
+		           ngettext("%zu problem in the import: nothing was imported",
+		                    "%zu problems in the import: nothing was imported", problems),
 		           problems);
 		goto out;
 	}

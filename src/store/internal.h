@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/store: the connection and the helpers every statement
  * uses. Nothing outside src/store sees SQLite. */
 #ifndef CASEBOOK_STORE_INTERNAL_H
@@ -17,6 +18,7 @@ struct cb_store {
 	sqlite3 *db;
 	char *path;
 	char actor[CB_UUID_LEN];
+	char os_user[64];  /* the operating-system user, for the audit */
 	int depth; /* transaction nesting */
 };
 
@@ -139,6 +141,9 @@ int st_rows(struct cb_store *s, const char *sql, const char *p1, const char *p2,
 int st_one(struct cb_store *s, const char *sql, const char *p1,
            void *(*row)(sqlite3_stmt *st), void **out, const char *missing,
            struct cb_err *err);
+
+/* The OS user running this process, for the audit. */
+void st_os_user_init(struct cb_store *s);
 
 int st_migrate(struct cb_store *s, struct cb_err *err);
 /* How many migrations to run: all, except in tests of upgrades. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <stdio.h>
@@ -285,15 +286,89 @@ item_row(sqlite3_stmt *st)
 	return i;
 }
 
+/* The item a family has or had in a meeting ("" when none), and whether
+ * its newest version is a retraction. */
+static int
+item_find(struct cb_store *s, const char *meeting_id, const char *family_id,
+          char id[CB_UUID_LEN], int *latest, bool *retracted, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	id[0] = '\0';
+	if (st_prepare(s, "SELECT ii.id, v.version, v.retracted FROM meeting_items ii JOIN "
+	                  "meeting_item_versions v ON v.item_id = ii.id WHERE ii.meeting_id = ?1 "
+	                  "AND ii.family_id = ?2 ORDER BY v.version DESC LIMIT 1",
+	               &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, meeting_id);
+	st_bind_text(st, 2, family_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		st_col_id(st, 0, id);
+		*latest = sqlite3_column_int(st, 1);
+		*retracted = sqlite3_column_int(st, 2) != 0;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
 int
 cb_store_item_add(struct cb_store *s, struct cb_meeting_item *i, struct cb_err *err)
 {
-	int rc = st_meeting_add(s, i->meeting_id, &item_kind, i->id, &i->rev, i->meeting_id,
-	                        i->family_id, NULL, i, err);
+	char existing[CB_UUID_LEN];
+	bool retracted = false;
+	int rc, latest = 0;
 
-	if (rc != 0 && err != NULL && err->code == CB_ECONSTRAINT)
-		cb_err_set(err, CB_EEXIST, _("that family is already on this meeting's agenda"));
-	return rc;
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	rc = item_find(s, i->meeting_id, i->family_id, existing, &latest, &retracted, err);
+	if (rc == 0 && existing[0] != '\0' && !retracted)
+		rc = cb_err_set(err, CB_EEXIST, _("that family is already on this meeting's agenda"));
+	else if (rc == 0 && existing[0] != '\0') {
+		/* Taken off and put back: the same item, a new version. */
+		memcpy(i->id, existing, CB_UUID_LEN);
+		i->rev.version = latest;
+		rc = st_meeting_correct(s, i->meeting_id, &item_kind, i->id, &i->rev, i, err);
+	} else if (rc == 0) {
+		rc = st_meeting_add(s, i->meeting_id, &item_kind, i->id, &i->rev, i->meeting_id,
+		                    i->family_id, NULL, i, err);
+		if (rc != 0 && err != NULL && err->code == CB_ECONSTRAINT)
+			cb_err_set(err, CB_EEXIST, _("that family is already on this meeting's agenda"));
+	}
+	return st_write_end(s, rc, err);
+}
+
+int
+cb_store_item_retract(struct cb_store *s, const struct cb_meeting_item *i, const char *reason,
+                      struct cb_err *err)
+{
+	int rc;
+
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	rc = st_meeting_open(s, i->meeting_id, err);
+	if (rc == 0)
+		rc = st_record_retract(s, &item_kind, i->id, i->rev.version, reason, err);
+	return st_write_end(s, rc, err);
+}
+
+int
+cb_store_item_swap(struct cb_store *s, struct cb_meeting_item *a, struct cb_meeting_item *b,
+                   struct cb_err *err)
+{
+	int pa = a->position, rc;
+
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	/* Equal positions (old agendas) still come apart. */
+	a->position = b->position != pa ? b->position : pa + 1;
+	b->position = pa;
+	rc = st_meeting_correct(s, a->meeting_id, &item_kind, a->id, &a->rev, a, err);
+	if (rc == 0)
+		rc = st_meeting_correct(s, b->meeting_id, &item_kind, b->id, &b->rev, b, err);
+	/* On failure nothing was written; the caller reads the agenda again. */
+	return st_write_end(s, rc, err);
 }
 
 int

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <stdio.h>
@@ -330,6 +331,122 @@ static const char migration_2[] =
 	CURRENT_VIEW("action_reviews_current", "action_review_versions", "review_id")
 	CURRENT_VIEW("addenda_current", "addendum_versions", "addendum_id");
 
+/* Names as people type them, and the current version of the records that
+ * are looked up by name. A _heads table holds, for each family, person
+ * and worker, its newest version (and whether that is a retraction) and
+ * its name folded by cb_fold() (case folded, accents removed: see
+ * cb_text_fold), kept by a trigger in the same transaction as each new
+ * version. The _current views read the version the head points to
+ * instead of working out max(version) for every row. A family's head
+ * also holds the folded names of its current members, one a line, so
+ * that the caseload filter reads one row per family. */
+static const char migration_3[] =
+	"CREATE TABLE family_heads (\n"
+	"  family_id TEXT PRIMARY KEY NOT NULL REFERENCES families(id),\n"
+	"  version INTEGER NOT NULL,\n"
+	"  retracted INTEGER NOT NULL,\n"
+	"  name_fold TEXT NOT NULL,\n"
+	"  ref_fold TEXT NOT NULL,\n"
+	"  members_fold TEXT NOT NULL DEFAULT '') WITHOUT ROWID;\n"
+	"CREATE INDEX family_heads_ref ON family_heads(ref_fold);\n"
+	"CREATE TABLE person_heads (\n"
+	"  person_id TEXT PRIMARY KEY NOT NULL REFERENCES people(id),\n"
+	"  family_id TEXT NOT NULL REFERENCES families(id),\n"
+	"  version INTEGER NOT NULL,\n"
+	"  retracted INTEGER NOT NULL,\n"
+	"  name_fold TEXT NOT NULL) WITHOUT ROWID;\n"
+	"CREATE INDEX person_heads_family ON person_heads(family_id);\n"
+	"CREATE TABLE worker_heads (\n"
+	"  worker_id TEXT PRIMARY KEY NOT NULL REFERENCES workers(id),\n"
+	"  version INTEGER NOT NULL,\n"
+	"  retracted INTEGER NOT NULL,\n"
+	"  name_fold TEXT NOT NULL) WITHOUT ROWID;\n"
+	"CREATE INDEX worker_heads_name ON worker_heads(name_fold);\n"
+	"CREATE INDEX family_versions_reference ON family_versions(reference);\n"
+
+	"INSERT INTO person_heads SELECT v.person_id, pi.family_id, v.version, v.retracted, "
+	"cb_fold(v.name) FROM person_versions v JOIN people pi ON pi.id = v.person_id "
+	"WHERE v.version = (SELECT max(x.version) FROM person_versions x "
+	"WHERE x.person_id = v.person_id);\n"
+	"INSERT INTO family_heads SELECT v.family_id, v.version, v.retracted, cb_fold(v.name), "
+	"cb_fold(v.reference), coalesce((SELECT group_concat(p.name_fold, char(10)) FROM "
+	"person_heads p WHERE p.family_id = v.family_id AND p.retracted = 0), '') "
+	"FROM family_versions v WHERE v.version = (SELECT max(x.version) FROM "
+	"family_versions x WHERE x.family_id = v.family_id);\n"
+	"INSERT INTO worker_heads SELECT v.worker_id, v.version, v.retracted, cb_fold(v.name) "
+	"FROM worker_versions v WHERE v.version = (SELECT max(x.version) FROM "
+	"worker_versions x WHERE x.worker_id = v.worker_id);\n"
+
+	"CREATE TRIGGER family_versions_head AFTER INSERT ON family_versions BEGIN "
+	"INSERT INTO family_heads (family_id, version, retracted, name_fold, ref_fold, "
+	"members_fold) VALUES (new.family_id, new.version, new.retracted, cb_fold(new.name), "
+	"cb_fold(new.reference), coalesce((SELECT group_concat(p.name_fold, char(10)) FROM "
+	"person_heads p WHERE p.family_id = new.family_id AND p.retracted = 0), '')) "
+	"ON CONFLICT (family_id) DO UPDATE SET version = excluded.version, "
+	"retracted = excluded.retracted, name_fold = excluded.name_fold, "
+	"ref_fold = excluded.ref_fold WHERE excluded.version > family_heads.version; END;\n"
+	"CREATE TRIGGER person_versions_head AFTER INSERT ON person_versions BEGIN "
+	"INSERT INTO person_heads (person_id, family_id, version, retracted, name_fold) "
+	"SELECT new.person_id, pi.family_id, new.version, new.retracted, cb_fold(new.name) "
+	"FROM people pi WHERE pi.id = new.person_id "
+	"ON CONFLICT (person_id) DO UPDATE SET version = excluded.version, "
+	"retracted = excluded.retracted, name_fold = excluded.name_fold "
+	"WHERE excluded.version > person_heads.version; "
+	"UPDATE family_heads SET members_fold = coalesce((SELECT group_concat(p.name_fold, "
+	"char(10)) FROM person_heads p WHERE p.family_id = family_heads.family_id AND "
+	"p.retracted = 0), '') WHERE family_id = (SELECT family_id FROM people WHERE "
+	"id = new.person_id); END;\n"
+	"CREATE TRIGGER worker_versions_head AFTER INSERT ON worker_versions BEGIN "
+	"INSERT INTO worker_heads (worker_id, version, retracted, name_fold) VALUES "
+	"(new.worker_id, new.version, new.retracted, cb_fold(new.name)) "
+	"ON CONFLICT (worker_id) DO UPDATE SET version = excluded.version, "
+	"retracted = excluded.retracted, name_fold = excluded.name_fold "
+	"WHERE excluded.version > worker_heads.version; END;\n"
+
+	"DROP VIEW families_current;\n"
+	"CREATE VIEW families_current AS SELECT v.* FROM family_heads h JOIN family_versions v "
+	"ON v.family_id = h.family_id AND v.version = h.version WHERE h.retracted = 0;\n"
+	"DROP VIEW people_current;\n"
+	"CREATE VIEW people_current AS SELECT v.* FROM person_heads h JOIN person_versions v "
+	"ON v.person_id = h.person_id AND v.version = h.version WHERE h.retracted = 0;\n"
+	"DROP VIEW workers_current;\n"
+	"CREATE VIEW workers_current AS SELECT v.* FROM worker_heads h JOIN worker_versions v "
+	"ON v.worker_id = h.worker_id AND v.version = h.version WHERE h.retracted = 0;\n";
+
+/* Who did it on the laptop: the operating-system user beside the worker in
+ * every audit entry, and the worker each OS user chose first (a later
+ * choice of someone else is a switch, confirmed and audited). Both stay
+ * append-only. audit_families names the family each audit entry is about,
+ * so "who looked at this family" is one query. */
+static const char migration_os_user[] =
+	"ALTER TABLE audit ADD COLUMN os_user TEXT;\n"
+	"CREATE TABLE os_links (\n"
+	"  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  os_user TEXT NOT NULL UNIQUE CHECK (length(os_user) > 0),\n"
+	"  worker_id TEXT NOT NULL REFERENCES workers(id));\n"
+	KEEP("os_links")
+	"CREATE VIEW audit_families AS SELECT a.*, a.rowid AS seq, CASE a.entity\n"
+	"  WHEN 'family' THEN a.entity_id\n"
+	"  WHEN 'person' THEN (SELECT family_id FROM people WHERE id = a.entity_id)\n"
+	"  WHEN 'status' THEN (SELECT p.family_id FROM statuses x JOIN people p ON p.id = "
+	"x.person_id WHERE x.id = a.entity_id)\n"
+	"  WHEN 'allocation' THEN (SELECT family_id FROM allocations WHERE id = a.entity_id)\n"
+	"  WHEN 'note' THEN (SELECT family_id FROM notes WHERE id = a.entity_id)\n"
+	"  WHEN 'session' THEN (SELECT family_id FROM sessions WHERE id = a.entity_id)\n"
+	"  WHEN 'answer' THEN (SELECT family_id FROM answers WHERE id = a.entity_id)\n"
+	"  WHEN 'module-mark' THEN (SELECT family_id FROM module_marks WHERE id = a.entity_id)\n"
+	"  WHEN 'goal' THEN (SELECT family_id FROM goals WHERE id = a.entity_id)\n"
+	"  WHEN 'goal-review' THEN (SELECT g.family_id FROM goal_reviews x JOIN goals g ON "
+	"g.id = x.goal_id WHERE x.id = a.entity_id)\n"
+	"  WHEN 'stage' THEN (SELECT family_id FROM stage_records WHERE id = a.entity_id)\n"
+	"  WHEN 'rating' THEN (SELECT family_id FROM ratings WHERE id = a.entity_id)\n"
+	"  WHEN 'meeting-item' THEN (SELECT family_id FROM meeting_items WHERE id = a.entity_id)\n"
+	"  WHEN 'action' THEN (SELECT family_id FROM actions WHERE id = a.entity_id)\n"
+	"  WHEN 'action-review' THEN (SELECT x.family_id FROM action_reviews r JOIN actions x "
+	"ON x.id = r.action_id WHERE r.id = a.entity_id)\n"
+	"  WHEN 'addendum' THEN (SELECT family_id FROM addenda WHERE id = a.entity_id)\n"
+	"  END AS family_id FROM audit a;\n";
 /* Sync with the team's server. sync_seen: rows the server has (sent or
  * fetched). sync_aside: a row from the server that cannot stand beside one
  * here (a second version 3 of a note, an answer made on two laptops), kept
@@ -358,6 +475,8 @@ static const char migration_sync[] =
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
+	migration_3,
+	migration_os_user,
 	migration_sync,
 };
 

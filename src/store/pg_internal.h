@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/store/pg_*.c: the libpq helpers. */
 #ifndef CASEBOOK_STORE_PG_INTERNAL_H
 #define CASEBOOK_STORE_PG_INTERNAL_H

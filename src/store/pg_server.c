@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The server schema on PostgreSQL: numbered migrations, workers' logins
  * and teams. SQL is sent with parameters; names of roles go through
  * PQescapeIdentifier. */

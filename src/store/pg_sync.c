@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sync: send the rows the server lacks, then fetch the rows this laptop
  * lacks. Each batch is one transaction on the server and one here, and
  * both sides take a row they already hold as done, so a sync cut off at
@@ -139,10 +140,14 @@ push_batch(PGconn *c, struct cb_store *s, const struct sr_schema *sc, struct cb_
 				PQclear(r);
 				pg_rollback(c);
 				cb_err_set(err, CB_EPERM,
-				           _("the server refused a change to a family that is not in your "
-				             "team: your team may have changed; the %ld changes waiting on "
-				             "this laptop are kept: ask the team manager or the "
-				             "administrator"),
+				           ngettext("the server refused a change to a family that is not in "
+				                    "your team: your team may have changed; the %ld change "
+				                    "waiting on this laptop is kept: ask the team manager or "
+				                    "the administrator",
+				                    "the server refused a change to a family that is not in "
+				                    "your team: your team may have changed; the %ld changes "
+				                    "waiting on this laptop are kept: ask the team manager or "
+				                    "the administrator", waiting),
 				           waiting);
 				goto out;
 			}
@@ -368,8 +373,10 @@ cb_sync(struct cb_store *s, const char *url, struct cb_sync_stats *stats,
 		char *who = worker_name(s, other);
 
 		cb_err_set(err, CB_EPERM,
-		           _("%ld changes on this laptop were made by %s, but %s logs in for someone "
-		             "else: sync with %s's own login; nothing was sent"),
+		           ngettext("%ld change on this laptop was made by %s, but %s logs in for "
+		                    "someone else: sync with %s's own login; nothing was sent",
+		                    "%ld changes on this laptop were made by %s, but %s logs in for "
+		                    "someone else: sync with %s's own login; nothing was sent", others),
 		           others, who, login, who);
 		free(who);
 		goto out;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/store: the SQLite side of sync. Records are moved as
  * whole rows (JSON made by SQLite from the table's own columns), so every
  * table that keeps history the casebook way is synced, whoever added it. */

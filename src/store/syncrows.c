@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The SQLite side of sync: which tables are records, reading a row as
  * JSON, and putting a row from the server in without ever overwriting.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 #include "casebook/mem.h"
 #include "casebook/store.h"
 #include "casebook/str.h"
+#include "casebook/text.h"
 #include "casebook/store_views.h"
 #include "casebook/vec.h"
 #include "internal.h"
@@ -25,37 +27,47 @@ cb_caseload_row_free_item(void *p)
 	free(r);
 }
 
-/* The families a query covers: ?1 worker id (or NULL for all), ?2 the
- * filter pattern (or NULL). */
-#define CASELOAD_FROM                                                            \
-	" FROM families_current f WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM "    \
-	"allocations ai JOIN allocations_current a ON a.allocation_id = ai.id "     \
-	"WHERE ai.family_id = f.family_id AND ai.worker_id = ?1 AND a.end_date IS NULL)) " \
-	"AND (?2 IS NULL OR f.name LIKE ?2 ESCAPE '\\' OR f.reference LIKE ?2 ESCAPE '\\') "
+/* The families a query covers: with ?1, those allocated to that worker
+ * now (driven from the worker's allocations, not a probe per family);
+ * without, every current family. ?2 is the folded filter (or NULL), found
+ * anywhere in the family's folded name, reference or members' names. */
+#define CASELOAD_FILTER                                                          \
+	"AND (?2 IS NULL OR instr(fh.name_fold, ?2) > 0 OR instr(fh.ref_fold, ?2) > 0 " \
+	"OR instr(fh.members_fold, ?2) > 0) "
+#define CASELOAD_FROM_TEAM                                                       \
+	" FROM families_current f JOIN family_heads fh ON fh.family_id = f.family_id " \
+	"WHERE ?1 IS NULL " CASELOAD_FILTER
+#define CASELOAD_FROM_MINE                                                       \
+	" FROM families_current f JOIN family_heads fh ON fh.family_id = f.family_id " \
+	"WHERE f.family_id IN (SELECT ai.family_id FROM allocations ai JOIN "        \
+	"allocations_current a ON a.allocation_id = ai.id WHERE ai.worker_id = ?1 "  \
+	"AND a.end_date IS NULL) " CASELOAD_FILTER
 
-/* LIKE pattern for a filter typed by a worker: %, _ and \ are literal. */
+/* The folded filter, or NULL when it folds to nothing. */
 static char *
-like_pattern(const char *filter)
+filter_fold(const char *filter)
 {
-	struct cb_buf b = {0};
+	char *f;
 
 	if (filter == NULL || *filter == '\0')
 		return NULL;
-	cb_buf_addc(&b, '%');
-	for (; *filter != '\0'; filter++) {
-		if (*filter == '%' || *filter == '_' || *filter == '\\')
-			cb_buf_addc(&b, '\\');
-		cb_buf_addc(&b, *filter);
-	}
-	cb_buf_addc(&b, '%');
-	return cb_buf_take(&b);
+	f = cb_text_fold(filter);
+	if (*f == '\0' || (f[0] == ' ' && f[1] == '\0'))
+		cb_freep(&f);
+	return f;
 }
 
 static void
 bind_query(sqlite3_stmt *st, const struct cb_caseload_query *q, char *pattern)
 {
 	st_bind_text(st, 1, q->worker_id);
-	st_bind_text(st, 2, pattern);
+	sqlite3_bind_text(st, 2, pattern, -1, SQLITE_TRANSIENT);
+}
+
+static bool
+mine(const struct cb_caseload_query *q)
+{
+	return q->worker_id != NULL;
 }
 
 int
@@ -63,11 +75,12 @@ cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, s
                         struct cb_err *err)
 {
 	sqlite3_stmt *st;
-	char *pattern = like_pattern(q->filter);
+	char *pattern = filter_fold(q->filter);
 	int rc;
 
 	*count = 0;
-	if (st_prepare(s, "SELECT count(*)" CASELOAD_FROM, &st, err) != 0) {
+	if (st_prepare(s, mine(q) ? "SELECT count(*)" CASELOAD_FROM_MINE
+	                          : "SELECT count(*)" CASELOAD_FROM_TEAM, &st, err) != 0) {
 		free(pattern);
 		return -1;
 	}
@@ -120,22 +133,26 @@ int
 cb_store_caseload(struct cb_store *s, const struct cb_caseload_query *q, size_t offset,
                   size_t limit, struct cb_vec *out, struct cb_err *err)
 {
-	static const char *const sql[] = {
-		[CB_SORT_REFERENCE] = CASELOAD_COLS CASELOAD_FROM
-		"ORDER BY f.reference LIMIT ?4 OFFSET ?5",
-		[CB_SORT_NAME] = CASELOAD_COLS CASELOAD_FROM
-		"ORDER BY f.name, f.reference LIMIT ?4 OFFSET ?5",
-		[CB_SORT_RATING] = CASELOAD_COLS CASELOAD_FROM
-		"ORDER BY CASE rating WHEN 'red' THEN 0 WHEN 'amber' THEN 1 WHEN 'green' THEN 2 "
-		"ELSE 3 END, f.reference LIMIT ?4 OFFSET ?5",
-		[CB_SORT_SUPERVISION] = CASELOAD_COLS CASELOAD_FROM
-		"ORDER BY last_sup IS NOT NULL, last_sup, f.reference LIMIT ?4 OFFSET ?5",
-	};
+#define CASELOAD_SORTS(from)                                                     \
+	{                                                                          \
+		[CB_SORT_REFERENCE] = CASELOAD_COLS from                          \
+		"ORDER BY f.reference LIMIT ?4 OFFSET ?5",                        \
+		[CB_SORT_NAME] = CASELOAD_COLS from                               \
+		"ORDER BY f.name, f.reference LIMIT ?4 OFFSET ?5",                \
+		[CB_SORT_RATING] = CASELOAD_COLS from                             \
+		"ORDER BY CASE rating WHEN 'red' THEN 0 WHEN 'amber' THEN 1 "     \
+		"WHEN 'green' THEN 2 ELSE 3 END, f.reference LIMIT ?4 OFFSET ?5", \
+		[CB_SORT_SUPERVISION] = CASELOAD_COLS from                        \
+		"ORDER BY last_sup IS NOT NULL, last_sup, f.reference "           \
+		"LIMIT ?4 OFFSET ?5",                                             \
+	}
+	static const char *const team[] = CASELOAD_SORTS(CASELOAD_FROM_TEAM);
+	static const char *const mine_sql[] = CASELOAD_SORTS(CASELOAD_FROM_MINE);
 	sqlite3_stmt *st;
-	char *pattern = like_pattern(q->filter);
+	char *pattern = filter_fold(q->filter);
 	int rc;
 
-	if (st_prepare(s, sql[q->sort], &st, err) != 0) {
+	if (st_prepare(s, (mine(q) ? mine_sql : team)[q->sort], &st, err) != 0) {
 		free(pattern);
 		return -1;
 	}

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "config.h"
 
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "casebook/str.h"
 #include "casebook/store.h"
 #include "casebook/store_workers.h"
+#include "casebook/text.h"
 #include "casebook/vec.h"
 #include "casebook/worker.h"
 #include "internal.h"
@@ -143,38 +145,89 @@ cb_store_worker_get(struct cb_store *s, const char *id, struct cb_worker **out,
 	return st_error(s, rc, err);
 }
 
+/* Workers whose folded name is ?2 (exactly when ?3 is 1, anywhere in it
+ * when 0), or whose id is ?1. */
+#define WORKER_FIND                                                              \
+	WORKER_SELECT "WHERE w.worker_id <> '" CB_SYSTEM_WORKER "' AND "            \
+	"(w.worker_id = ?1 OR w.worker_id IN (SELECT h.worker_id FROM worker_heads h " \
+	"WHERE CASE ?3 WHEN 1 THEN h.name_fold = ?2 ELSE instr(h.name_fold, ?2) > 0 END)) " \
+	"ORDER BY w.name"
+
+static int
+worker_match(struct cb_store *s, const char *key, const char *fold, int exact,
+             struct cb_worker **found, int *n, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	if (st_prepare(s, WORKER_FIND, &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, key);
+	sqlite3_bind_text(st, 2, fold, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, exact);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((*n)++ == 0)
+			*found = worker_row(st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		cb_worker_free(found);
+		return st_error(s, rc, err);
+	}
+	return 0;
+}
+
+/* A worker by id or by name as a person types it: the whole name in any
+ * case and with or without accents ("KATARZYNA ZIELINSKA"), or, when no
+ * name is that, a part of one name only ("zielinska"). */
 int
 cb_store_worker_find(struct cb_store *s, const char *key, struct cb_worker **out,
                      struct cb_err *err)
 {
-	sqlite3_stmt *st;
 	struct cb_worker *found = NULL;
+	char *fold = cb_text_fold(key);
 	int rc, n = 0;
+	bool part = false;
 
 	*out = NULL;
-	if (st_prepare(s, WORKER_SELECT "WHERE w.worker_id <> '" CB_SYSTEM_WORKER "' AND "
-	                  "(w.worker_id = ?1 OR w.name = ?1 COLLATE NOCASE) ORDER BY w.name",
-	               &st, err) != 0)
+	rc = worker_match(s, key, fold, 1, &found, &n, err);
+	if (rc == 0 && n == 0 && *fold != '\0' && strcmp(fold, " ") != 0) {
+		part = true;
+		rc = worker_match(s, key, fold, 0, &found, &n, err);
+	}
+	free(fold);
+	if (rc != 0)
 		return -1;
-	st_bind_text(st, 1, key);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n++ == 0)
-			found = worker_row(st);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		cb_worker_free(&found);
-		return st_error(s, rc, err);
-	}
 	if (n == 0)
 		return cb_err_set(err, CB_ENOTFOUND,
 		                  _("there is no worker called '%s': see 'casebook list workers'"),
 		                  key);
-	if (n > 1) {
+	if (n > 1 && part) {
 		cb_worker_free(&found);
 		return cb_err_set(err, CB_EINVAL,
-		                  _("%d workers are called '%s': give the worker's id instead "
-		                    "(see 'casebook list workers')"), n, key);
+		                  _("the names of %d workers hold '%s': give more of the name, or "
+		                    "the worker's id (see 'casebook list workers')"), n, key);
+	}
+	if (n > 1) {
+		struct cb_vec same = CB_VEC_OWNING(cb_worker_free_item);
+		struct cb_buf which = {0};
+		size_t i;
+
+		cb_worker_free(&found);
+		if (cb_store_worker_named(s, key, &same, err) != 0)
+			return -1;
+		for (i = 0; i < same.len; i++) {
+			const struct cb_worker *w = same.items[i];
+
+			cb_buf_addf(&which, "%s%s (%s)", i > 0 ? ", " : "", w->id, w->role);
+		}
+		cb_err_set(err, CB_EINVAL,
+		           _("%d workers are called '%s': give the worker's id instead: %s"), n, key,
+		           cb_buf_str(&which));
+		cb_buf_free(&which);
+		cb_vec_clear(&same);
+		return -1;
 	}
 	*out = found;
 	return 0;
@@ -192,5 +245,27 @@ cb_store_worker_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		cb_vec_push(out, worker_row(st));
 	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
+int
+cb_store_worker_named(struct cb_store *s, const char *name, struct cb_vec *out,
+                      struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	char *trimmed = cb_str_trim(name);
+	int rc;
+
+	if (st_prepare(s, WORKER_SELECT "WHERE w.worker_id <> '" CB_SYSTEM_WORKER "' AND "
+	                  "w.name = ?1 COLLATE NOCASE ORDER BY w.created_at",
+	               &st, err) != 0) {
+		free(trimmed);
+		return -1;
+	}
+	st_bind_text(st, 1, trimmed);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		cb_vec_push(out, worker_row(st));
+	sqlite3_finalize(st);
+	free(trimmed);
 	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }

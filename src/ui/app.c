@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The terminal, the screen stack and the loop that feeds keys to the top
  * screen. A key goes to the screen first; what the screen does not use
  * falls through to the global keys (back, help, quit). */
@@ -32,8 +33,29 @@ static volatile sig_atomic_t hangup;
 static void
 on_hangup(int sig)
 {
-	(void)sig;
-	hangup = 1;
+	if (hangup == 0)
+		hangup = sig;
+}
+
+void
+cb_ui_catch_signals(void)
+{
+	static const int sigs[] = {SIGHUP, SIGTERM, SIGINT, SIGQUIT};
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_hangup;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a wait for a key ends at once. */
+	for (i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+int
+cb_ui_signal_caught(void)
+{
+	return (int)hangup;
 }
 
 static void
@@ -60,7 +82,6 @@ term_start(struct ui_app *app, struct cb_err *err)
 	static const char *const right[] = {"\033[1;5C", "\033[5C", "\033Oc", "\033[1;3C", NULL};
 	static const char *const home[] = {"\033[1;5H", "\033[7^", NULL};
 	static const char *const end[] = {"\033[1;5F", "\033[8^", NULL};
-	struct sigaction sa;
 
 	if (ui_term_open(err) != 0)
 		return -1;
@@ -86,10 +107,7 @@ term_start(struct ui_app *app, struct cb_err *err)
 	bind_keys(right, UI_KEY_CTRL_RIGHT);
 	bind_keys(home, UI_KEY_CTRL_HOME);
 	bind_keys(end, UI_KEY_CTRL_END);
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_hangup;
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	cb_ui_catch_signals();
 	getmaxyx(stdscr, app->rows, app->cols);
 	return 0;
 }
@@ -368,11 +386,37 @@ ui_redraw(struct ui_app *app)
 	refresh();
 }
 
+static void tick(struct ui_app *app);
+static void screen_free(struct ui_screen *s);
+
+/* A signal: whatever loop is waiting for a key, the workbook leaves from
+ * here, keeping every draft first. */
+static void __attribute__((noreturn))
+leave_on_signal(struct ui_app *app)
+{
+	int sig = (int)hangup;
+
+	ui_edit_keep_all(app);
+	tick(app);
+	while (app->depth > 0)
+		screen_free(app->stack[--app->depth]);
+	ui_term_close();
+	cb_mem_on_fatal(NULL);
+	if (app->opt != NULL && app->opt->on_signal != NULL)
+		app->opt->on_signal(app->opt->signal_ctx);
+	cb_worker_free(&app->me);
+	cb_vec_clear(&app->help);
+	exit(128 + sig);
+}
+
 int
 ui_getkey(struct ui_app *app, int ms)
 {
 	wint_t wc;
 	int r, key;
+
+	if (hangup)
+		leave_on_signal(app);
 
 	/* The terminal cursor goes to what is selected, for screen readers
 	 * and braille displays. */
@@ -380,6 +424,8 @@ ui_getkey(struct ui_app *app, int ms)
 	refresh();
 	timeout(ms);
 	r = get_wch(&wc);
+	if (hangup)
+		leave_on_signal(app);
 	if (r == ERR)
 		return ERR;
 	if (r == OK) {
@@ -519,7 +565,9 @@ show_warnings(struct ui_app *app, const struct cb_diags *w)
 	if (w == NULL || cb_diags_count(w) == 0)
 		return;
 	line = cb_diag_format(cb_diags_at(w, 0));
-	ui_error(app, _("%zu module problem(s), those modules are left out: %s"),
+	ui_error(app, ngettext("%zu module problem, so that module is left out: %s",
+	                       "%zu module problems, so those modules are left out: %s",
+	                       cb_diags_count(w)),
 	         cb_diags_count(w), line);
 	free(line);
 }
@@ -553,7 +601,7 @@ int
 cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 {
 	struct ui_app app;
-	int key;
+	int key, rc;
 
 	memset(&app, 0, sizeof app);
 	app.store = opt->store;
@@ -561,6 +609,7 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	app.prog = opt->prog;
 	app.training = opt->training;
 	app.show_cursor = opt->show_cursor;
+	app.opt = opt;
 	if (opt->worker_id != NULL &&
 	    cb_store_worker_get(app.store, opt->worker_id, &app.me, err) != 0)
 		return -1;
@@ -576,7 +625,13 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		cb_vec_clear(&app.help);
 		return 0;
 	}
-	cb_store_set_actor(app.store, app.me->id);
+	if ((rc = ui_choose_me(&app, opt->switch_ok)) != 0) {
+		ui_term_close();
+		cb_mem_on_fatal(NULL);
+		cb_worker_free(&app.me);
+		cb_vec_clear(&app.help);
+		return rc < 0 ? cb_err_set(err, CB_EPERM, "%s", app.status) : 0;
+	}
 	ui_open_caseload(&app);
 	ui_recover_drafts(&app);
 	while (!app.quit && app.depth > 0) {
@@ -587,11 +642,6 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		}
 		ui_redraw(&app);
 		key = ui_getkey(&app, 1000);
-		if (hangup) {
-			/* The terminal is going: let the top screen keep its draft. */
-			tick(&app);
-			break;
-		}
 		if (key == ERR) {
 			tick(&app);
 			continue;

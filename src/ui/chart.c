@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Charts as lines of text: a grid of cells, filled and then written out
  * as UTF-8. Nothing here knows about the terminal. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Small modal dialogs: a line of text, a date, yes or no, a choice, a
  * number on a scale. Each runs its own loop over the screen below; Esc
  * always leaves without changing anything. */
@@ -202,10 +203,18 @@ ui_confirm(struct ui_app *app, const char *question)
 
 		ui_redraw(app);
 		if (!app->too_small) {
-			y = app->rows - 7;
-			draw_box(app, y, 4, NULL);
-			ui_text(y + 1, 4, app->cols - 8, question, A_BOLD);
-			ui_text(y + 2, 4, app->cols - 8, _("y yes   n no"), ui_attr(app, UI_C_DIM));
+			/* The whole question, wrapped: never cut. */
+			int qrows = ui_wrap_rows(question, app->cols - 8);
+
+			if (qrows > app->rows - 8)
+				qrows = app->rows - 8;
+			if (qrows < 1)
+				qrows = 1;
+			y = app->rows - 6 - qrows;
+			draw_box(app, y, 3 + qrows, NULL);
+			ui_wrap(y + 1, 4, app->cols - 8, qrows, question, A_BOLD, 0);
+			ui_text(y + 1 + qrows, 4, app->cols - 8, _("y yes   n no"),
+			        ui_attr(app, UI_C_DIM));
 			refresh();
 		}
 		if (!next_key(app, &key))

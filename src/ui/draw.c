@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text on the screen, fitted by display width so UTF-8 names line up. */
 #include "config.h"
 

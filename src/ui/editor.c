@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The text editor's state. The cursor moves, deletes and wraps by
  * grapheme cluster (UAX #29, through utf8proc): a letter with its
  * accents, a flag, an emoji with its skin tone or ZWJ sequence is one

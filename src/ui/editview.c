@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The long-text editor on screen: word wrap, drafts every few seconds,
  * an example of good recording beside the text, and $EDITOR on request.
  * What is typed is never lost: leaving asks, and the draft outlives a
@@ -6,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +26,10 @@
 #include "casebook/utf8.h"
 #include "ui.h"
 
-#define DRAFT_SECONDS 2
+/* The oldest change not yet in the draft is at most this old when the
+ * draft is written, typing or not; with the time a write takes, a kill
+ * loses well under the promised 2 s. */
+#define DRAFT_MS 1000
 
 struct editview {
 	const struct ui_edit *e;
@@ -32,30 +37,87 @@ struct editview {
 	size_t top;               /* first layout line shown */
 	bool show_example;
 	bool draft_dirty;         /* changed since the draft was written */
-	time_t last_change;
+	long long dirty_since;    /* ms, monotonic: the first change not in the draft */
 	char pending_row[CB_UUID_LEN];
+	struct editview *below;   /* the editor open under this one, if any */
 };
 
-static void
-keep_draft(struct ui_app *app, struct editview *v, bool force)
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Keep the draft: 0 when the row is committed (or there was nothing new
+ * to keep), -1 when it is not, with the reason in err. */
+static int
+write_draft(struct ui_app *app, struct editview *v, bool force, struct cb_err *err)
 {
 	struct cb_draft d = {0};
-	struct cb_err err = {0};
 
-	if (v->e->draft_key == NULL || (!v->draft_dirty && !force))
-		return;
+	if (v->e->draft_key == NULL)
+		return cb_err_set(err, CB_EINVAL, _("this text has no place for a draft"));
+	if (!v->draft_dirty && !force)
+		return 0;
 	d.key = (char *)v->e->draft_key;
 	if (v->e->family_id != NULL)
 		snprintf(d.family_id, sizeof d.family_id, "%s", v->e->family_id);
 	d.title = (char *)v->e->title;
 	d.body = (char *)ui_editor_text(&v->ed);
 	d.pending_row = v->pending_row[0] != '\0' ? v->pending_row : NULL;
-	if (cb_store_draft_put(app->store, &d, &err) != 0) {
-		/* Say so: the worker should know the safety net has a hole. */
-		ui_error(app, _("the draft could not be kept (%s): save soon"), err.msg);
-		return;
+	if (cb_store_draft_put(app->store, &d, err) != 0) {
+		/* Try again after another interval, not on every key. */
+		v->dirty_since = now_ms();
+		return -1;
 	}
 	v->draft_dirty = false;
+	return 0;
+}
+
+/* The same, saying so on the status line when it fails: the worker should
+ * know the safety net has a hole. */
+static int
+keep_draft(struct ui_app *app, struct editview *v, bool force)
+{
+	struct cb_err err = {0};
+
+	if (v->e->draft_key == NULL)
+		return -1;
+	if (write_draft(app, v, force, &err) != 0) {
+		ui_error(app, _("the draft could not be kept (%s): save soon"), err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+mark_changed(struct editview *v)
+{
+	if (!v->draft_dirty) {
+		v->draft_dirty = true;
+		v->dirty_since = now_ms();
+	}
+}
+
+/* How long to wait for a key before the draft is due. */
+static int
+wait_ms(const struct editview *v)
+{
+	long long left;
+
+	if (!v->draft_dirty || v->e->draft_key == NULL)
+		return 1000;
+	left = v->dirty_since + DRAFT_MS - now_ms();
+	return left < 0 ? 0 : left > 1000 ? 1000 : (int)left;
+}
+
+static bool
+draft_due(const struct editview *v)
+{
+	return v->draft_dirty && v->e->draft_key != NULL && now_ms() - v->dirty_since >= DRAFT_MS;
 }
 
 static void
@@ -192,8 +254,16 @@ external_editor(struct ui_app *app, struct editview *v)
 		_exit(127);
 	}
 	if (pid > 0) {
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
+		bool told = false;
+
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+			/* casebook is told to end: so is the editor, whose file
+			 * the draft already holds. */
+			if (ui_hungup() && !told) {
+				kill(pid, SIGTERM);
+				told = true;
+			}
+		}
 	}
 	reset_prog_mode();
 	refresh();
@@ -217,9 +287,9 @@ external_editor(struct ui_app *app, struct editview *v)
 	while (text.len > 0 && text.s[text.len - 1] == '\n')
 		text.s[--text.len] = '\0';
 	ui_editor_set_text(&v->ed, cb_buf_str(&text));
-	v->draft_dirty = true;
-	keep_draft(app, v, false);
-	ui_say(app, _("Text back from %s."), editor);
+	mark_changed(v);
+	if (v->e->draft_key == NULL || keep_draft(app, v, false) == 0)
+		ui_say(app, _("Text back from %s."), editor);
 out:
 	if (fd >= 0)
 		close(fd);
@@ -260,6 +330,23 @@ try_save(struct ui_app *app, struct editview *v)
 	return true;
 }
 
+/* "Keep it as a draft": true only when the row is committed. When it is
+ * not, say why and stay in the editor with the text. */
+static bool
+keep_to_leave(struct ui_app *app, struct editview *v)
+{
+	struct cb_err err = {0};
+
+	if (write_draft(app, v, true, &err) != 0) {
+		ui_error(app, _("The text could not be kept as a draft (%s). It is still here: save "
+		                "it, or copy it elsewhere before you leave."),
+		         err.msg);
+		return false;
+	}
+	ui_say(app, _("Kept as a draft."));
+	return true;
+}
+
 /* Esc with unsaved text. Returns true to leave. */
 static bool
 ask_leave(struct ui_app *app, struct editview *v)
@@ -276,14 +363,16 @@ ask_leave(struct ui_app *app, struct editview *v)
 	choices[1].label = _(choices[1].label);
 	choices[2].label = _(choices[2].label);
 	choices[3].label = _(choices[3].label);
+	/* The text is kept before the question, in case the answer never
+	 * comes (a signal, a power cut). */
+	if (v->draft_dirty && v->e->draft_key != NULL)
+		keep_draft(app, v, false);
 	pick = ui_pick(app, _("The text is not saved"), choices, 4, 0);
 	switch (pick) {
 	case 0:
 		return try_save(app, v);
 	case 1:
-		keep_draft(app, v, true);
-		ui_say(app, _("Kept as a draft."));
-		return true;
+		return keep_to_leave(app, v);
 	case 3:
 		if (ui_confirm(app, _("Throw the text away for good?"))) {
 			drop_draft(app, v);
@@ -292,6 +381,66 @@ ask_leave(struct ui_app *app, struct editview *v)
 		return false;
 	default:
 		return false;
+	}
+}
+
+/* Ctrl-C: keep the text first, then ask; if it could not be kept, the
+ * question says so. True to quit. */
+static bool
+ask_interrupted(struct ui_app *app, struct editview *v)
+{
+	struct cb_err err = {0};
+	const char *q = _("Quit casebook?");
+
+	if (v->ed.changed) {
+		if (write_draft(app, v, true, &err) == 0)
+			q = _("Quit casebook? The text is kept as a draft and offered back next time.");
+		else
+			q = _("Quit casebook? The text could NOT be kept as a draft, and quitting "
+			      "loses it.");
+	}
+	return ui_confirm_quit(app, q);
+}
+
+/* The help screen, over the editor until it is closed; the draft keeps
+ * its clock meanwhile. */
+static void
+show_help(struct ui_app *app, struct editview *v)
+{
+	int key;
+
+	ui_open_help(app, NULL);
+	while (ui_top(app) != NULL && ui_top(app)->ops->id == UI_SCR_HELP && !app->quit) {
+		enum ui_action a;
+		int r;
+
+		ui_redraw(app);
+		key = ui_getkey(app, wait_ms(v));
+		if (draft_due(v))
+			keep_draft(app, v, false);
+		if (app->interrupted) {
+			ui_pop(app); /* the help; the quit question follows */
+			break;
+		}
+		if (key == ERR || key == KEY_RESIZE)
+			continue;
+		a = ui_keys_lookup(UI_SCR_HELP, key);
+		r = ui_top(app)->ops->on_key(app, ui_top(app), a, key);
+		if ((r & UI_CLOSE) || (!(r & UI_HANDLED) && a == UI_BACK))
+			ui_pop(app);
+	}
+}
+
+void
+ui_edit_keep_all(struct ui_app *app)
+{
+	struct editview *v;
+
+	for (v = app->editing; v != NULL; v = v->below) {
+		struct cb_err err = {0};
+
+		if (v->ed.changed)
+			write_draft(app, v, true, &err);
 	}
 }
 
@@ -309,6 +458,8 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 	v.show_example = e->example != NULL;
 	ui_editor_init(&v.ed, e->initial);
 	v.ed.changed = false;
+	v.below = app->editing;
+	app->editing = &v;
 	offer_draft(app, &v);
 	saved_initial_equal = cb_streq(ui_editor_text(&v.ed), e->initial != NULL ? e->initial : "");
 	v.ed.changed = !saved_initial_equal;
@@ -316,30 +467,19 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 		enum ui_action action;
 
 		if (app->interrupted) {
-			/* Ctrl-C, here or in a dialog it closed: keep the text
-			 * first, then ask. */
-			keep_draft(app, &v, v.ed.changed);
-			if (ui_confirm_quit(app, v.ed.changed && e->draft_key != NULL
-			                             ? _("Quit casebook? The text is kept as a draft and "
-			                                 "offered back next time.")
-			                             : _("Quit casebook?"))) {
+			/* Ctrl-C, here or in a dialog it closed. */
+			if (ask_interrupted(app, &v)) {
 				app->quit = true;
 				goto done;
 			}
 			continue;
 		}
 		draw(app, &v);
-		key = ui_getkey(app, 1000);
-		if (ui_hungup()) {
-			keep_draft(app, &v, v.ed.changed);
-			break;
-		}
-		if (key == ERR) {
-			if (v.draft_dirty && time(NULL) - v.last_change >= DRAFT_SECONDS - 1)
-				keep_draft(app, &v, false);
-			continue;
-		}
-		if (key == KEY_RESIZE || app->too_small)
+		key = ui_getkey(app, wait_ms(&v));
+		/* The draft is due whether or not typing pauses. */
+		if (draft_due(&v))
+			keep_draft(app, &v, false);
+		if (key == ERR || key == KEY_RESIZE || app->too_small)
 			continue;
 		app->status[0] = '\0';
 		action = ui_keys_lookup(UI_SCR_EDITOR, key);
@@ -367,27 +507,7 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 			}
 			continue;
 		case UI_HELP:
-			ui_open_help(app, NULL);
-			/* The help is a screen: show it until it is closed. */
-			while (ui_top(app) != NULL && ui_top(app)->ops->id == UI_SCR_HELP && !app->quit) {
-				ui_redraw(app);
-				key = ui_getkey(app, 1000);
-				if (key == ERR || key == KEY_RESIZE)
-					continue;
-				if (ui_hungup())
-					break;
-				if (app->interrupted) {
-					ui_pop(app); /* the help; the quit question follows */
-					break;
-				}
-				{
-					enum ui_action a = ui_keys_lookup(UI_SCR_HELP, key);
-					int r = ui_top(app)->ops->on_key(app, ui_top(app), a, key);
-
-					if ((r & UI_CLOSE) || (!(r & UI_HANDLED) && a == UI_BACK))
-						ui_pop(app);
-				}
-			}
+			show_help(app, &v);
 			continue;
 		case UI_GUIDE:
 			v.show_example = !v.show_example;
@@ -429,10 +549,12 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 			break;
 		}
 		/* The text changed. */
-		v.draft_dirty = true;
-		v.last_change = time(NULL);
+		mark_changed(&v);
+		if (draft_due(&v))
+			keep_draft(app, &v, false);
 	}
 done:
+	app->editing = v.below;
 	curs_set(0);
 	ui_editor_free(&v.ed);
 	return rc;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The one key table. The help screen and the key bar are made from it, so
  * what the screens say and what the keys do cannot drift apart. */
 #include "config.h"
@@ -106,12 +107,22 @@ static const struct ui_key_row table[] = {
 	 UI_SCR_MEETING},
 	{UI_EDIT, "edit", {'e'}, N_("Correct"),
 	 N_("Correct it: a new version, the old one kept"),
-	 UI_SCR_FAMILY | UI_SCR_NOTES | UI_SCR_GOAL | UI_SCR_MEETING | UI_SCR_PROGRAMME},
+	 UI_SCR_FAMILY | UI_SCR_NOTES | UI_SCR_GOAL | UI_SCR_MEETING | UI_SCR_PROGRAMME |
+	 UI_SCR_STAGES | UI_SCR_RATINGS},
 	{UI_HISTORY, "history", {'h'}, N_("History"), N_("Earlier versions, with who and when"),
 	 UI_SCR_FAMILY | UI_SCR_NOTES | UI_SCR_MODULE | UI_SCR_GOALS | UI_SCR_GOAL |
 	 UI_SCR_STAGES | UI_SCR_RATINGS | UI_SCR_PROGRAMME},
 	{UI_RETRACT, "retract", {'d'}, NULL, N_("Retract it, with a reason (it stays in the history)"),
-	 UI_SCR_NOTES | UI_SCR_PROGRAMME},
+	 UI_SCR_NOTES | UI_SCR_PROGRAMME | UI_SCR_STAGES | UI_SCR_RATINGS},
+	{UI_RETRACT, "remove", {'d'}, NULL,
+	 N_("Remove a member, end or retract an allocation (with a reason; kept in the history)"),
+	 UI_SCR_FAMILY},
+	{UI_RETRACT, "agenda-remove", {'d'}, NULL,
+	 N_("Take the family off the agenda, with a reason"), UI_SCR_MEETING},
+	{UI_MOVE_UP, "agenda-up", {'<', KEY_SR}, NULL, N_("Move the family up the agenda"),
+	 UI_SCR_MEETING},
+	{UI_MOVE_DOWN, "agenda-down", {'>', KEY_SF}, NULL, N_("Move the family down the agenda"),
+	 UI_SCR_MEETING},
 	{UI_FILTER, "significant", {'f'}, N_("Significant"),
 	 N_("Show only significant events, or everything"), UI_SCR_NOTES | UI_SCR_CHRONOLOGY},
 
@@ -237,6 +248,8 @@ ui_key_name(int key, char buf[16])
 	case KEY_HOME: return "Home";
 	case KEY_END: return "End";
 	case KEY_BTAB: return "Shift-Tab";
+	case KEY_SR: return "Shift-Up";
+	case KEY_SF: return "Shift-Down";
 	case UI_KEY_CTRL_LEFT: return "Ctrl-Left";
 	case UI_KEY_CTRL_RIGHT: return "Ctrl-Right";
 	case UI_KEY_CTRL_HOME: return "Ctrl-Home";

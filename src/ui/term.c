@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The terminal at the door and while the workbook runs. What cannot work
  * (no terminal, no UTF-8, a terminal type that cannot place text) is
  * refused with one line of casebook's own before anything is opened;

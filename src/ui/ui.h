@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/ui: the application, the screen stack, the key table,
  * widgets and drawing helpers. Screens live in src/ui/screens/, one file
  * each, and fill a struct ui_screen_ops. */
@@ -18,6 +19,7 @@ struct cb_help_entry;
 struct cb_programme;
 struct cb_refdata;
 struct cb_store;
+struct cb_ui_options;
 struct cb_worker;
 
 /* Screens, as bits, so a key table row can say where it applies. */
@@ -71,7 +73,7 @@ enum ui_action {
 	UI_REVIEW, UI_GOAL_STATUS,
 	/* Supervision */
 	UI_CYCLE, UI_WRITTEN, UI_DONE, UI_PARTLY, UI_NOT_DONE,
-	UI_CONFIRM_STAGE, UI_SIGN, UI_ADDENDUM, UI_AGENDA_ADD,
+	UI_CONFIRM_STAGE, UI_SIGN, UI_ADDENDUM, UI_AGENDA_ADD, UI_MOVE_UP, UI_MOVE_DOWN,
 	/* Editor */
 	UI_SAVE, UI_UNDO, UI_EXTERNAL, UI_WORD_LEFT, UI_WORD_RIGHT, UI_DELETE_WORD,
 	UI_TOP, UI_BOTTOM,
@@ -122,6 +124,7 @@ enum {
 
 struct ui_app;
 struct ui_screen;
+struct editview;
 
 struct ui_screen_ops {
 	enum ui_screen_id id;
@@ -165,6 +168,8 @@ struct ui_app {
 	bool color;
 	int rows, cols;
 	bool too_small;
+	struct editview *editing;      /* the open editors, innermost first */
+	const struct cb_ui_options *opt;
 };
 
 /* Minimum terminal size. */
@@ -223,8 +228,13 @@ void ui_suspend(struct ui_app *app);
 /* Whether key is a typed character; if so its UTF-8 bytes go to out. */
 bool ui_key_text(int key, char out[4], size_t *n);
 
-/* The terminal has gone (SIGHUP or SIGTERM): keep drafts and leave. */
+/* SIGHUP, SIGTERM, SIGINT or SIGQUIT arrived. ui_getkey(), which every
+ * loop calls, then leaves: it keeps the drafts of every open editor,
+ * closes the screens, restores the terminal, lets the command line tidy
+ * up (the training copy) and exits with 128 + the signal. */
 bool ui_hungup(void);
+/* Keep the draft of every open editor with unsaved text (a signal). */
+void ui_edit_keep_all(struct ui_app *app);
 
 /* Drawing helpers. Text is fitted by display width; nothing is drawn
  * past the right edge; controls, C1, escape sequences and bidi overrides
@@ -356,6 +366,11 @@ void ui_open_meetings(struct ui_app *app);
 
 /* Who is working: pick or add a worker. Returns 0 with app->me set. */
 int ui_who_am_i(struct ui_app *app);
+/* Make app->me the actor: a worker other than the one this login chose
+ * first needs a yes (unless switch_ok), and is recorded as a switch.
+ * Returns 1 when the worker says no, -1 when it could not be recorded
+ * (said). */
+int ui_choose_me(struct ui_app *app, bool switch_ok);
 /* Offer back drafts left by a crash. */
 void ui_recover_drafts(struct ui_app *app);
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading import files into a plan: the files, each as a whole, the team
  * and the workers. Families and meetings are in import_family.c and
  * import_meeting.c, the helpers in import_read.c. */

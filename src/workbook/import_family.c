@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading a family and everything recorded with it: members and their
  * statuses, allocations, notes, sessions, answers, goals, stages and
  * ratings. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading a group supervision meeting: for each family discussed, who was
  * there, what became of earlier actions, the discussion, stages, the
  * rating, the team's reflection and the new actions. The discussion and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What every reader of import files uses: problems with their places,
  * values of each kind, record ids and references between records. */
 #include "config.h"

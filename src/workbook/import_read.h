@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/workbook: what the readers of import files share. */
 #ifndef CASEBOOK_IMPORT_READ_H
 #define CASEBOOK_IMPORT_READ_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* An answer's value as the file writes it, checked against its field and
  * turned into what casebook stores (see answer.h). */
 #include "config.h"

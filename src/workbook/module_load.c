@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading and checking one workbook module (casebook-modules(5)). The
  * whole file is checked even after the first problem, so an authority
  * editing a module sees everything to fix at once; the model is handed

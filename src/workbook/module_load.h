@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/workbook: what the module loader shares with the
  * programme loader. */
 #ifndef CASEBOOK_MODULE_LOAD_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The readers every part of a module file is checked with: text, numbers,
  * one-of-a-list words, ids, choices, anchors and reference ids. Each
  * reports what is wrong where it is, in words that say what to do, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The programme: module files from the three places they can come from,
  * merged so that an authority's copy replaces the installed one, and
  * checked against what the database has already recorded. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private to src/workbook: a YAML document read whole into a small tree
  * whose every node knows its line and column. Anchors, aliases, tags and
  * second documents are refused, so no input can make the tree grow beyond

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* How long the first screen's reads take on a big database: the caseload
  * count and one page, for each sort, and a family's chronology page.
  *   bench_caseload [FAMILIES]   (default 5000)

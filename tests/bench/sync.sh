@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # make bench-sync (part of make bench): sync timings against a throwaway
 # PostgreSQL cluster. An authority of 10 teams, 90 workers and 600
 # families, each with a history of notes; then the first sync of one

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # backup copies the database while it is in use, and checks the copy.
 casebook init --db live.db >/dev/null
 casebook add worker "Mei Ling Chan" --role business-support --db live.db >/dev/null

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Anything that is not a casebook database is refused and left as it was.
 printf 'reference,name\nFS-1,Price\n' >junk.db
 cp junk.db junk.before

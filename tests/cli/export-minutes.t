@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # export minutes: group supervision minutes for the team, or one family's
 # extract for that family's record, as text, Markdown or HTML. The sample
 # meetings are signed off when they are imported, so the time of signing

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # golden.sh CASE.t: run the commands in CASE.t in a scratch folder and
 # compare everything they print, and their exit codes, with CASE.out.
 # GOLDEN_UPDATE=1 writes CASE.out instead (review the diff before keeping).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # import: the sample families into a new database (made as init would),
 # again (nothing new), and bad files refused with the database unchanged.
 cp -R "$TOP_SRCDIR/data/sample" sample

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # init makes a private database; doing it again changes nothing.
 run casebook init --db cases/team.db
 run stat -c '%a %n' cases cases/team.db

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # list meetings: one group supervision meeting a line, tab-separated, for
 # scripts: id, date, chair, the families' references in agenda order, and
 # whether the minutes are signed off. Newest first.

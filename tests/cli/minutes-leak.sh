@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A family's extract of group supervision minutes goes on that family's
 # record, so it must say nothing about any other family. For every sample
 # meeting, every family on its agenda and every format, export the extract

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # modules check: every problem in module files, as FILE:LINE:COLUMN, and
 # a one-line summary; exit 1 when there is any.
 mkdir -p share/modules

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # modules list: the programme as casebook will use it, one module a line,
 # from the installed modules, then ~/.config/casebook/modules, then
 # --modules. The installed modules are copied into the scratch folder so

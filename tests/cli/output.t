@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Output that scripts can trust: a command that cannot write its output
 # (a full disk, a closed standard output) says so in one line on
 # standard error and exits 1. The output is UTF-8 whatever the locale.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # show family prints a family's whole record without a terminal; export
 # family gives the same record as text, Markdown or HTML, and every export
 # is in the audit trail. The sample families, with today fixed.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The caseload lines up by display width with names in several scripts,
 # filters as you type, sorts, and flags late supervision.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Text being typed survives a kill -9: the next start offers it back.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The first start asks who you are, or makes you; the context line then
 # says who you are. The database goes to the XDG place, private.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A goal set on screen in the family's words and reviewed twice: the list
 # shows the latest score and the scores so far; the goal screen charts
 # both reviews, dated and labelled; the history has the goal and both

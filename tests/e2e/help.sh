@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # ? shows the keys of the screen it was pressed on, from the key table,
 # and NO_COLOR still reads: the risk is a word, not only a colour.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Names and notes holding escape sequences, OSC 52, BEL, C1 controls and
 # U+202E, imported and then shown: the bytes written to the terminal
 # (kept by script(1)) hold none of them, and the screen shows U+FFFD

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by the end-to-end tests: the real casebook in a private tmux
 # server at 80x24 with LANG=C.UTF-8. Poll the screen, never sleep blindly.
 # Source it; it sources tests/lib.sh (scratch $work, a home of its own).

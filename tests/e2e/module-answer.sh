@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The programme screens at 80x24: open a family's programme, open a
 # module, answer a long-text field, a choice and a scale for one adult,
 # record a session from the module; quit, start again and find it all

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The decisional balance grid at 80x24, and what happens to answers when
 # the module changes under them: a field removed and a choice renamed in
 # version 2 of the module (run with --modules). The old answers show as

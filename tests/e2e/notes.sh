@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A family made on screen, a note written, corrected and retracted; all
 # of it still there after a restart, with its history.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A risk rating with no rationale is refused, saying so, and nothing is
 # saved; with one it is the current rating, in words that read without
 # colour. The definitions show while choosing.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Smaller than 80x24 shows a clear message; growing back restores the
 # screen, with nothing lost, even in the middle of typing.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"

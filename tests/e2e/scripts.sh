@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Names that mix scripts line up at 80x24, measured as the terminal
 # measures them (Bengali, Gurmukhi and Tamil vowel signs among them);
 # LANG=C falls back to C.UTF-8 and shows exactly the same screen; the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A Cycle of Change stage recorded for one adult and issue, then changed:
 # the ring marks where the person is now, in words a parent would use,
 # with the worker's task, and the timeline keeps both, oldest first.

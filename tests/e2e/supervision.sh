@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Business support minutes a group supervision meeting of two families,
 # live, by keyboard: the agenda picker puts the family never discussed
 # first; attendance is there already and a contribution prepared in the
@@ -272,8 +273,11 @@ send S
 wait_for "only the chair (Grace Adeyemi) can sign off"
 quit_casebook
 
-# The chair signs off.
+# The chair signs off. On this login, which first chose the minute-taker,
+# working as the chair is a switch: asked, and recorded.
 start_casebook --db "$db" --as "Grace Adeyemi"
+wait_for "Switch to Grace Adeyemi (recorded)?"
+send y
 wait_for "Caseload"
 send m
 wait_for "Group supervision meetings"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The terminal: casebook's own one line without a terminal, for TERM=dumb
 # and for a type nobody knows; lines that show whatever the terminal
 # (no "lqqk"); Ctrl-Z suspends and `fg` brings the screen back; Ctrl-C

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Training mode: the sample families in a scratch copy, a TRAINING banner,
 # the trainer's notes, and the real database untouched.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer: any bytes as an import file, read and checked against the
  * real reference lists and programme. Whatever it is given, the reader
  * must accept or refuse it without crashing, leaking or taking long, count

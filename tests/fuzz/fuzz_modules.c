@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer: any bytes as a module file. Whatever it is given, the loader
  * must accept or refuse it without crashing, leaking, or taking long, and
  * a module it accepts must hold together for the screens. */

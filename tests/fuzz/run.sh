@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run.sh BUILD_DIR SECONDS: run every fuzz target for SECONDS, two at a time,
 # each on a fresh corpus seeded from the files it is meant to read; print
 # each one's final figures. Exits non-zero when any target found a crash, a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Syncs killed with SIGKILL at random points, at fixed points inside a
 # batch, and cut off by stopping the server mid-sync: every laptop and the
 # server converge on retry, with nothing lost or doubled.
@@ -80,7 +81,7 @@ for round in 1 2; do
 	done
 done
 for w in amira ben cara; do
-	synctool dump "$w.db" >"$w.dump"
+	dump "$w.db" >"$w.dump"
 	synctool status "$w.db" | grep -q "^waiting 0 synced" ||
 		{ echo "FAIL: $w still has changes waiting" >&2; errors=$((errors + 1)); }
 done

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by the server tests. Source it from inside pg_virtualenv (which
 # sets PGHOST, PGPORT, PGUSER and PGPASSWORD for a throwaway cluster's
 # superuser). Sets $work, $db (the test database) and helpers.
@@ -5,6 +6,10 @@
 SYNCTOOL=${SYNCTOOL:-$(dirname "$CASEBOOK")/tests/server/synctool}
 [ -x "$SYNCTOOL" ] || fail "no $SYNCTOOL: run the tests with make check"
 synctool() { "$SYNCTOOL" "$@"; }
+# A laptop's canonical dump, less the audit entries about a worker alone
+# (a login linked to its worker): the server keeps those for the worker
+# who sent them, and other laptops never fetch them.
+dump() { "$SYNCTOOL" dump "$1" | grep -v '^audit	.*"entity":"worker"'; }
 errors=0
 check() { # check WHAT COMMAND...: the command must succeed
 	what=$1; shift
@@ -25,6 +30,7 @@ refuse() { # refuse WHAT PATTERN COMMAND...: must fail with one line matching PA
 same() { # same WHAT A B: files equal
 	if ! cmp -s "$2" "$3"; then
 		printf 'FAIL: %s\n' "$1" >&2; diff "$2" "$3" | cut -c1-160 | head -6 >&2; errors=$((errors + 1))
+		[ -n "${KEEP_FAILED:-}" ] && cp "$2" "$3" "$KEEP_FAILED/"
 	fi
 }
 # A worker's connection string.

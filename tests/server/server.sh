@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The team's server: init, workers and teams, row-level security by direct
 # SQL, sync between three laptops and the server, conflicts, bad input.
 # Runs against a throwaway PostgreSQL cluster made by pg_virtualenv.
@@ -64,7 +65,7 @@ for round in 1 2; do
 done
 synctool status amira.db | grep -q "^waiting 0 synced" ||
 	{ echo "FAIL: amira still has changes waiting" >&2; errors=$((errors + 1)); }
-for w in amira ben cara; do synctool dump "$w.db" >"$w.dump"; done
+for w in amira ben cara; do dump "$w.db" >"$w.dump"; done
 same "amira and ben converge" amira.dump ben.dump
 same "amira and cara converge" amira.dump cara.dump
 psql -X -tA -d "$db" -F '	' -c "SELECT tbl, pk, data FROM casebook.rows WHERE pk NOT LIKE '00000000-0000-4000-8000-%' AND (family_id IS NULL OR family_id IN (SELECT pk FROM casebook.rows WHERE tbl = 'families' AND team_id = (SELECT team_id FROM casebook.rows WHERE tbl='families' AND pushed_by='amira' LIMIT 1))) AND tbl NOT IN ('audit') ORDER BY tbl, pk" >server.dump
@@ -128,7 +129,7 @@ for w in amira ben cara; do
 	[ "$(wc -l <"$work/out")" = 1 ] || { echo "FAIL: $w shows $(wc -l <"$work/out") conflicts" >&2; errors=$((errors + 1)); }
 done
 rec=$(cut -f2 "$work/out")
-for w in amira ben cara; do synctool dump "$w.db" >"$w.dump"; done
+for w in amira ben cara; do dump "$w.db" >"$w.dump"; done
 same "both versions kept everywhere (amira, ben)" amira.dump ben.dump
 same "both versions kept everywhere (amira, cara)" amira.dump cara.dump
 grep -c "Amira's reading" amira.dump | grep -q 1 || fail "amira's version missing"
@@ -139,7 +140,7 @@ for w in cara amira ben; do check "sync $w after resolving" casebook sync --db "
 for w in amira ben cara; do
 	casebook list conflicts --db "$w.db" >"$work/c"
 	[ -s "$work/c" ] && { echo "FAIL: $w still shows a conflict" >&2; errors=$((errors + 1)); }
-	synctool dump "$w.db" >"$w.dump"
+	dump "$w.db" >"$w.dump"
 done
 same "resolved the same everywhere" amira.dump ben.dump
 same "resolved the same everywhere (cara)" amira.dump cara.dump

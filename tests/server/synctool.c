@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A helper for the server tests: makes records on a laptop as a worker
  * would (through the store, as the workbook does) and prints what the tests
  * compare. Not installed.

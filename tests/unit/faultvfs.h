@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A VFS for tests that passes everything to the real one, but can be told
  * to fail writes or syncs the way a full or failing disk does. The files
  * are real; only the failure is injected. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Real names in the scripts of the families our users work with, each in
  * its composed (NFC) form and with its accents and vowel signs typed as
  * combining characters, with what a worker types to find it and how

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The text charts of the goals, goal, Cycle of Change screens: what they
  * draw, as strings, without a terminal. */
 #include "config.h"

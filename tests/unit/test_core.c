@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* core: strings, UTF-8 widths, dates, ids, vectors, diagnostics. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* export: the document model and its three writers. */
 #include "config.h"
 
@@ -16,6 +17,7 @@
 #include "casebook/meeting.h"
 #include "casebook/mem.h"
 #include "casebook/module.h"
+#include "casebook/note.h"
 #include "casebook/rating.h"
 #include "casebook/refdata.h"
 #include "casebook/stage.h"
@@ -23,6 +25,7 @@
 #include "casebook/store_answers.h"
 #include "casebook/store_families.h"
 #include "casebook/store_meetings.h"
+#include "casebook/store_notes.h"
 #include "casebook/store_series.h"
 #include "casebook/store_workers.h"
 #include "casebook/str.h"
@@ -1012,6 +1015,74 @@ START_TEST(family_record_reads_the_series)
 }
 END_TEST
 
+/* The report reads what is current: a corrected note shows its latest
+ * words, and a retracted note or rating is left out; dated records
+ * outside the period are left out too. */
+START_TEST(report_shows_current_versions_only)
+{
+	struct cb_report_opts o = {0};
+	struct cb_family *f = NULL;
+	struct cb_note *n = cb_note_new(), *gone = cb_note_new();
+	struct cb_rating *r = cb_rating_new();
+	struct cb_doc *d = NULL;
+	struct cb_err err = {0};
+	char *out;
+
+	memcpy(n->family_id, ids.a, CB_UUID_LEN);
+	n->date = day("2026-06-10");
+	n->kind = cb_strdup("phone-call");
+	n->text = cb_strdup("Police called in the first version of the note.");
+	n->significant = true;
+	ck_assert_msg(cb_store_note_add(db, n, &err) == 0, "%s", err.msg);
+	free(n->text);
+	n->text = cb_strdup("Police called: the corrected words of the note.");
+	ck_assert_msg(cb_store_note_correct(db, n, &err) == 0, "%s", err.msg);
+	memcpy(gone->family_id, ids.a, CB_UUID_LEN);
+	gone->date = day("2026-06-11");
+	gone->kind = cb_strdup("case-note");
+	gone->text = cb_strdup("A note written on the wrong family's record.");
+	gone->significant = true;
+	ck_assert_msg(cb_store_note_add(db, gone, &err) == 0, "%s", err.msg);
+	ck_assert_msg(cb_store_note_retract(db, gone->id, 1, "wrong family", &err) == 0, "%s",
+	              err.msg);
+	memcpy(r->family_id, ids.a, CB_UUID_LEN);
+	r->rating = cb_strdup("green");
+	r->date = day("2026-06-12");
+	r->context = cb_strdup("visit");
+	r->rationale = cb_strdup("A rating given in error and taken back.");
+	ck_assert_msg(cb_store_rating_add(db, r, &err) == 0, "%s", err.msg);
+	ck_assert_msg(cb_store_rating_retract(db, r->id, 1, "not agreed", &err) == 0, "%s",
+	              err.msg);
+
+	ck_assert_msg(cb_store_family_get(db, ids.a, &f, &err) == 0, "%s", err.msg);
+	o.today = day("2026-11-27");
+	o.author = "Sam Okafor";
+	ck_assert_msg(cb_export_report(db, f, ref, NULL, &o, &d, &err) == 0, "%s", err.msg);
+	out = render(d, CB_EXPORT_MD);
+	assert_has(out, "Police called: the corrected words of the note.");
+	assert_lacks(out, "first version");
+	assert_lacks(out, "wrong family");
+	assert_lacks(out, "taken back");
+	assert_has(out, "- **Written by:** Sam Okafor");
+	assert_lacks(out, "Haddad");
+	free(out);
+	cb_doc_free(&d);
+
+	/* A period that ends before the note: not in the chronology. */
+	o.to = day("2026-05-31");
+	ck_assert_msg(cb_export_report(db, f, ref, NULL, &o, &d, &err) == 0, "%s", err.msg);
+	out = render(d, CB_EXPORT_TXT);
+	assert_lacks(out, "corrected words");
+	assert_has(out, "Period:        the start to 2026-05-31");
+	free(out);
+	cb_doc_free(&d);
+	cb_family_free(&f);
+	cb_rating_free(&r);
+	cb_note_free(&gone);
+	cb_note_free(&n);
+}
+END_TEST
+
 START_TEST(programme_progress_keeps_retired_modules)
 {
 	struct cb_session *x = cb_session_new();
@@ -1090,6 +1161,7 @@ export_suite(void)
 	tcase_add_test(tc, unsigned_minutes_are_a_draft);
 	tcase_add_test(tc, family_record_reads_the_series);
 	tcase_add_test(tc, programme_progress_keeps_retired_modules);
+	tcase_add_test(tc, report_shows_current_versions_only);
 	suite_add_tcase(s, tc);
 	return s;
 }

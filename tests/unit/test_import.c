@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import: the sample families into real databases, again (nothing
  * changes), the corpus of bad files in tests/data/import-bad (each refused
  * with its exact messages, nothing written), dates moved to today, and

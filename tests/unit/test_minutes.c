@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The rules of minute-taking (src/model/minute_taking.c), no terminal:
  * which families are due, the agenda picker's order, the clock, the
  * attendance cycle, prepared contributions, stages and ratings "as last

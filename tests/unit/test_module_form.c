@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* model: a module laid out for one family (module_form.c): blocks per
  * person, answers in their places, and every answer that has lost its
  * place kept at the end as retired. */

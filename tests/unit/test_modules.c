@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* modules: the module loader and validator, the programme from its three
  * folders, and the malformed files it must refuse without harm. Real files
  * in real temporary folders, and the real reference lists from data/. */

@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: MIT */
 /* store: answers, goals, stages, ratings, meetings, views and drafts, on
  * real SQLite files. */
 #include "config.h"
 
 #include <check.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,8 +140,12 @@ teardown(void)
 	free(dbpath);
 }
 
+#define OLD_ID "0d1c2b3a-0000-4000-8000-000000000001"
+#define OLD_ROW "0d1c2b3a-0000-4000-8000-000000000002"
+
 START_TEST(upgrade_from_first_version)
 {
+	sqlite3 *db;
 	struct cb_store *old = NULL;
 	struct cb_family *f = cb_family_new(), *got = NULL;
 	char *path = tu_path(dir, "old.db");
@@ -148,10 +154,17 @@ START_TEST(upgrade_from_first_version)
 	st_migration_limit = 1;
 	ck_assert_int_eq(cb_store_open(path, CB_STORE_CREATE, &old, &err), 0);
 	ck_assert_int_eq(cb_store_schema_version(old), 1);
-	f->reference = cb_strdup("FS-OLD");
-	f->name = cb_strdup("Whitlock family");
-	ck_assert_int_eq(cb_store_family_add(old, f, &err), 0);
 	cb_store_close(&old);
+	/* The family as the first casebook wrote it: today's store writes to
+	 * tables that the first database version did not have. */
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db,
+	        "INSERT INTO families VALUES ('" OLD_ID "', '2026-01-01T00:00:00Z', '"
+	        CB_SYSTEM_WORKER "'); INSERT INTO family_versions (row_id, family_id, version, "
+	        "created_at, created_by, reference, name) VALUES ('" OLD_ROW "', '" OLD_ID "', 1, "
+	        "'2026-01-01T00:00:00Z', '" CB_SYSTEM_WORKER "', 'FS-OLD', 'Whitlock family')",
+	        NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
 	st_migration_limit = cb_store_schema_known();
 	ck_assert_msg(cb_store_open(path, CB_STORE_OPEN, &old, &err) == 0, "%s", err.msg);
 	ck_assert_int_eq(cb_store_schema_version(old), cb_store_schema_known());
@@ -619,6 +632,59 @@ START_TEST(signed_minutes_are_read_only)
 }
 END_TEST
 
+START_TEST(agenda_items_come_off_and_move)
+{
+	struct cb_meeting *m = meeting("2026-11-12");
+	struct cb_meeting_item *a = agenda(m, fam, 1), *b = agenda(m, other, 2), *again;
+	struct cb_rating *r = rating("red", "2026-11-12", "Agreed in supervision.");
+	struct cb_vec list = CB_VEC_OWNING(cb_meeting_item_free_item);
+	struct cb_err err = {0};
+
+	/* Moving swaps places: two new versions, in one go. */
+	ck_assert_msg(cb_store_item_swap(s, b, a, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(cb_store_item_list(s, m->id, &list, &err), 0);
+	ck_assert_uint_eq(list.len, 2);
+	ck_assert_str_eq(((struct cb_meeting_item *)list.items[0])->family_id, other->id);
+	ck_assert_int_eq(((struct cb_meeting_item *)list.items[0])->rev.version, 2);
+	cb_vec_clear(&list);
+	/* Taking off needs a reason, and keeps the item in the history. */
+	ck_assert_int_ne(cb_store_item_retract(s, b, "", &err), 0);
+	ck_assert_msg(cb_store_item_retract(s, b, "added by mistake", &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(cb_store_item_list(s, m->id, &list, &err), 0);
+	ck_assert_uint_eq(list.len, 1);
+	ck_assert_str_eq(((struct cb_meeting_item *)list.items[0])->family_id, fam->id);
+	cb_vec_clear(&list);
+	/* Put back: the same item again, not a second one. */
+	again = cb_meeting_item_new();
+	memcpy(again->meeting_id, m->id, CB_UUID_LEN);
+	memcpy(again->family_id, other->id, CB_UUID_LEN);
+	again->position = 3;
+	ck_assert_msg(cb_store_item_add(s, again, &err) == 0, "%s", err.msg);
+	ck_assert_str_eq(again->id, b->id);
+	ck_assert_int_ne(cb_store_item_add(s, again, &err), 0);
+	ck_assert_int_eq(err.code, CB_EEXIST);
+	ck_assert_int_eq(cb_store_item_list(s, m->id, &list, &err), 0);
+	ck_assert_uint_eq(list.len, 2);
+	cb_vec_clear(&list);
+
+	/* A rating agreed in the meeting can be retracted until the chair
+	 * signs; then it cannot, and nor can the agenda change. */
+	memcpy(r->meeting_id, m->id, CB_UUID_LEN);
+	ck_assert_msg(cb_store_rating_add(s, r, &err) == 0, "%s", err.msg);
+	cb_store_set_actor(s, chair->id);
+	ck_assert_int_eq(cb_store_meeting_sign(s, m, &err), 0);
+	ck_assert_int_ne(cb_store_rating_retract(s, r->id, r->rev.version, "wrong colour", &err), 0);
+	ck_assert_int_eq(err.code, CB_EPERM);
+	ck_assert_int_ne(cb_store_item_retract(s, a, "late change", &err), 0);
+	ck_assert_int_eq(err.code, CB_EPERM);
+	cb_rating_free(&r);
+	cb_meeting_item_free(&a);
+	cb_meeting_item_free(&b);
+	cb_meeting_item_free(&again);
+	cb_meeting_free(&m);
+}
+END_TEST
+
 START_TEST(caseload_rows)
 {
 	struct cb_caseload_query q = {NULL, NULL, CB_SORT_REFERENCE, {2026, 11, 27}};
@@ -767,6 +833,7 @@ series_suite(void)
 	tcase_add_test(tc, ratings_need_a_rationale);
 	tcase_add_test(tc, actions_pull_through);
 	tcase_add_test(tc, signed_minutes_are_read_only);
+	tcase_add_test(tc, agenda_items_come_off_and_move);
 	tcase_add_test(tc, caseload_rows);
 	tcase_add_test(tc, chronology_merges_everything);
 	tcase_add_test(tc, drafts_belong_to_their_writer);

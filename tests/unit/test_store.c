@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store: real SQLite files in a temporary folder. */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include "casebook/mem.h"
 #include "casebook/note.h"
 #include "casebook/store.h"
+#include "casebook/store_drafts.h"
 #include "casebook/store_families.h"
 #include "casebook/store_notes.h"
 #include "casebook/store_workers.h"
@@ -468,12 +470,40 @@ START_TEST(people_statuses_allocations)
 	ck_assert_str_eq(r->workers, "Tom Reed");
 	cb_vec_clear(&rows);
 
-	/* The allocation ends: a new version with an end date. */
-	cb_date_parse("2026-11-01", &a->until, NULL);
-	ck_assert_int_eq(cb_store_allocation_correct(s, a, &err), 0);
-	ck_assert_int_eq(cb_store_family_rows(s, &rows, &err), 0);
-	ck_assert_str_eq(((struct cb_family_row *)rows.items[0])->workers, "");
-	cb_vec_clear(&rows);
+	/* The same worker twice is refused while the first is current. */
+	{
+		struct cb_allocation *dup = cb_allocation_new();
+		struct cb_vec hist = CB_VEC_OWNING(cb_allocation_free_item);
+
+		memcpy(dup->family_id, f->id, CB_UUID_LEN);
+		memcpy(dup->worker_id, w->id, CB_UUID_LEN);
+		dup->role = cb_strdup("child-practitioner");
+		ck_assert_int_ne(cb_store_allocation_add(s, dup, &err), 0);
+		ck_assert_int_eq(err.code, CB_EEXIST);
+		ck_assert_ptr_nonnull(strstr(err.msg, "Tom Reed is already allocated"));
+
+		/* The allocation ends: a new version with an end date. */
+		cb_date_parse("2026-11-01", &a->until, NULL);
+		ck_assert_int_eq(cb_store_allocation_correct(s, a, &err), 0);
+		ck_assert_int_eq(cb_store_family_rows(s, &rows, &err), 0);
+		ck_assert_str_eq(((struct cb_family_row *)rows.items[0])->workers, "");
+		cb_vec_clear(&rows);
+
+		/* Once it has ended, they can be allocated again; a mistaken one
+		 * is retracted with a reason and stays in its history. */
+		ck_assert_msg(cb_store_allocation_add(s, dup, &err) == 0, "%s", err.msg);
+		ck_assert_int_ne(cb_store_allocation_retract(s, dup->id, dup->rev.version, "", &err), 0);
+		ck_assert_int_eq(cb_store_allocation_retract(s, dup->id, dup->rev.version,
+		                                             "allocated by mistake", &err), 0);
+		ck_assert_int_eq(cb_store_allocation_list(s, f->id, false, &hist, &err), 0);
+		ck_assert_uint_eq(hist.len, 1);
+		cb_vec_clear(&hist);
+		ck_assert_int_eq(cb_store_allocation_history(s, dup->id, &hist, &err), 0);
+		ck_assert_uint_eq(hist.len, 2);
+		ck_assert(((struct cb_allocation *)hist.items[1])->rev.retracted);
+		cb_vec_clear(&hist);
+		cb_allocation_free(&dup);
+	}
 
 	cb_status_free(&st);
 	cb_allocation_free(&a);
@@ -736,6 +766,52 @@ START_TEST(io_error_outcome_is_read_back)
 }
 END_TEST
 
+/* A draft that cannot be written on a full disk is reported as not
+ * kept, and the draft kept before it is still there, unchanged: the
+ * editor can then say so honestly. */
+START_TEST(full_disk_draft_is_reported)
+{
+	struct cb_store *s;
+	struct cb_worker *w;
+	struct cb_draft d = {0}, *got = NULL;
+	struct cb_err err = {0};
+
+	fault_vfs_install();
+	s = open_new();
+	w = add_worker(s, "Amira Haddad", "social-worker");
+	cb_store_set_actor(s, w->id);
+	d.key = "note:new:x";
+	d.title = "New note";
+	d.body = "Khoa makes his mum's tea";
+	ck_assert_int_eq(cb_store_draft_put(s, &d, &err), 0);
+
+	fault_vfs_set(FAULT_WRITE_FULL);
+	d.body = "Khoa makes his mum's tea every night";
+	ck_assert_int_ne(cb_store_draft_put(s, &d, &err), 0);
+	fault_vfs_set(FAULT_NONE);
+	ck_assert_int_eq(err.code, CB_EFULL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "disk is full"));
+	/* A draft under a new key on a full disk: no row at all. */
+	fault_vfs_set(FAULT_WRITE_FULL);
+	d.key = "note:new:y";
+	ck_assert_int_ne(cb_store_draft_put(s, &d, &err), 0);
+	fault_vfs_set(FAULT_NONE);
+	cb_store_close(&s);
+
+	s = open_new();
+	cb_store_set_actor(s, w->id);
+	ck_assert_int_eq(cb_store_draft_get(s, "note:new:x", &got, &err), 0);
+	ck_assert_ptr_nonnull(got);
+	ck_assert_str_eq(got->body, "Khoa makes his mum's tea");
+	cb_draft_free(&got);
+	ck_assert_int_eq(cb_store_draft_get(s, "note:new:y", &got, &err), 0);
+	ck_assert_ptr_null(got);
+	ck_assert_int_eq(raw_int(dbpath, "SELECT count(*) FROM drafts"), 1);
+	cb_store_close(&s);
+	cb_worker_free(&w);
+}
+END_TEST
+
 START_TEST(backup_is_sound)
 {
 	struct cb_store *s = open_new(), *b = NULL;
@@ -790,6 +866,7 @@ store_suite(void)
 	tcase_add_test(tc, nested_transactions);
 	tcase_add_test(tc, full_disk_keeps_what_was_saved);
 	tcase_add_test(tc, io_error_outcome_is_read_back);
+	tcase_add_test(tc, full_disk_draft_is_reported);
 	tcase_add_test(tc, backup_is_sound);
 	suite_add_tcase(s, tc);
 	return s;

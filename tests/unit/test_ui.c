@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui: the key table and the text editor's state without a terminal, and
  * the drawing layer on a curses screen that writes to /dev/null. */
 #include "config.h"

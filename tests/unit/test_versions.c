@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Changing a module never orphans or rewrites old answers: a removed
  * field shows as retired, an added one starts empty, a renamed choice
  * label shows the new label, a choice that left shows what was chosen.

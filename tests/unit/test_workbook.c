@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* workbook: the YAML reader and the reference lists in data/. */
 #include "config.h"
 

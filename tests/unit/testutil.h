@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the Check suites: real temporary files, cleaned up after. */
 #ifndef CASEBOOK_TESTUTIL_H
 #define CASEBOOK_TESTUTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The caseload: my families, or the whole team's. Only the rows on screen
  * are read from the database, a page at a time, so it opens at once on a
  * database of thousands of families. */
@@ -51,7 +52,7 @@ sync_refresh(struct ui_app *app, struct caseload *c)
 	/* "2026-12-03T03:41:07.123Z" -> "2026-12-03 03:41 UTC" */
 	if (strlen(last) >= 16)
 		last[10] = ' ', last[16] = '\0';
-	snprintf(c->sync_info, sizeof c->sync_info, _("synced %s UTC, %ld waiting"), last, waiting);
+	snprintf(c->sync_info, sizeof c->sync_info, _("synced %s UTC, waiting: %ld"), last, waiting);
 	free(last);
 }
 
@@ -173,13 +174,18 @@ caseload_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 	int name_w = app->cols - 1 - 13 - 14 - 7 - 13 - 8;
 	int x_name = 14, x_child = x_name + name_w + 1, x_rag = x_child + 14,
 	    x_sup = x_rag + 7, x_due = x_sup + 13;
-	char info[160];
+	char info[200], count[64], order[64];
 
-	snprintf(info, sizeof info, _("%s, %zu %s, by %s%s%s"),
-	         c->team ? _("Whole team") : _("Allocated to me"), c->list.count,
-	         c->list.count == 1 ? _("family") : _("families"), sort_name(c->sort),
-	         c->filter != NULL && c->filter[0] ? _(", matching ") : "",
-	         c->filter != NULL ? c->filter : "");
+	/* Three phrases, each whole in itself: who, how many, what order. */
+	snprintf(count, sizeof count, ngettext("%zu family", "%zu families", c->list.count),
+	         c->list.count);
+	snprintf(order, sizeof order, _("by %s"), sort_name(c->sort));
+	if (c->filter != NULL && c->filter[0])
+		snprintf(info, sizeof info, _("%s, %s, %s, matching %s"),
+		         c->team ? _("Whole team") : _("Allocated to me"), count, order, c->filter);
+	else
+		snprintf(info, sizeof info, _("%s, %s, %s"),
+		         c->team ? _("Whole team") : _("Allocated to me"), count, order);
 	if (c->sync_info[0] != '\0') {
 		int w = (int)cb_utf8_width(c->sync_info);
 
@@ -343,10 +349,10 @@ sync_now(struct ui_app *app, struct caseload *c)
 	if (cb_sync(app->store, NULL, &st, sync_progress, app, &err) != 0)
 		ui_fail(app, &err);
 	else if (st.conflicts > 0)
-		ui_say(app, _("Synced: %ld sent, %ld fetched, %ld in conflict (casebook list conflicts)."),
-		       st.pushed, st.pulled, st.conflicts);
+		ui_say(app, _("Synced. Sent: %ld, fetched: %ld, in conflict: %ld (casebook list "
+		              "conflicts)."), st.pushed, st.pulled, st.conflicts);
 	else
-		ui_say(app, _("Synced: %ld sent, %ld fetched."), st.pushed, st.pulled);
+		ui_say(app, _("Synced. Sent: %ld, fetched: %ld."), st.pushed, st.pulled);
 	recount(app, c);
 	sync_refresh(app, c);
 }

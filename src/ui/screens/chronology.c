@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The chronology: notes, sessions, status changes, stages, ratings, goals
  * and group supervision in one dated timeline, newest first, read a page
  * at a time. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The family record: who is in the family, who works with them, how
  * worried the team is, how ready each adult is to change, the goals, the
  * open actions and where the programme has got to. Every other screen is
@@ -30,6 +31,7 @@
 #include "casebook/utf8.h"
 #include "casebook/worker.h"
 #include "../ui.h"
+#include "family_fix.h"
 
 struct line {
 	char *text;
@@ -297,9 +299,12 @@ load_programme(struct ui_app *app, struct family_view *f)
 			snprintf(state, sizeof state, _("in progress"));
 		else
 			snprintf(state, sizeof state, _("not started"));
+		char *sessions = cb_asprintf(ngettext("%d session", "%d sessions", p->sessions),
+		                             p->sessions);
+
 		add(&f->left, p->complete ? A_NORMAL : (p->sessions + p->answers > 0 ? A_BOLD : A_DIM),
-		    NULL, "%ld %s: %s, %d %s", m->order, m->title, state, p->sessions,
-		    p->sessions == 1 ? _("session") : _("sessions"));
+		    NULL, "%ld %s: %s, %s", m->order, m->title, state, sessions);
+		free(sessions);
 	}
 	cb_vec_clear(&prog);
 	cb_vec_clear(&ids);
@@ -604,6 +609,17 @@ correct_family(struct ui_app *app, struct ui_screen *scr)
 	if (ui_prompt(app, _("Case reference:"), f->family->reference, &ref, not_empty, NULL, NULL) != 0 ||
 	    ui_prompt(app, _("Family name:"), f->family->name, &name, not_empty, NULL, NULL) != 0)
 		goto out;
+	{
+		char *r = cb_str_trim(ref), *n = cb_str_trim(name);
+		bool same = cb_streq(r, f->family->reference) && cb_streq(n, f->family->name);
+
+		free(r);
+		free(n);
+		if (same) {
+			ui_say(app, _("Nothing was changed, so nothing was saved."));
+			goto out;
+		}
+	}
 	free(f->family->reference);
 	free(f->family->name);
 	f->family->reference = cb_str_trim(ref);
@@ -666,8 +682,19 @@ family_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int
 	case UI_ADD_MEMBER: add_member(app, scr); return UI_HANDLED;
 	case UI_ALLOCATE: allocate(app, scr); return UI_HANDLED;
 	case UI_SET_STATUS: set_status(app, scr); return UI_HANDLED;
-	case UI_EDIT: correct_family(app, scr); return UI_HANDLED;
-	case UI_HISTORY: history(app, scr); return UI_HANDLED;
+	case UI_EDIT:
+		if (ui_family_fix_correct(app, f->id) == 1)
+			correct_family(app, scr);
+		reload(app, scr);
+		return UI_HANDLED;
+	case UI_RETRACT:
+		ui_family_fix_remove(app, f->id);
+		reload(app, scr);
+		return UI_HANDLED;
+	case UI_HISTORY:
+		if (ui_family_fix_history(app, f->id, scr) == 1)
+			history(app, scr);
+		return UI_HANDLED;
 	default: return 0;
 	}
 }
@@ -679,9 +706,16 @@ static const struct ui_screen_ops family_ops = {
 void
 ui_open_family(struct ui_app *app, const char *family_id)
 {
-	struct family_view *f = cb_calloc(1, sizeof *f);
+	struct family_view *f;
 	struct ui_screen *scr;
+	struct cb_err err = {0};
 
+	/* Every look at a family is in the audit; no record without it. */
+	if (cb_store_audit(app->store, "read", "family", family_id, "record", &err) != 0) {
+		ui_fail(app, &err);
+		return;
+	}
+	f = cb_calloc(1, sizeof *f);
 	snprintf(f->id, sizeof f->id, "%s", family_id);
 	f->people = (struct cb_vec)CB_VEC_OWNING(cb_person_free_item);
 	f->left = (struct cb_vec)CB_VEC_OWNING(line_free);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Answering one field of a module: the editor each field type needs, one
  * store call per save on top of the version the screen showed, and the
  * answer's history. Tool fields (Cycle of Change, risk rating, goals,

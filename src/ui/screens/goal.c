@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One goal in full: the family's words, why it matters, the steps, and
  * its reviews over time as a bar chart, so the family and the worker can
  * see movement rather than a yes or no. Changing or stopping a goal asks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the goals list (goals.c) and the goal screen (goal.c): the
  * things both offer on a goal. Private to src/ui/screens. */
 #ifndef CASEBOOK_UI_SCREENS_GOAL_H

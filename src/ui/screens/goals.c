@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The family's goals, in their own words, active first: whose each is,
  * the latest score and the scores so far as a small chart in the row.
  * Goals that were achieved, changed or stopped stay in view, so progress

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One group supervision meeting: its date, chair and minute-taker, the
  * agenda of families with the time spent on each and what is still
  * needed, sign-off by the chair and, after it, dated addenda. */
@@ -177,7 +178,7 @@ summary(const struct item_info *in)
 	if (in->reflection)
 		cb_buf_addf(&got, "%s%s", got.len ? ", " : "", _("reflection"));
 	if (in->actions > 0)
-		cb_buf_addf(&got, in->actions == 1 ? _("%s%d new action") : _("%s%d new actions"),
+		cb_buf_addf(&got, ngettext("%s%d new action", "%s%d new actions", in->actions),
 		            got.len ? ", " : "", in->actions);
 	/* What the proforma marks required. */
 	if (!in->lived)
@@ -529,10 +530,10 @@ sign(struct ui_app *app, struct ui_screen *scr)
 	}
 	n = needing(v);
 	if (n > 0)
-		question = cb_asprintf(n == 1 ? _("%d family lacks something required. Sign off? "
-		                                  "Nothing can change after.")
-		                              : _("%d families lack something required. Sign off? "
-		                                  "Nothing can change after."),
+		question = cb_asprintf(ngettext("%d family lacks something required. Sign off? "
+		                                "Nothing can change after.",
+		                                "%d families lack something required. Sign off? "
+		                                "Nothing can change after.", n),
 		                       n);
 	else
 		question = cb_strdup(_("Sign off these minutes? Nothing in them can change after."));
@@ -618,6 +619,73 @@ addendum(struct ui_app *app, struct ui_screen *scr)
 	free(title);
 }
 
+/* Taking a family off the agenda: what was minuted for it stays in the
+ * history, and adding it again brings it back. */
+static void
+remove_item(struct ui_app *app, struct ui_screen *scr)
+{
+	struct meeting_view *v = scr->state;
+	const struct cb_meeting_item *it;
+	struct cb_err err = {0};
+	char *reason = NULL, *question;
+
+	if (v->items.len == 0)
+		return;
+	if (v->m->is_signed) {
+		ui_error(app, UI_SUP_SIGNED_MSG);
+		return;
+	}
+	it = v->items.items[v->list.sel];
+	question = cb_asprintf(_("Take %s %s off the agenda? Anything minuted for it stays in the "
+	                         "history. Why?"),
+	                       it->family_reference, it->family_name);
+	if (ui_prompt(app, question, "", &reason, ui_need_reason, NULL, NULL) == 0) {
+		char *ref = cb_strdup(it->family_reference);
+
+		if (cb_store_item_retract(app->store, it, reason, &err) != 0)
+			ui_fail(app, &err);
+		else
+			ui_say(app, _("%s is off the agenda; a adds it back."), ref);
+		free(ref);
+		reload(app, scr);
+		if (v->list.sel >= v->items.len)
+			v->list.sel = v->items.len > 0 ? v->items.len - 1 : 0;
+	}
+	free(reason);
+	free(question);
+}
+
+/* Move the selected family one place up (-1) or down (+1); the
+ * selection goes with it. */
+static void
+move_item(struct ui_app *app, struct ui_screen *scr, int by)
+{
+	struct meeting_view *v = scr->state;
+	struct cb_err err = {0};
+	size_t from = v->list.sel, to;
+
+	if (v->items.len < 2)
+		return;
+	if (v->m->is_signed) {
+		ui_error(app, UI_SUP_SIGNED_MSG);
+		return;
+	}
+	if ((by < 0 && from == 0) || (by > 0 && from + 1 >= v->items.len)) {
+		ui_say(app, by < 0 ? _("It is first on the agenda already.")
+		                   : _("It is last on the agenda already."));
+		return;
+	}
+	to = by < 0 ? from - 1 : from + 1;
+	if (cb_store_item_swap(app->store, v->items.items[from], v->items.items[to], &err) != 0) {
+		ui_fail(app, &err);
+		reload(app, scr);
+		return;
+	}
+	reload(app, scr);
+	v->list.sel = to < v->items.len ? to : 0;
+	ui_say(app, _("Moved to number %zu on the agenda."), v->list.sel + 1);
+}
+
 static int
 meeting_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int key)
 {
@@ -642,6 +710,15 @@ meeting_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, in
 		return UI_HANDLED;
 	case UI_EDIT:
 		correct_details(app, scr);
+		return UI_HANDLED;
+	case UI_RETRACT:
+		remove_item(app, scr);
+		return UI_HANDLED;
+	case UI_MOVE_UP:
+		move_item(app, scr, -1);
+		return UI_HANDLED;
+	case UI_MOVE_DOWN:
+		move_item(app, scr, 1);
 		return UI_HANDLED;
 	case UI_SIGN:
 		sign(app, scr);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Group supervision meetings, newest first: the date, who chaired, the
  * families discussed, and whether the minutes are signed off. A new
  * meeting starts here; Enter opens one. */
@@ -125,8 +126,8 @@ meetings_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 	int w_fam = app->cols - x_fam - w_state - 2, x_state = app->cols - w_state - 1;
 	char info[120];
 
-	snprintf(info, sizeof info, m->meetings.len == 1 ? _("%zu meeting, newest first")
-	                                                 : _("%zu meetings, newest first"),
+	snprintf(info, sizeof info,
+	         ngettext("%zu meeting, newest first", "%zu meetings, newest first", m->meetings.len),
 	         m->meetings.len);
 	ui_text(top, 1, app->cols - 2, info, ui_attr(app, UI_C_DIM));
 	ui_text(top + 1, 1, 10, _("Date"), A_BOLD | A_UNDERLINE);

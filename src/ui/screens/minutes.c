@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One family's minutes in a group supervision meeting, in the order of
  * the proforma (modules/supervision.yaml): who is here, last time's
  * actions, the discussion, each adult's Cycle of Change, the agreed risk

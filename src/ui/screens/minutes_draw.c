@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What each part of a family's minutes shows. Labels and headings come
  * from the proforma, so an authority's wording is what the minute-taker
  * sees. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What the keys do in each part of a family's minutes. Every change is
  * one store call; long text goes through the editor with a draft; a
  * dialog left with Esc changes nothing. Signed minutes refuse changes

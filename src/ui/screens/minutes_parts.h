@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The family minutes screen, split in three: minutes.c (loading, the
  * clock, moving between parts), minutes_draw.c (what each part shows)
  * and minutes_edit.c (what each part's keys do). Private to them. */

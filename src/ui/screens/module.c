@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One programme module for one family: its sections (a block per adult or
  * per child where the section asks about each), every field with its
  * answer, the guidance, open questions and examples of good recording

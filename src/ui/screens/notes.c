@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Case notes: what happened, when, of what kind, by whom; significant
  * events flagged for the chronology. Notes are corrected by new versions
  * and retracted with a reason, never deleted. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The programme for one family: each module in programme order with how
  * far the family has got (not started, in progress, complete), how many
  * sessions and when it was last worked on; below them the family's
@@ -133,6 +134,7 @@ set_title(struct ui_screen *scr)
 {
 	struct programme *g = scr->state;
 	size_t i, done = 0, going = 0;
+	char progress[120], sessions[60];
 
 	for (i = 0; i < g->in_programme; i++) {
 		const struct cb_progress *p = progress_at(g, i);
@@ -142,10 +144,12 @@ set_title(struct ui_screen *scr)
 		else if (p->sessions + p->answers > 0)
 			going++;
 	}
-	snprintf(scr->title, sizeof scr->title,
-	         _("Programme: %zu of %zu complete, %zu in progress, %zu %s"), done,
-	         g->in_programme, going, g->sessions.len,
-	         g->sessions.len == 1 ? _("session") : _("sessions"));
+	/* Two phrases, each with its own count in a form of its own. */
+	snprintf(progress, sizeof progress, _("Programme: %zu of %zu complete, %zu in progress"),
+	         done, g->in_programme, going);
+	snprintf(sessions, sizeof sessions, ngettext("%zu session", "%zu sessions", g->sessions.len),
+	         g->sessions.len);
+	snprintf(scr->title, sizeof scr->title, _("%s, %s"), progress, sessions);
 }
 
 static void
@@ -417,8 +421,8 @@ detail_text(struct ui_app *app, const struct programme *g)
 				cb_buf_addf(&b, "%s%s", i ? ", " : "", ui_role_label(app, m->led_by.items[i]));
 			cb_buf_add(&b, ".");
 		}
-		cb_buf_addf(&b, _(" %d %s recorded."), p->answers,
-		            p->answers == 1 ? _("answer") : _("answers"));
+		cb_buf_addf(&b, ngettext(" %d answer recorded.", " %d answers recorded.", p->answers),
+		            p->answers);
 		return cb_buf_take(&b);
 	} else {
 		const struct cb_session *s = g->sessions.items[l->item];
@@ -697,8 +701,9 @@ toggle_complete(struct ui_app *app, struct ui_screen *scr)
 
 		/* The warning sits on the status line, above the question. */
 		if (missing > 0)
-			ui_error(app, _("%zu required %s not answered yet in %s."), missing,
-			         missing == 1 ? _("field is") : _("fields are"), m->title);
+			ui_error(app, ngettext("%zu required field is not answered yet in %s.",
+			                       "%zu required fields are not answered yet in %s.", missing),
+			         missing, m->title);
 		q = cb_asprintf(missing > 0 ? _("Mark \"%s\" complete anyway?")
 		                            : _("Mark \"%s\" complete for this family?"),
 		                m->title);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the programme screens: the programme (programme.c), a module
  * (module.c), recording a session (session.c), answering a field
  * (fields.c) and the grid for table fields (table.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Red-Amber-Green risk ratings: the current one big and clear, the
  * history below it, newest first. A rating is a shared judgement and is
  * never saved without its rationale. */
@@ -393,6 +394,154 @@ out:
 	cb_rating_free(&rs.rating);
 }
 
+/* A correction of the selected rating: colour, date, who agreed it and
+ * why, each offered as it stands. */
+struct rating_fix {
+	struct cb_rating *rating;
+	const char *colour;
+	struct cb_date date;
+	char *agreed;
+	bool changed;
+};
+
+static int
+save_fix(struct ui_app *app, const char *text, void *ctx, char pending[CB_UUID_LEN],
+         struct cb_err *err)
+{
+	struct rating_fix *f = ctx;
+	struct cb_rating *x = f->rating;
+	char *why;
+	int rc;
+
+	if (cb_str_empty(text))
+		return cb_err_set(err, CB_EINVAL,
+		                  _("A rating needs its rationale: say why this colour. Nothing is "
+		                    "saved yet."));
+	why = cb_str_trim(text);
+	f->changed = !cb_streq(why, x->rationale) || !cb_streq(f->colour, x->rating) ||
+	             cb_date_cmp(f->date, x->date) != 0 ||
+	             !cb_streq(cb_str_empty(f->agreed) ? NULL : f->agreed,
+	                       cb_str_empty(x->agreed_by) ? NULL : x->agreed_by);
+	if (!f->changed) {
+		free(why);
+		return 0;
+	}
+	free(x->rationale);
+	x->rationale = why;
+	free(x->rating);
+	x->rating = cb_strdup(f->colour);
+	x->date = f->date;
+	free(x->agreed_by);
+	x->agreed_by = cb_str_empty(f->agreed) ? NULL : cb_str_trim(f->agreed);
+	if (cb_rating_check(x, app->ref, err) != 0)
+		return -1;
+	rc = cb_store_rating_correct(app->store, x, err);
+	if (rc != 0)
+		memcpy(pending, x->rev.row_id, CB_UUID_LEN);
+	return rc;
+}
+
+static void
+correct_rating(struct ui_app *app, struct ui_screen *scr)
+{
+	struct ratings *r = scr->state;
+	struct cb_rating *x = selected(r);
+	size_t n = cb_reflist_len(&app->ref->ratings), i, initial = 0;
+	struct ui_choice *colours = NULL;
+	char **labels = NULL, *key = NULL, *title = NULL;
+	const struct cb_help_entry *help = ui_help_find(app, "ratings");
+	struct rating_fix f = {x, NULL, {0, 0, 0}, NULL, false};
+	struct ui_edit e = {0};
+	int pick;
+
+	if (x == NULL) {
+		ui_error(app, _("There is no rating to correct here: press a to record one."));
+		return;
+	}
+	colours = cb_calloc(n + 1, sizeof *colours);
+	labels = cb_calloc(n + 1, sizeof *labels);
+	for (i = 0; i < n; i++) {
+		const struct cb_refitem *it = cb_reflist_at(&app->ref->ratings, i);
+
+		colours[i].label = it->label;
+		colours[i].detail = it->meaning;
+		if (cb_streq(it->id, x->rating)) {
+			initial = i;
+			labels[i] = cb_asprintf(_("%s (as recorded)"), it->label);
+			colours[i].label = labels[i];
+		}
+	}
+	if ((pick = ui_pick(app, _("Correct the rating (Enter keeps it as recorded)"), colours, n,
+	                    initial)) < 0)
+		goto out;
+	f.colour = cb_reflist_at(&app->ref->ratings, (size_t)pick)->id;
+	if (ui_prompt_date(app, _("Agreed on"), x->date, &f.date) != 0)
+		goto out;
+	if (ui_prompt(app, _("Who agreed it? (names, as you would write them)"),
+	              x->agreed_by != NULL ? x->agreed_by : "", &f.agreed, NULL, NULL, NULL) != 0)
+		goto out;
+	key = cb_asprintf("rating:%s", x->id);
+	title = cb_asprintf(_("Correcting the rating: %s (a new version; the old one is kept)"),
+	                    rating_label(app, f.colour));
+	e.title = title;
+	e.label = _("Why this colour. The earlier version stays in its history. Ctrl-S saves.");
+	e.example = help != NULL ? help->good_recording : NULL;
+	e.initial = x->rationale;
+	e.draft_key = key;
+	e.family_id = r->family_id;
+	e.allow_empty = true;
+	e.save = save_fix;
+	e.ctx = &f;
+	if (ui_edit_text(app, &e) == 0) {
+		if (f.changed)
+			ui_say(app, _("Corrected: version %d; h shows the earlier one."), x->rev.version);
+		else
+			ui_say(app, _("Nothing was changed, so nothing was saved."));
+	}
+	{
+		size_t sel = r->list.sel;
+
+		reload(app, scr);
+		if (sel < r->ratings.len)
+			r->list.sel = sel;
+	}
+out:
+	for (i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	free(colours);
+	free(f.agreed);
+	free(key);
+	free(title);
+}
+
+static void
+retract_rating(struct ui_app *app, struct ui_screen *scr)
+{
+	struct ratings *r = scr->state;
+	const struct cb_rating *x = selected(r);
+	struct cb_err err = {0};
+	char *reason = NULL, *question, d[CB_DATE_LEN];
+
+	if (x == NULL) {
+		ui_error(app, _("There is no rating to retract here."));
+		return;
+	}
+	cb_date_format(x->date, d);
+	question = cb_asprintf(_("Retract the %s rating of %s? It stays in the history. Why?"),
+	                       rating_label(app, x->rating), d);
+	if (ui_prompt(app, question, "", &reason, ui_need_reason, NULL, NULL) == 0) {
+		if (cb_store_rating_retract(app->store, x->id, x->rev.version, reason, &err) != 0)
+			ui_fail(app, &err);
+		else
+			ui_say(app, _("Retracted; the rating and the reason stay in its history."));
+		reload(app, scr);
+		r->list.sel = 0;
+	}
+	free(reason);
+	free(question);
+}
+
 static int
 ratings_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int key)
 {
@@ -405,6 +554,8 @@ ratings_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, in
 	case UI_ADD: add_rating(app, scr); return UI_HANDLED;
 	case UI_OPEN: view_rating(app, scr); return UI_HANDLED;
 	case UI_HISTORY: rating_history(app, scr); return UI_HANDLED;
+	case UI_EDIT: correct_rating(app, scr); return UI_HANDLED;
+	case UI_RETRACT: retract_rating(app, scr); return UI_HANDLED;
 	default: return 0;
 	}
 }

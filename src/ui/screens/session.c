@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Recording a programme session: a visit on which the worker and the
  * family worked on one or more modules. The date, who was there (family
  * members and the workers on the case), the modules, and what was covered

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Cycle of Change, for each adult and each issue: the cycle drawn as a
  * ring with where the person is now marked, the words to use with the
  * parent on a visit, the worker's task at that stage, and how the stage
@@ -577,6 +578,152 @@ out:
 	cb_stage_record_free(&ss.record);
 }
 
+/* A correction of the selected record: the stage, the date, what would
+ * show the next stage and the evidence, each offered as it stands. */
+struct stage_fix {
+	struct cb_stage_record *record;
+	const char *stage;          /* the stage picked */
+	struct cb_date date;
+	char *next;
+	bool changed;
+};
+
+static int
+save_fix(struct ui_app *app, const char *text, void *ctx, char pending[CB_UUID_LEN],
+         struct cb_err *err)
+{
+	struct stage_fix *f = ctx;
+	struct cb_stage_record *r = f->record;
+	char *evidence;
+	int rc;
+
+	if (cb_str_empty(text))
+		return cb_err_set(err, CB_EINVAL,
+		                  _("A stage needs its evidence: what the person said or did. Nothing "
+		                    "is saved yet."));
+	evidence = cb_str_trim(text);
+	f->changed = !cb_streq(evidence, r->evidence) || !cb_streq(f->stage, r->stage) ||
+	             cb_date_cmp(f->date, r->date) != 0 ||
+	             !cb_streq(cb_str_empty(f->next) ? NULL : f->next,
+	                       cb_str_empty(r->next_signs) ? NULL : r->next_signs);
+	if (!f->changed) {
+		free(evidence);
+		return 0;
+	}
+	free(r->evidence);
+	r->evidence = evidence;
+	free(r->stage);
+	r->stage = cb_strdup(f->stage);
+	r->date = f->date;
+	free(r->next_signs);
+	r->next_signs = cb_str_empty(f->next) ? NULL : cb_str_trim(f->next);
+	if (cb_stage_record_check(r, app->ref, err) != 0)
+		return -1;
+	rc = cb_store_stage_correct(app->store, r, err);
+	if (rc != 0)
+		memcpy(pending, r->rev.row_id, CB_UUID_LEN);
+	return rc;
+}
+
+static void
+correct_stage(struct ui_app *app, struct ui_screen *scr)
+{
+	struct stages *s = scr->state;
+	struct cb_stage_record *r = (struct cb_stage_record *)selected(s);
+	size_t ns = cb_reflist_len(&app->ref->stages), i, initial = 0;
+	struct ui_choice *stages = NULL;
+	char **stage_text = NULL, *key = NULL, *title = NULL, *label = NULL, *question = NULL;
+	const struct cb_help_entry *help = ui_help_find(app, "stages");
+	struct stage_fix f = {r, NULL, {0, 0, 0}, NULL, false};
+	struct ui_edit e = {0};
+	int pick;
+
+	if (r == NULL) {
+		ui_error(app, _("There is no stage to correct here: press a to record one."));
+		return;
+	}
+	stages = cb_calloc(ns + 1, sizeof *stages);
+	stage_text = cb_calloc(ns + 1, sizeof *stage_text);
+	for (i = 0; i < ns; i++) {
+		const struct cb_refitem *it = cb_reflist_at(&app->ref->stages, i);
+		bool was = cb_streq(r->stage, it->id);
+
+		stage_text[i] = cb_asprintf("%s: %s%s", it->name ? it->name : it->id,
+		                            it->label ? it->label : "", was ? _(" (as recorded)") : "");
+		stages[i] = (struct ui_choice){stage_text[i], it->meaning, false};
+		if (was)
+			initial = i;
+	}
+	question = cb_asprintf(_("Correct the stage for %s (Enter keeps it as recorded)"),
+	                       r->person_name ? r->person_name : "?");
+	if ((pick = ui_pick(app, question, stages, ns, initial)) < 0)
+		goto out;
+	f.stage = cb_reflist_at(&app->ref->stages, (size_t)pick)->id;
+	if (ui_prompt_date(app, _("Assessed on"), r->date, &f.date) != 0)
+		goto out;
+	if (ui_prompt(app, _("What would show the next stage? (optional)"),
+	              r->next_signs != NULL ? r->next_signs : "", &f.next, NULL, NULL, NULL) != 0)
+		goto out;
+	key = cb_asprintf("stage:%s", r->id);
+	title = cb_asprintf(_("Correcting %s, %s: %s (a new version; the old one is kept)"),
+	                    r->person_name ? r->person_name : "?",
+	                    cb_reflist_label(&app->ref->issues, r->issue), stage_name(app, f.stage));
+	label = cb_asprintf(_("The evidence for this stage. The earlier version stays in its "
+	                      "history. Ctrl-S saves."));
+	e.title = title;
+	e.label = label;
+	e.example = help != NULL ? help->good_recording : NULL;
+	e.initial = r->evidence;
+	e.draft_key = key;
+	e.family_id = s->family_id;
+	e.allow_empty = true;
+	e.save = save_fix;
+	e.ctx = &f;
+	if (ui_edit_text(app, &e) == 0) {
+		if (f.changed)
+			ui_say(app, _("Corrected: version %d; h shows the earlier one."), r->rev.version);
+		else
+			ui_say(app, _("Nothing was changed, so nothing was saved."));
+	}
+	resume(app, scr);
+out:
+	for (i = 0; i < ns; i++)
+		free(stage_text[i]);
+	free(stage_text);
+	free(stages);
+	free(f.next);
+	free(key);
+	free(title);
+	free(label);
+	free(question);
+}
+
+static void
+retract_stage(struct ui_app *app, struct ui_screen *scr)
+{
+	struct stages *s = scr->state;
+	const struct cb_stage_record *r = selected(s);
+	struct cb_err err = {0};
+	char *reason = NULL, *question;
+
+	if (r == NULL) {
+		ui_error(app, _("There is no stage to retract here."));
+		return;
+	}
+	question = cb_asprintf(_("Retract %s's stage (%s)? It stays in the history. Why?"),
+	                       r->person_name ? r->person_name : "?", stage_name(app, r->stage));
+	if (ui_prompt(app, question, "", &reason, ui_need_reason, NULL, NULL) == 0) {
+		if (cb_store_stage_retract(app->store, r->id, r->rev.version, reason, &err) != 0)
+			ui_fail(app, &err);
+		else
+			ui_say(app, _("Retracted; the stage and the reason stay in its history."));
+		/* The track may have gone: start again from the first. */
+		load(app, scr, NULL, NULL);
+	}
+	free(reason);
+	free(question);
+}
+
 static int
 stages_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int key)
 {
@@ -597,6 +744,8 @@ stages_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int
 	case UI_ADD: add_stage(app, scr); return UI_HANDLED;
 	case UI_OPEN: view_record(app, scr); return UI_HANDLED;
 	case UI_HISTORY: record_history(app, scr); return UI_HANDLED;
+	case UI_EDIT: correct_stage(app, scr); return UI_HANDLED;
+	case UI_RETRACT: retract_stage(app, scr); return UI_HANDLED;
 	default:
 		return ui_list_move(&s->list, action) ? UI_HANDLED : 0;
 	}

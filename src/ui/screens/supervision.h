@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Group supervision screens: the meetings list (meetings.c), one meeting
  * and its agenda (meeting.c) and one family's minutes (minutes.c). What
  * they share, private to these three files. */

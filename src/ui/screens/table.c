@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A table field as a grid: rows by columns, each box written on its own
  * with the long-text editor. Laid out so that a 2x2 decisional balance
  * reads whole at 80x24. Each box saved is a new version of the whole

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A page of text to read: help, a note, a chronology entry, the versions
  * of a record. Up and down scroll; / finds. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Who is working, and drafts left from last time. */
 #include "config.h"
 
@@ -17,6 +18,8 @@
 #include "casebook/store_notes.h"
 #include "casebook/store_workers.h"
 #include "casebook/str.h"
+#include "casebook/text.h"
+#include "casebook/uuid.h"
 #include "casebook/worker.h"
 #include "../ui.h"
 
@@ -25,6 +28,59 @@ need_name(const char *text, void *ctx, struct cb_err *err)
 {
 	(void)ctx;
 	return cb_str_empty(text) ? cb_err_set(err, CB_EINVAL, _("write your name")) : 0;
+}
+
+static bool
+same_name(const char *a, const char *b)
+{
+	char *fa = cb_text_fold(a), *fb = cb_text_fold(b);
+	bool same = strcmp(fa, fb) == 0;
+
+	free(fa);
+	free(fb);
+	return same;
+}
+
+/* Two people of one name are told apart by their role: adding a second
+ * asks first, and needs a role no namesake has. */
+static bool
+same_name_ok(struct ui_app *app, const struct cb_worker *w)
+{
+	struct cb_vec same = CB_VEC_OWNING(cb_worker_free_item);
+	struct cb_err err = {0};
+	bool ok = false;
+	size_t i;
+
+	if (cb_store_worker_named(app->store, w->name, &same, &err) != 0) {
+		ui_fail(app, &err);
+		goto out;
+	}
+	if (same.len > 0) {
+		const struct cb_worker *x = same.items[0];
+		char *q = cb_asprintf(_("There is already a worker called %s (%s). Is this someone "
+		                        "else?"),
+		                      x->name, ui_role_label(app, x->role));
+		bool yes = ui_confirm(app, q);
+
+		free(q);
+		if (!yes) {
+			ui_say(app, _("Nothing added: choose %s from the list."), x->name);
+			goto out;
+		}
+		for (i = 0; i < same.len; i++) {
+			x = same.items[i];
+			if (cb_streq(x->role, w->role)) {
+				ui_error(app, _("%s is already the name of a %s: choose a different role to "
+				                "tell them apart."),
+				         x->name, ui_role_label(app, x->role));
+				goto out;
+			}
+		}
+	}
+	ok = true;
+out:
+	cb_vec_clear(&same);
+	return ok;
 }
 
 static struct cb_worker *
@@ -49,6 +105,10 @@ new_worker(struct ui_app *app)
 	w = cb_worker_new();
 	w->name = cb_str_trim(name);
 	w->role = cb_strdup(cb_reflist_at(&app->ref->roles, (size_t)pick)->id);
+	if (!same_name_ok(app, w)) {
+		cb_worker_free(&w);
+		goto out;
+	}
 	if (cb_store_worker_add(app->store, w, &err) != 0) {
 		ui_fail(app, &err);
 		cb_worker_free(&w);
@@ -67,6 +127,7 @@ ui_who_am_i(struct ui_app *app)
 
 	for (;;) {
 		struct ui_choice *items;
+		char **labels;
 		size_t i;
 		int pick;
 
@@ -76,16 +137,28 @@ ui_who_am_i(struct ui_app *app)
 			return -1;
 		}
 		items = cb_calloc(workers.len + 1, sizeof *items);
+		labels = cb_calloc(workers.len + 1, sizeof *labels);
 		for (i = 0; i < workers.len; i++) {
 			const struct cb_worker *w = workers.items[i];
+			size_t k;
+			bool namesake = false;
 
-			items[i].label = w->name;
+			/* Namesakes are told apart by their role, on the line. */
+			for (k = 0; k < workers.len; k++)
+				namesake |= k != i &&
+				            same_name(w->name, ((struct cb_worker *)workers.items[k])->name);
+			if (namesake)
+				labels[i] = cb_asprintf("%s (%s)", w->name, ui_role_label(app, w->role));
+			items[i].label = namesake ? labels[i] : w->name;
 			items[i].detail = ui_role_label(app, w->role);
 		}
 		items[workers.len].label = _("Someone new: add yourself");
 		pick = ui_pick(app, app->training ? _("Who do you want to be? (training: any sample worker)")
 		                                  : _("Who are you?"),
 		               items, workers.len + 1, 0);
+		for (i = 0; i < workers.len; i++)
+			free(labels[i]);
+		free(labels);
 		free(items);
 		if (pick < 0 || app->quit) {
 			cb_vec_clear(&workers);
@@ -104,6 +177,36 @@ ui_who_am_i(struct ui_app *app)
 			return 0;
 		}
 	}
+}
+
+int
+ui_choose_me(struct ui_app *app, bool switch_ok)
+{
+	struct cb_err err = {0};
+	struct cb_worker *linked = NULL;
+	char linked_id[CB_UUID_LEN];
+	char *q;
+	bool yes;
+
+	if (cb_store_choose_worker(app->store, app->me->id, switch_ok, NULL, &err) == 0)
+		return 0;
+	if (err.code != CB_EPERM || cb_store_os_link(app->store, NULL, linked_id, &err) != 0 ||
+	    cb_store_worker_get(app->store, linked_id, &linked, &err) != 0) {
+		ui_error(app, "%s", err.msg);
+		return -1;
+	}
+	q = cb_asprintf(_("Login %s is %s. Switch to %s (recorded)?"),
+	                cb_store_os_user(app->store), linked->name, app->me->name);
+	yes = ui_confirm(app, q);
+	free(q);
+	cb_worker_free(&linked);
+	if (!yes)
+		return 1;
+	if (cb_store_choose_worker(app->store, app->me->id, true, NULL, &err) != 0) {
+		ui_error(app, "%s", err.msg);
+		return -1;
+	}
+	return 0;
 }
 
 static int

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: MIT */
+/* Private to the family record: correcting, removing and the history of
+ * its members and allocations (family_fix.c). */
+#ifndef CASEBOOK_UI_FAMILY_FIX_H
+#define CASEBOOK_UI_FAMILY_FIX_H
+
+struct ui_app;
+struct ui_screen;
+
+/* Ask what to correct and correct it; 1 when the family's own details
+ * were chosen (the caller corrects those). */
+int ui_family_fix_correct(struct ui_app *app, const char *family_id);
+/* Ask which member to remove or allocation to end or retract. */
+void ui_family_fix_remove(struct ui_app *app, const char *family_id);
+/* Ask whose history; 1 when the family's own was chosen. */
+int ui_family_fix_history(struct ui_app *app, const char *family_id,
+                          const struct ui_screen *about);
+
+#endif

@@ -1,0 +1,86 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# A family taken off a meeting's agenda, with a reason, and put back; the
+# order of the agenda changed with < and >, the selection moving with the
+# family. (A signed meeting refusing both: test_series.)
+. "$TOP_SRCDIR/tests/e2e/lib.sh"
+
+CASEBOOK_TODAY=2026-11-20
+export CASEBOOK_TODAY
+db="$work/t.db"
+cat >"$work/agenda.yaml" <<'YAML'
+casebook: 1
+as_of: 2026-11-20
+workers:
+  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, name: Grace Adeyemi, role: team-manager}
+  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000002, name: Mei Ling Chan, role: business-support}
+families:
+  - {id: 0a1b2c3d-0000-4000-8000-00000000a001, reference: "FS-26-0001", name: Price family, by: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, opened: 2026-03-17}
+  - {id: 0a1b2c3d-0000-4000-8000-00000000b001, reference: "FS-26-0002", name: Whitlock family, by: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, opened: 2026-03-17}
+  - {id: 0a1b2c3d-0000-4000-8000-00000000c001, reference: "FS-26-0003", name: Nguyễn family, by: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, opened: 2026-03-17}
+meetings:
+  - id: 0a1b2c3d-0000-4000-8000-00000000d001
+    date: 2026-11-20
+    chair: 7f4d0b1e-1c2a-4e55-9a0b-000000000001
+    minute_taker: 7f4d0b1e-1c2a-4e55-9a0b-000000000002
+    signed: false
+    families:
+      - {family: 0a1b2c3d-0000-4000-8000-00000000a001}
+      - {family: 0a1b2c3d-0000-4000-8000-00000000b001}
+      - {family: 0a1b2c3d-0000-4000-8000-00000000c001}
+YAML
+casebook init --db "$db" >/dev/null || fail "init"
+casebook import "$work/agenda.yaml" --db "$db" >/dev/null || fail "the meeting did not import"
+
+# The line of agenda item N: "N" then the reference.
+at() { screen | grep -qE "^ *$1 +$2 " || { echo "FAIL: $2 is not number $1:"; screen; exit 1; }; }
+
+start_casebook --db "$db" --as "Mei Ling Chan"
+wait_for "Caseload"
+send m
+wait_for "Group supervision meetings"
+send Enter
+wait_for "Group supervision of 2026-11-20 (draft)"
+at 1 FS-26-0001
+at 2 FS-26-0002
+at 3 FS-26-0003
+
+# The third moves up twice; the selection goes with it.
+send Down
+send Down
+send '<'
+wait_for "Moved to number 2 on the agenda."
+at 2 FS-26-0003
+at 3 FS-26-0002
+send '<'
+wait_for "Moved to number 1 on the agenda."
+at 1 FS-26-0003
+send '<'
+wait_for "It is first on the agenda already."
+send '>'
+wait_for "Moved to number 2 on the agenda."
+at 1 FS-26-0001
+at 2 FS-26-0003
+
+# Taken off, with a reason.
+send d
+wait_for "Take FS-26-0003 Nguyễn family off the agenda?"
+send Enter
+wait_for "a reason is required"
+type_text "not due until next month"
+send Enter
+wait_for "FS-26-0003 is off the agenda; a adds it back."
+refute "Nguyễn family"
+at 2 FS-26-0002
+# And put back, last.
+send a
+wait_for "Add which family?"
+type_text "Nguy"
+send Enter
+wait_for "Added FS-26-0003"
+at 3 FS-26-0003
+quit_casebook
+n=$(sqlite3 "$db" "SELECT count(*) FROM meeting_item_versions WHERE retracted = 1 AND reason = 'not due until next month'")
+[ "$n" = 1 ] || fail "the removal is not in the database"
+n=$(sqlite3 "$db" "SELECT count(*) FROM meeting_items")
+[ "$n" = 3 ] || fail "putting a family back made a second item ($n items)"
