@@ -167,6 +167,18 @@ one(struct cb_store *s, const char *sql, const char *a, const char *b)
 	return v;
 }
 
+static int
+is_signed(struct cb_store *s, const char *json)
+{
+	char *v = json != NULL ? one(s, "SELECT coalesce(json_extract(?1, '$.signed'), 0)", json,
+	                             NULL)
+	                       : NULL;
+	int r = v != NULL && strcmp(v, "1") == 0;
+
+	free(v);
+	return r;
+}
+
 int
 cb_conflict_resolve(struct cb_store *s, const char *table, const char *record,
                     const char *choice, struct cb_err *err)
@@ -222,6 +234,27 @@ cb_conflict_resolve(struct cb_store *s, const char *table, const char *record,
 		sql = cb_asprintf("SELECT %s FROM \"%s\" WHERE \"%s\" = ?1", t->json_expr, t->name,
 		                  t->pk);
 		src = one(s, sql, mine, NULL);
+	}
+	/* Signed minutes stay signed: a conflict over a meeting is settled
+	 * only with the signed version (an addendum says what changed). */
+	if (src != NULL && strcmp(t->name, "meeting_versions") == 0) {
+		char *mine_json = NULL, *q;
+
+		free(sql);
+		sql = cb_asprintf("SELECT %s FROM \"%s\" WHERE \"%s\" = ?1", t->json_expr, t->name,
+		                  t->pk);
+		mine_json = one(s, sql, mine, NULL);
+		q = cb_asprintf("%d%d%d", is_signed(s, src), is_signed(s, mine_json),
+		                is_signed(s, aside_json));
+		free(mine_json);
+		if (q[0] == '0' && (q[1] == '1' || q[2] == '1')) {
+			free(q);
+			cb_err_set(err, CB_EPERM,
+			           _("signed minutes stay signed: choose the signed version, and add an "
+			             "addendum for what the other one said"));
+			goto out;
+		}
+		free(q);
 	}
 	free(sql);
 	sql = cb_asprintf("SELECT max(v) FROM (SELECT version AS v FROM \"%s\" WHERE \"%s\" = ?1 "

@@ -420,6 +420,22 @@ resolve(struct cb_store *s, const struct sr_schema *sc, int ti, const char *pk,
 		}
 		free(v);
 	}
+	/* A resolution belongs where the version it made belongs (a meeting's
+	 * with the meeting's team). */
+	if (strcmp(t->name, "conflict_resolutions") == 0 && *family == NULL) {
+		char *tbl = json_text(s, json, "tbl"), *row = json_text(s, json, "resolved_row");
+		int k = tbl != NULL ? sr_find(sc, tbl) : -1;
+		char *pj = k >= 0 && row != NULL ? one_text(s, sc->t[k].select_sql, row) : NULL;
+
+		if (pj != NULL) {
+			free(*team);
+			*team = NULL;
+			resolve(s, sc, k, row, pj, depth + 1, family, team);
+		}
+		free(pj);
+		free(tbl);
+		free(row);
+	}
 	/* An audit entry belongs where the record it is about belongs. */
 	if (strcmp(t->name, "audit") == 0 && *family == NULL && *team == NULL) {
 		char *id = json_text(s, json, "entity_id");

@@ -145,6 +145,28 @@ done
 same "resolved the same everywhere" amira.dump ben.dump
 same "resolved the same everywhere (cara)" amira.dump cara.dump
 
+# --- signed minutes stay signed -------------------------------------------
+# A meeting written as the workbook writes it, then signed on one laptop and
+# changed unsigned on another.
+wid() { sqlite3 "$1" "SELECT worker_id FROM workers_current WHERE name = '$2'"; }
+aw=$(wid amira.db "Amira Haddad"); bw=$(wid ben.db "Ben Okafor")
+team=$(sqlite3 amira.db "SELECT team_id FROM workers_current WHERE worker_id = '$aw'")
+mt=44444444-4444-4444-8444-444444444444
+mversion() { # DB ROW VERSION WORKER SIGNED
+	sqlite3 "$1" "INSERT INTO meeting_versions (row_id, meeting_id, version, created_at, created_by, meeting_date, chair_id, minute_taker_id, team_id, signed, signed_at, signed_by) VALUES ('$2', '$mt', $3, '2026-11-20T10:00:00.000Z', '$4', '2026-11-20', '$aw', '$aw', '$team', $5, CASE WHEN $5 = 1 THEN '2026-11-20T11:00:00.000Z' END, CASE WHEN $5 = 1 THEN '$4' END)"
+}
+sqlite3 amira.db "INSERT INTO meetings (id, created_at, created_by) VALUES ('$mt', '2026-11-20T10:00:00.000Z', '$aw')"
+mversion amira.db 44444444-4444-4444-8444-000000000001 1 "$aw" 0
+for w in amira ben; do check "sync the meeting ($w)" casebook sync --db "$w.db"; done
+mversion amira.db 44444444-4444-4444-8444-000000000002 2 "$aw" 1
+mversion ben.db 44444444-4444-4444-8444-000000000003 2 "$bw" 0
+for w in amira ben amira; do check "sync the signed and the changed minutes ($w)" casebook sync --db "$w.db"; done
+refuse "unsigning minutes by resolving" "signed minutes stay signed" \
+	casebook resolve conflict "$mt" mine --db ben.db --as "Ben Okafor"
+check "resolving with the signed minutes" casebook resolve conflict "$mt" theirs --db ben.db --as "Ben Okafor"
+n=$(sqlite3 ben.db "SELECT signed FROM meeting_versions WHERE meeting_id = '$mt' ORDER BY version DESC LIMIT 1")
+[ "$n" = 1 ] || { echo "FAIL: the minutes are not signed after resolving" >&2; errors=$((errors + 1)); }
+
 # --- a worker moved to another team keeps unsynced changes ---------------
 check "ben writes more" synctool notes ben.db "Ben Okafor" FS-A-2 2
 check "ben moves to team B" casebook server move-worker ben --team "Team B" --server "$admin"
