@@ -3,7 +3,8 @@
 # The layering rule of design.md, checked on every include in src/ and
 # include/: only src/store sees SQLite, only src/workbook sees YAML, only
 # src/ui sees curses; model and core know nothing of storage, YAML or the
-# terminal; nothing depends on ui or cli (cli may start the ui).
+# terminal; nothing depends on ui or cli (cli may start the ui); libpq only
+# in the server part of the store, src/store/pg_*.c.
 set -u
 : "${TOP_SRCDIR:=$(cd "$(dirname "$0")/.." && pwd)}"
 self="$TOP_SRCDIR/tests/layering.sh"
@@ -49,6 +50,11 @@ check_file() {
 			[ "$layer" = store ] || echo "$file: <$inc> outside src/store" ;;
 		yaml.h)
 			[ "$layer" = workbook ] || echo "$file: <$inc> outside src/workbook" ;;
+		libpq-fe.h | postgresql/libpq-fe.h)
+			case $file in
+			src/store/pg_*) ;;
+			*) echo "$file: <$inc> outside src/store/pg_*" ;;
+			esac ;;
 		curses.h | ncurses.h | ncursesw/curses.h | ncursesw/ncurses.h | term.h)
 			[ "$layer" = ui ] || echo "$file: <$inc> outside src/ui" ;;
 		casebook/*)
@@ -90,11 +96,12 @@ if [ -z "${LAYERING_ROOT:-}" ]; then
 	echo '#include <sqlite3.h>' >"$t/src/model/a.c"
 	echo '#include "casebook/store.h"' >"$t/src/core/b.c"
 	echo '#include <curses.h>' >"$t/src/store/c.c"
+	echo '#include <libpq-fe.h>' >"$t/src/store/d.c"
 	msgs=$(LAYERING_ROOT=$t sh "$self" 2>&1)
 	status=$?
 	rm -rf "$t"
 	n=$(printf '%s\n' "$msgs" | grep -c '^layering: src/')
-	if [ $status -eq 0 ] || [ "$n" -ne 3 ]; then
+	if [ $status -eq 0 ] || [ "$n" -ne 4 ]; then
 		echo "layering: the check did not catch a broken tree:"
 		printf '%s\n' "$msgs"
 		exit 1

@@ -47,6 +47,8 @@ static const struct cli_option {
 	{"force", 0, OPT_FORCE, NULL},
 	{"lang", 0, OPT_LANG, "LANGUAGE"},
 	{"idle-lock", 0, OPT_IDLE_LOCK, "MINUTES"},
+	{"server", 0, OPT_SERVER, "URL"},
+	{"login", 0, OPT_LOGIN, "PGROLE"},
 	{"help", 'h', OPT_HELP, NULL},
 	{"version", 'V', OPT_VERSION, NULL},
 };
@@ -127,6 +129,26 @@ static const struct cli_command commands[] = {
 	 "casebook import FILE.yaml [FILE...] [--db PATH] [--as WORKER] [--modules DIR]",
 	 N_("families, workers and meetings from files in the import format, all or nothing "
 	    "(see casebook-import(5))"), cmd_import},
+	{"server", "init", OPT_SERVER, 0, 0, NULL, "casebook server init --server URL",
+	 N_("create or upgrade casebook's schema on the team's PostgreSQL server "
+	    "(see casebook-server(8))"), cmd_server_init},
+	{"server", "add-worker", OPT_SERVER | OPT_ROLE | OPT_TEAM | OPT_LOGIN, 1, 1,
+	 "the worker's NAME",
+	 "casebook server add-worker NAME --role ROLE --team TEAM --login PGROLE --server URL",
+	 N_("give a worker a PostgreSQL login and a team on the server"), cmd_server_add_worker},
+	{"server", "move-worker", OPT_SERVER | OPT_TEAM, 1, 1, "the worker's PGROLE",
+	 "casebook server move-worker PGROLE --team TEAM --server URL",
+	 N_("move a worker to another team: they see that team's families from then on"),
+	 cmd_server_move_worker},
+	{"sync", NULL, OPT_DB | OPT_AS | OPT_SERVER, 0, 0, NULL,
+	 "casebook sync [--db PATH] [--server URL]",
+	 N_("send this laptop's changes to the team's server and fetch the team's"), cmd_sync},
+	{"list", "conflicts", OPT_DB, 0, 0, NULL, "casebook list conflicts [--db PATH]",
+	 N_("records changed on two laptops at once, one a line, tab-separated: table, record, "
+	    "this version, the other"), cmd_list_conflicts},
+	{"resolve", "conflict", OPT_DB | OPT_AS, 2, 2, "the RECORD and mine or theirs",
+	 "casebook resolve conflict RECORD mine|theirs [--db PATH] [--as WORKER]",
+	 N_("resolve a conflict with a new version that names both"), cmd_resolve_conflict},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof *commands)
@@ -230,10 +252,14 @@ print_help(void)
 	         "  -r, --role ROLE     a new worker's role\n"
 	         "  -f, --format FORMAT an export's format: txt, md or html\n"
 	         "      --family REF    one family's extract of the minutes\n"
+	         "      --server URL    the team's PostgreSQL server: a libpq connection\n"
+	         "                      string or URI (see casebook-server(8))\n"
+	         "      --login PGROLE  a worker's PostgreSQL role (server add-worker)\n"
 	         "  -h, --help          this help, or a command's (casebook COMMAND --help)\n"
 	         "  -V, --version       the version and the licence\n\n"
 	         "Exit status: 0 done, 1 failed (nothing half-done is kept), 2 wrong usage.\n"
-	         "See casebook(1), casebook-import(5) and casebook-modules(5).\n"));
+	         "See casebook(1), casebook-import(5), casebook-modules(5) and "
+	         "casebook-server(8).\n"));
 }
 
 static void
@@ -248,6 +274,8 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_FAMILY: c->family = val; break;
 	case OPT_FORMAT: c->format = val; break;
 	case OPT_LANG: c->lang = val; break;
+	case OPT_SERVER: c->server = val; break;
+	case OPT_LOGIN: c->login = val; break;
 	case OPT_FROM: c->from = val; break;
 	case OPT_OUTPUT: c->output = val; break;
 	case OPT_ADULT: c->adult = val; break;

@@ -42,7 +42,9 @@ enum cli_opt {
 	OPT_PLAIN = 1 << 20,
 	OPT_FORCE = 1 << 21,
 	OPT_LANG = 1 << 22,
-	OPT_IDLE_LOCK = 1 << 23
+	OPT_IDLE_LOCK = 1 << 23,
+	OPT_SERVER = 1 << 24,
+	OPT_LOGIN = 1 << 25
 };
 
 struct cli {
@@ -54,6 +56,8 @@ struct cli {
 	const char *family;
 	const char *format;
 	const char *lang;      /* --lang: the language of a document */
+	const char *server;    /* --server URL */
+	const char *login;     /* --login PGROLE */
 	const char *from;      /* --from: a date, or a file (restore) */
 	const char *output;    /* --output FILE */
 	const char *adult;     /* --adult NAME */
@@ -190,6 +194,14 @@ int cmd_modules_check(struct cli *c);
 struct cb_import_plan;
 struct cb_import_report;
 int cmd_import(struct cli *c);
+
+/* The team's server and sync (cmd_sync.c). */
+int cmd_server_init(struct cli *c);
+int cmd_server_add_worker(struct cli *c);
+int cmd_server_move_worker(struct cli *c);
+int cmd_sync(struct cli *c);
+int cmd_list_conflicts(struct cli *c);
+int cmd_resolve_conflict(struct cli *c);
 /* Check and write a plan; on failure print every problem (or the error)
  * and return CB_EXIT_FAIL. */
 int cli_import_run(struct cb_store *s, struct cb_import_plan *plan,

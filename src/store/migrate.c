@@ -447,6 +447,30 @@ static const char migration_os_user[] =
 	"ON x.id = r.action_id WHERE r.id = a.entity_id)\n"
 	"  WHEN 'addendum' THEN (SELECT family_id FROM addenda WHERE id = a.entity_id)\n"
 	"  END AS family_id FROM audit a;\n";
+/* Sync with the team's server. sync_seen: rows the server has (sent or
+ * fetched). sync_aside: a row from the server that cannot stand beside one
+ * here (a second version 3 of a note, an answer made on two laptops), kept
+ * in full and never changed; together with the row it clashes with it is a
+ * conflict. sync_waiting: rows whose parent has not arrived yet. A
+ * conflict ends with a conflict_resolutions row naming both rows and the
+ * new version that resolves them; it is synced like any record. */
+static const char migration_sync[] =
+	"CREATE TABLE sync_state (key TEXT PRIMARY KEY NOT NULL, value TEXT);\n"
+	"CREATE TABLE sync_seen (tbl TEXT NOT NULL, pk TEXT NOT NULL,\n"
+	"  PRIMARY KEY (tbl, pk)) WITHOUT ROWID;\n"
+	"CREATE TABLE sync_aside (tbl TEXT NOT NULL, pk TEXT NOT NULL, record TEXT,\n"
+	"  clash TEXT, data TEXT NOT NULL, kept_at TEXT NOT NULL, PRIMARY KEY (tbl, pk));\n"
+	"CREATE TABLE sync_waiting (tbl TEXT NOT NULL, pk TEXT NOT NULL, data TEXT NOT NULL,\n"
+	"  PRIMARY KEY (tbl, pk));\n"
+	"CREATE TABLE conflict_resolutions (" IDENTITY_COLS ",\n"
+	"  family_id TEXT REFERENCES families(id),\n"
+	"  tbl TEXT NOT NULL,\n"
+	"  record_id TEXT NOT NULL,\n"
+	"  row_a TEXT NOT NULL,\n"
+	"  row_b TEXT NOT NULL,\n"
+	"  resolved_row TEXT NOT NULL);\n"
+	"CREATE INDEX conflict_resolutions_rows ON conflict_resolutions(row_b);\n"
+	KEEP("sync_aside") KEEP("conflict_resolutions");
 
 /* The current version of every other kind of record, the same way as
  * migration 3 did for families, people and workers: a head per record,
@@ -521,6 +545,7 @@ static const char *const migrations[] = {
 	migration_os_user,
 	migration_heads,
 	migration_drafts_base,
+	migration_sync,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

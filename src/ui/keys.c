@@ -82,6 +82,9 @@ static const struct ui_key_row table[] = {
 	 N_("Overdue actions in my families or the team's"), UI_SCR_CASELOAD},
 	{UI_GO_FIGURES, "figures", {'M'}, NULL,
 	 N_("Programme and supervision figures, for the manager"), UI_SCR_CASELOAD},
+	{UI_SYNC, "sync", {'S'}, NULL,
+	 N_("Sync with the team's server: send this laptop's changes, fetch the team's"),
+	 UI_SCR_CASELOAD},
 
 	/* The family record: every screen is one key away. */
 	{UI_GO_PROGRAMME, "programme", {'p'}, N_("Programme"), N_("The programme modules"),

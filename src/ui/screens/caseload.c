@@ -14,6 +14,7 @@
 #include "casebook/mem.h"
 #include "casebook/store.h"
 #include "casebook/store_families.h"
+#include "casebook/store_server.h"
 #include "casebook/store_views.h"
 #include "casebook/str.h"
 #include "casebook/utf8.h"
@@ -31,7 +32,38 @@ struct caseload {
 	struct cb_vec rows;          /* struct cb_caseload_row, from cache_off */
 	size_t cache_off;
 	bool stale;
+	char sync_info[96];          /* "synced ..., n waiting", or "" before any sync */
 };
+
+/* When this laptop last synced and what waits to be sent, read when the
+ * caseload is shown rather than on every key (it counts every table). */
+static void
+sync_refresh(struct ui_app *app, struct caseload *c)
+{
+	struct cb_err err = {0};
+	char *last = NULL;
+	long waiting = 0;
+
+	c->sync_info[0] = '\0';
+	if (cb_sync_status(app->store, &last, &waiting, &err) != 0 || last == NULL) {
+		free(last);
+		return;
+	}
+	/* "2026-12-03T03:41:07.123Z" -> "2026-12-03 03:41 UTC" */
+	if (strlen(last) >= 16)
+		last[10] = ' ', last[16] = '\0';
+	snprintf(c->sync_info, sizeof c->sync_info, _("synced %s UTC, waiting: %ld"), last, waiting);
+	free(last);
+}
+
+static void
+sync_progress(const char *what, long done, void *arg)
+{
+	struct ui_app *app = arg;
+
+	ui_say(app, _("Syncing with the team's server: %s %ld..."), what, done);
+	ui_redraw(app);
+}
 
 static void
 caseload_free(void *p)
@@ -154,6 +186,17 @@ caseload_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 	else
 		snprintf(info, sizeof info, _("%s, %s, %s"),
 		         c->team ? _("Whole team") : _("Allocated to me"), count, order);
+	if (c->sync_info[0] != '\0') {
+		int w = (int)cb_utf8_width(c->sync_info);
+
+		if (w + (int)cb_utf8_width(info) + 4 <= app->cols) {
+			ui_text(top, app->cols - 1 - w, w, c->sync_info, ui_attr(app, UI_C_DIM));
+		} else {
+			size_t n = strlen(info);
+
+			snprintf(info + n, sizeof info - n, " \xc2\xb7 %s", c->sync_info);
+		}
+	}
 	ui_text(top, 1, app->cols - 2, info, ui_attr(app, UI_C_DIM));
 	ui_text(top + 1, 1, 12, _("Reference"), A_BOLD | A_UNDERLINE);
 	ui_text(top + 1, x_name, name_w, _("Family"), A_BOLD | A_UNDERLINE);
@@ -290,6 +333,30 @@ out:
 	free(name);
 }
 
+static void
+sync_now(struct ui_app *app, struct caseload *c)
+{
+	struct cb_sync_stats st;
+	struct cb_err err = {0};
+
+	if (c->sync_info[0] == '\0') {
+		ui_say(app, _("This laptop has no team server yet: run casebook sync --server URL "
+		              "once (see casebook-server(8))."));
+		return;
+	}
+	ui_say(app, _("Syncing with the team's server..."));
+	ui_redraw(app);
+	if (cb_sync(app->store, NULL, &st, sync_progress, app, &err) != 0)
+		ui_fail(app, &err);
+	else if (st.conflicts > 0)
+		ui_say(app, _("Synced. Sent: %ld, fetched: %ld, in conflict: %ld (casebook list "
+		              "conflicts)."), st.pushed, st.pulled, st.conflicts);
+	else
+		ui_say(app, _("Synced. Sent: %ld, fetched: %ld."), st.pushed, st.pulled);
+	recount(app, c);
+	sync_refresh(app, c);
+}
+
 static int
 caseload_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int key)
 {
@@ -337,6 +404,9 @@ caseload_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, i
 	case UI_GO_FIGURES:
 		ui_open_figures(app);
 		return UI_HANDLED;
+	case UI_SYNC:
+		sync_now(app, c);
+		return UI_HANDLED;
 	default:
 		return 0;
 	}
@@ -346,6 +416,7 @@ static void
 caseload_resume(struct ui_app *app, struct ui_screen *scr)
 {
 	recount(app, scr->state);
+	sync_refresh(app, scr->state);
 }
 
 static const struct ui_screen_ops caseload_ops = {
@@ -360,6 +431,7 @@ ui_open_caseload(struct ui_app *app)
 
 	c->rows = (struct cb_vec)CB_VEC_OWNING(cb_caseload_row_free_item);
 	recount(app, c);
+	sync_refresh(app, c);
 	/* A worker with nothing allocated starts on the team's list. */
 	if (c->list.count == 0) {
 		c->team = true;
