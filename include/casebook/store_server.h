@@ -58,7 +58,7 @@ int cb_sync_dump(struct cb_store *s, char **out, struct cb_err *err);
 /* A conflict: two versions of one record made from the same earlier
  * version, or two records that cannot both stand (the same answer made on
  * two laptops). */
-struct cb_conflict {
+struct cb_sync_conflict {
 	char *table;     /* where the record lives, e.g. note_versions */
 	char *record;    /* the record's id */
 	char *mine;      /* the row kept in the record */
@@ -67,7 +67,7 @@ struct cb_conflict {
 };
 void cb_conflict_free(void *c);
 /* Open conflicts (not yet resolved), oldest first; out holds
- * struct cb_conflict *, owned. */
+ * struct cb_sync_conflict *, owned. */
 int cb_conflict_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err);
 /* Resolve the conflict of record by a new version: choose "mine", "theirs"
  * (a copy of the row kept aside, as the newest version). The new version

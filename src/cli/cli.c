@@ -41,6 +41,7 @@ static const struct cli_option {
 	{"adult", 0, OPT_ADULT, "NAME"},
 	{"worker", 0, OPT_WORKER, "NAME"},
 	{"by", 0, OPT_BY, "family, worker or team"},
+	{"team", 0, OPT_TEAM, "TEAM"},
 	{"switch", 0, OPT_SWITCH, NULL},
 	{"passphrase-fd", 0, OPT_PASSPHRASE_FD, "N"},
 	{"plain", 0, OPT_PLAIN, NULL},
@@ -281,6 +282,7 @@ set_option(struct cli *c, enum cli_opt opt, const char *val)
 	case OPT_ADULT: c->adult = val; break;
 	case OPT_WORKER: c->worker = val; break;
 	case OPT_BY: c->by = val; break;
+	case OPT_TEAM: c->team = val; break;
 	case OPT_PASSPHRASE_FD: c->passphrase_fd = val; break;
 	case OPT_SWITCH: c->switch_ok = true; break;
 	case OPT_PLAIN: c->plain = true; break;

@@ -26,6 +26,7 @@ enum cli_opt {
 	OPT_TRAINING = 1 << 3,
 	OPT_TO = 1 << 4,
 	OPT_ROLE = 1 << 5,
+	OPT_TEAM = 1 << 6,
 	OPT_FAMILY = 1 << 7,
 	OPT_FORMAT = 1 << 8,
 	OPT_HELP = 1 << 9,
@@ -63,6 +64,7 @@ struct cli {
 	const char *adult;     /* --adult NAME */
 	const char *worker;    /* --worker NAME */
 	const char *by;        /* --by family|worker|team */
+	const char *team;      /* --team TEAM */
 	const char *passphrase_fd;
 	const char *idle_lock;  /* --idle-lock MINUTES (or Ns, or off) */
 	bool switch_ok;        /* --switch: work as someone other than this login's worker */

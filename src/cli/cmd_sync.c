@@ -117,7 +117,7 @@ cmd_list_conflicts(struct cli *c)
 		return cli_fail(&err);
 	}
 	for (i = 0; i < v.len; i++) {
-		const struct cb_conflict *k = v.items[i];
+		const struct cb_sync_conflict *k = v.items[i];
 
 		cli_put_field(k->table, false);
 		cli_put_field(k->record, false);

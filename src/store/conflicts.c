@@ -108,7 +108,7 @@ fail:
 void
 cb_conflict_free(void *p)
 {
-	struct cb_conflict *c = p;
+	struct cb_sync_conflict *c = p;
 
 	if (c == NULL)
 		return;
@@ -137,7 +137,7 @@ cb_conflict_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err)
 	if (st_prepare(s, OPEN_CONFLICTS "ORDER BY a.kept_at, a.pk", &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct cb_conflict *c = cb_calloc(1, sizeof *c);
+		struct cb_sync_conflict *c = cb_calloc(1, sizeof *c);
 
 		c->table = st_col_str(st, 0);
 		c->record = st_col_str(st, 1);

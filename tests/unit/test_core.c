@@ -510,6 +510,9 @@ START_TEST(dates_as_people_say_them)
 	ck_assert_int_ne(cb_date_parse_quick("friyay", base, &out, NULL), 0);
 	ck_assert_int_ne(cb_date_parse_quick("1/2/345", base, &out, NULL), 0);
 	ck_assert_int_ne(cb_date_parse_quick("yesterday today", base, &out, NULL), 0);
+}
+END_TEST
+
 /* The quick words in Welsh, from the build's catalogue, beside English. */
 START_TEST(date_quick_entry_welsh)
 {
@@ -518,8 +521,7 @@ START_TEST(date_quick_entry_welsh)
 	char *mo;
 	struct cb_date out;
 
-	if (dir == NULL || *dir == '\0')
-		dir = BUILDDIR "/locale";
+	ck_assert_msg(dir != NULL && *dir != '\0', "CASEBOOK_LOCALEDIR is not set");
 	mo = cb_asprintf("%s/cy/LC_MESSAGES/casebook.mo", dir);
 	ck_assert_msg(access(mo, R_OK) == 0, "no Welsh catalogue at %s", mo);
 	free(mo);
