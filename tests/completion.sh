@@ -26,7 +26,7 @@ t casebook list families --db practice.d
 cat >expected <<'OUT'
 complete -F _casebook casebook
 casebook li| [list]
-casebook list | [families] [meetings] [workers]
+casebook list | [conflicts] [families] [meetings] [workers]
 casebook --vers| [--version]
 casebook show family --db practice.db FS-25-07| [FS-25-0731]
 casebook -d practice.db export family FS-26| [FS-26-0142] [FS-26-0391]

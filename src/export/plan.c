@@ -292,7 +292,10 @@ goals(struct pctx *x, struct cb_date *next_target, struct cb_err *err)
 	size_t i, k;
 	int rc = -1;
 
-	cb_doc_heading(x->d, 2, x->adult != NULL ? _("My goals") : _("Our goals"));
+	if (x->adult != NULL)
+		cb_doc_heading(x->d, 2, _("My goals"));
+	else
+		cb_doc_heading(x->d, 2, _("Our goals"));
 	if (cb_store_goal_list(x->s, x->f->id, &list, err) != 0)
 		goto out;
 	for (i = 0; i < list.len; i++) {

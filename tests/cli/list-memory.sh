@@ -52,4 +52,6 @@ db 3600 "$work/big.db"
 small=$(peak "$work/small.db")
 big=$(peak "$work/big.db")
 echo "list families: peak RSS $small KiB at 300 families, $big KiB at 3600"
-[ $((big - small)) -lt 1024 ] || fail "list families took $((big - small)) KiB more for 3600 families"
+# SQLite's page cache (2,000 KiB by default) fills further on the bigger
+# file, so allow for it; holding the rows would take about 4 MiB more.
+[ $((big - small)) -lt 2560 ] || fail "list families took $((big - small)) KiB more for 3600 families"

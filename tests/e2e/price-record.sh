@@ -84,8 +84,13 @@ has() {
 # A field of an entry in a reference list: ref FILE ID FIELD.
 ref() {
 	awk -v id="$2" -v f="$3" '
-		$1 == "-" && $2 == "id:" { cur = $3; next }
-		cur == id && $1 == f ":" { sub(/^[^:]*: */, ""); print; exit }' "$TOP_SRCDIR/data/$1"
+		$1 == "-" && $2 == "id:" { cur = $3; want = 0; next }
+		want && $1 == "en:" { sub(/^[^:]*: */, ""); print; exit }
+		cur == id && $1 == f ":" {
+			sub(/^[^:]*: */, "")
+			if ($0 == "") { want = 1; next }	# {en: ..., cy: ...} below
+			print; exit
+		}' "$TOP_SRCDIR/data/$1"
 }
 q() { sqlite3 -separator '|' "$db" "$1"; }
 

@@ -146,12 +146,16 @@ overdue_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 	int x_text = x_owner + w_owner + 1, w_text = app->cols - x_text - 1;
 	char info[160];
 
-	snprintf(info, sizeof info,
-	         o->team ? (o->rows.len == 1 ? _("%zu overdue action in the team's families (t: mine)")
-	                                     : _("%zu overdue actions in the team's families (t: mine)"))
-	                 : (o->rows.len == 1 ? _("%zu overdue action in my families (t: the team's)")
-	                                     : _("%zu overdue actions in my families (t: the team's)")),
-	         o->rows.len);
+	if (o->team)
+		snprintf(info, sizeof info,
+		         ngettext("%zu overdue action in the team's families (t: mine)",
+		                  "%zu overdue actions in the team's families (t: mine)", o->rows.len),
+		         o->rows.len);
+	else
+		snprintf(info, sizeof info,
+		         ngettext("%zu overdue action in my families (t: the team's)",
+		                  "%zu overdue actions in my families (t: the team's)", o->rows.len),
+		         o->rows.len);
 	ui_text(top, 1, app->cols - 2, info, ui_attr(app, UI_C_DIM));
 	ui_text(top + 1, 1, 10, _("Due"), A_BOLD | A_UNDERLINE);
 	ui_text(top + 1, x_fam, w_fam, _("Family"), A_BOLD | A_UNDERLINE);
