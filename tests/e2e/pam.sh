@@ -17,7 +17,13 @@ pam_use() {
 pam_use deny
 E2E_ENV="LD_PRELOAD=$pam_wrapper_lib PAM_WRAPPER=1 PAM_WRAPPER_SERVICE_DIR=$work/pam.d"
 # The sanitizer runtime must otherwise come first in the library list.
-[ -n "${ASAN_OPTIONS:-}" ] && E2E_ENV="$E2E_ENV ASAN_OPTIONS=$ASAN_OPTIONS:verify_asan_link_order=0"
+# pam_wrapper loads libpam with RTLD_DEEPBIND, which the sanitizer runtime
+# refuses (it aborts the process), so the tests that need PAM run in the
+# plain build only.
+if [ -n "${ASAN_OPTIONS:-}" ]; then
+	echo "SKIP: pam_wrapper's RTLD_DEEPBIND cannot run under the sanitizers"
+	exit 77
+fi
 # pam_matrix LOGIN PASSWORD: the service knows one password, for one login
 # (pam_wrapper's pam_matrix), so that a wrong and a right password can be
 # tried in the same run.
