@@ -12,7 +12,7 @@ command -v valgrind >/dev/null 2>&1 || { echo "valgrind: not installed, skipped"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 export CASEBOOK_DATADIR="$top" CASEBOOK_LOCALEDIR="$build/locale" TOP_SRCDIR="$top" HOME="$work/home" LANG=C.UTF-8
-export CASEBOOK_TODAY=2026-11-27 CK_FORK=no
+export CASEBOOK="$build/casebook" CASEBOOK_TODAY=2026-11-27 CK_FORK=no
 # The walks over every code point (test_core, test_ui) take every 7th
 # under valgrind: every block still, in a tenth of the time.
 export CASEBOOK_TEST_STEP=7

@@ -629,12 +629,13 @@ START_TEST(hot_queries_use_indexes)
 	sqlite3 *db;
 	char *cmd;
 	size_t i, count;
-	int bad = 0, sort;
+	int bad = 0, sort, rc;
 
 	cmd = cb_asprintf("\"$CASEBOOK\" import \"%s\"/data/sample/*.yaml --db '%s' >/dev/null",
 	                  tu_srcdir(), dbpath);
-	ck_assert_int_eq(system(cmd), 0);
+	rc = system(cmd);
 	free(cmd);
+	ck_assert_int_eq(rc, 0);
 	ck_assert_msg(cb_store_open(dbpath, CB_STORE_OPEN, &s, &err) == 0, "%s", err.msg);
 	st_prepare_hook = remember;
 	ck_assert_msg(cb_store_worker_find(s, "priya raman", &w, &err) == 0, "%s", err.msg);
