@@ -483,8 +483,8 @@ family_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 
 /* Adding and changing the family's own details. */
 
-static int
-optional_date(const char *text, void *ctx, struct cb_err *err)
+int
+ui_family_birth_date(const char *text, void *ctx, struct cb_err *err)
 {
 	struct cb_date *out = ctx;
 
@@ -497,8 +497,8 @@ optional_date(const char *text, void *ctx, struct cb_err *err)
 	return cb_date_parse_as(text, cb_date_today(), CB_DATE_BIRTH, out, err);
 }
 
-static int
-not_empty(const char *text, void *ctx, struct cb_err *err)
+int
+ui_family_not_empty(const char *text, void *ctx, struct cb_err *err)
 {
 	(void)ctx;
 	return cb_str_empty(text) ? cb_err_set(err, CB_EINVAL, _("this cannot be empty")) : 0;
@@ -516,13 +516,13 @@ add_member(struct ui_app *app, struct ui_screen *scr)
 
 	for (i = 0; i < 4; i++)
 		roles[i] = (struct ui_choice){cb_member_role_label((enum cb_member_role)i), NULL, false};
-	if (ui_prompt(app, _("Name (as the person writes it):"), "", &name, not_empty, NULL, NULL) != 0)
+	if (ui_prompt(app, _("Name (as the person writes it):"), "", &name, ui_family_not_empty, NULL, NULL) != 0)
 		goto out;
 	pick = ui_pick(app, _("Their place in the family"), roles, 4, 0);
 	if (pick < 0)
 		goto out;
 	if (ui_prompt(app, _("Date of birth, e.g. 17/05/1994 (leave empty if not known):"), "", &born,
-	              optional_date, NULL, &p->born) != 0)
+	              ui_family_birth_date, NULL, &p->born) != 0)
 		goto out;
 	memcpy(p->family_id, f->id, CB_UUID_LEN);
 	p->name = cb_str_trim(name);
@@ -714,8 +714,8 @@ correct_family(struct ui_app *app, struct ui_screen *scr)
 
 	if (f->family == NULL)
 		return;
-	if (ui_prompt(app, _("Case reference:"), f->family->reference, &ref, not_empty, NULL, NULL) != 0 ||
-	    ui_prompt(app, _("Family name:"), f->family->name, &name, not_empty, NULL, NULL) != 0)
+	if (ui_prompt(app, _("Case reference:"), f->family->reference, &ref, ui_family_not_empty, NULL, NULL) != 0 ||
+	    ui_prompt(app, _("Family name:"), f->family->name, &name, ui_family_not_empty, NULL, NULL) != 0)
 		goto out;
 	{
 		char *r = cb_str_trim(ref), *n = cb_str_trim(name);

@@ -124,27 +124,6 @@ load(struct ui_app *app, const char *family_id, struct cb_vec *people, struct cb
 	return 0;
 }
 
-static int
-optional_date(const char *text, void *ctx, struct cb_err *err)
-{
-	struct cb_date *out = ctx;
-
-	if (cb_str_empty(text)) {
-		*out = (struct cb_date){0, 0, 0};
-		return 0;
-	}
-	/* The one date parser, for a birth: 17/05/1994, 17/5/94 (never a
-	 * year in the future), 1994-05-17. */
-	return cb_date_parse_as(text, cb_date_today(), CB_DATE_BIRTH, out, err);
-}
-
-static int
-not_empty(const char *text, void *ctx, struct cb_err *err)
-{
-	(void)ctx;
-	return cb_str_empty(text) ? cb_err_set(err, CB_EINVAL, _("this cannot be empty")) : 0;
-}
-
 static void
 correct_person(struct ui_app *app, struct cb_person *p)
 {
@@ -155,7 +134,7 @@ correct_person(struct ui_app *app, struct cb_person *p)
 	enum cb_member_role role;
 	int i, pick;
 
-	if (ui_prompt(app, _("Name (as the person writes it):"), p->name, &name, not_empty, NULL,
+	if (ui_prompt(app, _("Name (as the person writes it):"), p->name, &name, ui_family_not_empty, NULL,
 	              NULL) != 0)
 		goto out;
 	for (i = 0; i < 4; i++)
@@ -166,7 +145,7 @@ correct_person(struct ui_app *app, struct cb_person *p)
 	if (cb_date_is_set(p->born))
 		cb_date_format(p->born, was_born);
 	if (ui_prompt(app, _("Date of birth (leave empty if not known):"), was_born, &born_text,
-	              optional_date, NULL, &born) != 0)
+	              ui_family_birth_date, NULL, &born) != 0)
 		goto out;
 	{
 		char *trimmed = cb_str_trim(name);

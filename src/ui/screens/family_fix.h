@@ -4,8 +4,15 @@
 #ifndef CASEBOOK_UI_FAMILY_FIX_H
 #define CASEBOOK_UI_FAMILY_FIX_H
 
+struct cb_err;
 struct ui_app;
 struct ui_screen;
+
+/* Checks for ui_prompt, shared by family.c and family_fix.c: a date of
+ * birth or nothing (into the struct cb_date at ctx), and text that is
+ * not empty. */
+int ui_family_birth_date(const char *text, void *ctx, struct cb_err *err);
+int ui_family_not_empty(const char *text, void *ctx, struct cb_err *err);
 
 /* Ask what to correct and correct it; 1 when the family's own details
  * were chosen (the caller corrects those). */
