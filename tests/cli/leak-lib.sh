@@ -69,3 +69,21 @@ whose() {
 		[ "$o" != "$self" ] && grep -qF -f "$(memo "$fn" "$o")" "$file" && { echo "$o"; return; }
 	done
 }
+
+# no_other FUNCTION SELF FLAT WHAT ID...: fail when the flattened document
+# FLAT holds any needle of FUNCTION for an ID but SELF, saying WHAT the
+# document is and whose it holds; adds the needles tried to $checked.
+no_other() {
+	fn=$1
+	self=$2
+	flat=$3
+	what=$4
+	shift 4
+	theirs "$fn" "$self" "$@"
+	if grep -oF -f theirs.txt "$flat" >leaked.txt; then
+		other=$(whose "$fn" "$self" "$flat" "$@")
+		oref=$(q "SELECT reference FROM families_current WHERE family_id = '$other'")
+		fail "$what mentions $oref: $(head -3 leaked.txt)"
+	fi
+	checked=$((checked + $(wc -l <theirs.txt)))
+}
