@@ -61,7 +61,10 @@ while [ "$i" -lt 15 ]; do
 done
 echo "while locked: the slowest of 15 keys showed after $worst s"
 expect "the draft could not be kept"
-awk -v w="$worst" 'BEGIN { exit !(w < 1.0) }' || fail "a key took $worst s to show while locked"
+# Before, every key waited out the 5 s busy timeout. The bound is loose
+# because a loaded test machine (two tests to a core) is slow at anything;
+# the speed itself is measured by make bench, not here.
+awk -v w="$worst" 'BEGIN { exit !(w < 3.0) }' || fail "a key took $worst s to show while locked"
 # The other casebook goes away (its lock with it).
 kill "$locker"
 wait "$locker" 2>/dev/null
