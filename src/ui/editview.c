@@ -137,6 +137,25 @@ drop_draft(struct ui_app *app, struct editview *v)
 		cb_store_draft_drop(app->store, v->e->draft_key, &err);
 }
 
+/* A draft offered back may be one a casebook left when it ended (in
+ * another terminal, say): carrying on from it makes it this session's,
+ * and throwing it away removes that very one. */
+static void
+adopt_draft(struct ui_app *app, const struct cb_draft *d)
+{
+	struct cb_err err = {0};
+
+	cb_store_draft_adopt(app->store, d, &err);
+}
+
+static void
+discard_draft(struct ui_app *app, const struct cb_draft *d)
+{
+	struct cb_err err = {0};
+
+	cb_store_draft_discard(app->store, d, &err);
+}
+
 /* The draft was written against an older version than the one now
  * saved: show both and ask. False when the worker chose to decide later
  * (the editor closes, the draft stays as it was). */
@@ -156,16 +175,18 @@ draft_conflict(struct ui_app *app, struct editview *v, const struct cb_draft *d)
 	pick = ui_resolve_conflict(app, _("This was changed after your draft was written"), &c);
 	switch (pick) {
 	case CB_CONFLICT_MINE:
+		adopt_draft(app, d);
 		ui_editor_set_text(&v->ed, d->body);
 		/* From now on the draft is against the version on screen. */
 		mark_changed(v);
 		ui_say(app, _("Your text is in the editor: Ctrl-S saves it as a new version."));
 		break;
 	case CB_CONFLICT_THEIRS:
-		drop_draft(app, v);
+		discard_draft(app, d);
 		ui_say(app, _("Your draft is dropped; this is the version saved since."));
 		break;
 	case CB_CONFLICT_MERGE:
+		adopt_draft(app, d);
 		both = cb_conflict_both(&c);
 		ui_editor_set_text(&v->ed, both);
 		free(both);
@@ -199,6 +220,9 @@ offer_draft(struct ui_app *app, struct editview *v)
 	    cb_store_draft_get(app->store, v->e->draft_key, &d, &err) != 0 || d == NULL)
 		return true;
 	if (cb_streq(d->body, ui_editor_text(&v->ed))) {
+		/* Nothing new in it; as this editor's own, it goes when the
+		 * editor is done. */
+		adopt_draft(app, d);
 		cb_draft_free(&d);
 		return true;
 	}
@@ -213,8 +237,9 @@ offer_draft(struct ui_app *app, struct editview *v)
 	title = cb_asprintf(_("Unsaved text kept %.16s"), d->updated_at != NULL ? d->updated_at : "");
 	pick = ui_pick(app, title, choices, 2, 0);
 	if (pick == 1) {
-		drop_draft(app, v);
+		discard_draft(app, d);
 	} else {
+		adopt_draft(app, d);
 		ui_editor_set_text(&v->ed, d->body);
 		if (d->pending_row != NULL)
 			snprintf(v->pending_row, sizeof v->pending_row, "%s", d->pending_row);
