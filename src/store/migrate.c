@@ -538,6 +538,32 @@ static const char migration_heads[] =
 static const char migration_drafts_base[] =
 	"ALTER TABLE drafts ADD COLUMN base_row TEXT;\n";
 
+/* A draft belongs to one editing session (one running casebook), not only
+ * to a worker: two terminals of the same worker each keep their own text
+ * instead of writing over each other's. The primary key changes, so the
+ * table is made again; drafts from before have no session ('') and are
+ * offered back as left by an ended one. */
+static const char migration_drafts_session[] =
+	"CREATE TABLE drafts_by_session (\n"
+	"  key TEXT NOT NULL,\n"
+	"  worker_id TEXT NOT NULL REFERENCES workers(id),\n"
+	"  session TEXT NOT NULL DEFAULT '',\n"
+	"  pid INTEGER NOT NULL DEFAULT 0,\n"
+	"  pid_start INTEGER NOT NULL DEFAULT 0,\n"
+	"  family_id TEXT REFERENCES families(id),\n"
+	"  title TEXT NOT NULL,\n"
+	"  body TEXT NOT NULL,\n"
+	"  pending_row TEXT,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  base_row TEXT,\n"
+	"  PRIMARY KEY (key, worker_id, session));\n"
+	"INSERT INTO drafts_by_session (key, worker_id, family_id, title, body, pending_row,\n"
+	"  updated_at, base_row)\n"
+	"  SELECT key, worker_id, family_id, title, body, pending_row, updated_at, base_row\n"
+	"  FROM drafts;\n"
+	"DROP TABLE drafts;\n"
+	"ALTER TABLE drafts_by_session RENAME TO drafts;\n";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -546,6 +572,7 @@ static const char *const migrations[] = {
 	migration_heads,
 	migration_drafts_base,
 	migration_sync,
+	migration_drafts_session,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -344,6 +344,10 @@ struct ui_edit {
 	 * applied to a newer one without asking (ui_resolve_conflict). */
 	const char *base_row;
 	const char *base_label;   /* "version 3, 2026-12-03 14:02, Amira Haddad" */
+	/* Or: the revision of the version being changed (version 0: none
+	 * yet), from which the editor takes base_row and base_label itself
+	 * as it opens (a save may change it afterwards). */
+	const struct cb_rev *base_rev;
 	bool single_paragraph;    /* Enter saves instead of breaking the line */
 	bool allow_empty;         /* saving nothing is allowed (clears it) */
 	/* Save the text. A save that failed with an I/O error has an unknown

@@ -6,32 +6,14 @@
 # and the draft catches up once the lock is gone.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 
-db="$work/t.db"
-casebook import "$TOP_SRCDIR"/data/sample/*.yaml --db "$db" >/dev/null ||
-	fail "the sample families could not be imported"
+. "$TOP_SRCDIR/tests/e2e/drafts-lib.sh"
 now() { date +%s.%N; }
 
 start_casebook --db "$db" --as "Grace Adeyemi"
 wait_for "Caseload"
-send Enter
-wait_for "Family record"
-send n
-wait_for "Case notes"
-send a
-wait_for "What kind of note?"
-send Enter
-wait_for "When did it happen?"
-send Enter
-wait_for "significant event"
-send n
-wait_for "New note"
+open_new_note
 type_text "Before the lock:"
-n=0
-until [ "$(sqlite3 "$db" "SELECT body FROM drafts")" = "Before the lock:" ]; do
-	n=$((n + 1))
-	[ $n -lt 50 ] || fail "no draft was kept"
-	sleep 0.1
-done
+wait_draft 1 "Before the lock:"
 
 # Another connection takes the write lock and keeps it.
 { echo "BEGIN IMMEDIATE;"; echo "UPDATE drafts SET title = title;"; sleep 30; echo "ROLLBACK;"; } |
