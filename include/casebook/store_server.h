@@ -56,12 +56,18 @@ int cb_sync_status(struct cb_store *s, char **last, long *waiting, struct cb_err
 int cb_sync_dump(struct cb_store *s, char **out, struct cb_err *err);
 
 /* A conflict: two versions of one record made from the same earlier
- * version, or two records that cannot both stand (the same answer made on
- * two laptops). */
+ * version (versions), or one thing recorded as two records on two laptops
+ * (twins: the answer to one field, a module's mark, a family on one
+ * agenda), which cannot both stand. */
+enum cb_sync_conflict_kind {
+	CB_SYNC_VERSIONS,
+	CB_SYNC_TWINS
+};
 struct cb_sync_conflict {
-	char *table;     /* where the record lives, e.g. note_versions */
-	char *record;    /* the record's id */
-	char *mine;      /* the row kept in the record */
+	enum cb_sync_conflict_kind kind;
+	char *table;     /* where it lives: note_versions (versions), answers (twins) */
+	char *record;    /* the record's id (twins: the other laptop's record) */
+	char *mine;      /* the row kept in the record (twins: this laptop's record) */
 	char *theirs;    /* the row kept aside */
 	char *theirs_json;
 };
@@ -69,9 +75,38 @@ void cb_conflict_free(void *c);
 /* Open conflicts (not yet resolved), oldest first; out holds
  * struct cb_sync_conflict *, owned. */
 int cb_conflict_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err);
-/* Resolve the conflict of record by a new version: choose "mine", "theirs"
- * (a copy of the row kept aside, as the newest version). The new version
- * names both rows as its parents. */
+
+/* One side of a conflict as a person reads it. */
+struct cb_conflict_side {
+	int version;
+	char *created_at;  /* UTC, ISO 8601 */
+	char *by;          /* the worker's name (their id when not known here) */
+	char *text;        /* the text (of a note, an answer), or every field, one a line */
+	bool is_signed;    /* signed minutes */
+};
+struct cb_conflict_view {
+	char *what;        /* the kind of record: "note", "answer", "meeting" */
+	char *family_id;   /* NULL when it is about no one family */
+	char *family;      /* "FS-26-0142 Price family", or NULL */
+	char *module_id;   /* an answer's module and field ("section.field"), or NULL */
+	char *field_key;
+	bool has_text;     /* side.text is one text field, so the two can be merged */
+	struct cb_conflict_side mine, theirs;
+};
+int cb_conflict_view(struct cb_store *s, const struct cb_sync_conflict *c,
+                     struct cb_conflict_view *v, struct cb_err *err);
+void cb_conflict_view_clear(struct cb_conflict_view *v);
+
+/* Resolve c by a new version: choice "mine" (the row kept), "theirs" (a
+ * copy of the row kept aside) or "merged" (the row kept with its text
+ * replaced by text; only when the view has_text). The new version names
+ * both rows as its parents and syncs like any change. For twins, the
+ * other record gets the same new version too, so every laptop shows it
+ * whichever of the two it keeps. Signed minutes are settled only with the
+ * signed version. */
+int cb_conflict_resolve_with(struct cb_store *s, const struct cb_sync_conflict *c,
+                             const char *choice, const char *text, struct cb_err *err);
+/* The same, by a record's id (table NULL: whichever table it is in). */
 int cb_conflict_resolve(struct cb_store *s, const char *table, const char *record,
                         const char *choice, struct cb_err *err);
 

@@ -454,6 +454,54 @@ resolve(struct cb_store *s, const struct sr_schema *sc, int ti, const char *pk,
 	}
 }
 
+/* Rows made here but kept aside (a resolution's version of the other
+ * laptop's record, which cannot stand here): sent like any other. Rows
+ * aside that came from the server are seen. */
+#define ASIDE_PENDING                                                            \
+	"SELECT a.tbl, a.pk, a.data, json_extract(a.data, '$.created_by') FROM sync_aside a " \
+	"WHERE NOT EXISTS (SELECT 1 FROM sync_seen z WHERE z.tbl = a.tbl AND z.pk = a.pk) " \
+	"ORDER BY a.rowid"
+
+static int
+aside_pending(struct cb_store *s, const struct sr_schema *sc, int max, struct cb_vec *out,
+              struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE;
+
+	if (st_prepare(s, ASIDE_PENDING, &st, err) != 0)
+		return -1;
+	while ((int)out->len < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int ti = sr_find(sc, (const char *)sqlite3_column_text(st, 0));
+		const struct sr_table *t;
+		struct sr_row *r;
+
+		if (ti < 0 || !sc->t[ti].send)
+			continue;
+		t = &sc->t[ti];
+		r = cb_calloc(1, sizeof *r);
+		r->t = ti;
+		r->pk = st_col_str(st, 1);
+		r->data = st_col_str(st, 2);
+		r->created_by = st_col_str(st, 3);
+		r->record = t->key != NULL ? json_text(s, r->data, t->key) : cb_strdup(r->pk);
+		if (t->has_version) {
+			char *v = json_text(s, r->data, "version");
+
+			r->version = v != NULL ? atoi(v) : 0;
+			free(v);
+		}
+		resolve(s, sc, ti, r->pk, r->data, 0, &r->family, &r->team);
+		cb_vec_push(out, r);
+	}
+	if ((int)out->len < max && rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return st_error(s, rc, err);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
 int
 sr_pending(struct cb_store *s, const struct sr_schema *sc, int max, struct cb_vec *out,
            struct cb_err *err)
@@ -496,6 +544,8 @@ sr_pending(struct cb_store *s, const struct sr_schema *sc, int max, struct cb_ve
 		}
 		sqlite3_finalize(st);
 	}
+	if ((int)out->len < max)
+		return aside_pending(s, sc, max, out, err);
 	return 0;
 }
 
@@ -503,6 +553,7 @@ int
 sr_count_pending(struct cb_store *s, const struct sr_schema *sc, const char *worker, long *mine,
               long *system, long *others, char other[40], struct cb_err *err)
 {
+	sqlite3_stmt *st;
 	int i, rc;
 
 	*mine = *system = *others = 0;
@@ -510,7 +561,6 @@ sr_count_pending(struct cb_store *s, const struct sr_schema *sc, const char *wor
 		other[0] = '\0';
 	for (i = 0; i < sc->n; i++) {
 		const struct sr_table *t = &sc->t[i];
-		sqlite3_stmt *st;
 
 		if (!t->send)
 			continue;
@@ -533,7 +583,23 @@ sr_count_pending(struct cb_store *s, const struct sr_schema *sc, const char *wor
 		if (rc != SQLITE_DONE)
 			return st_error(s, rc, err);
 	}
-	return 0;
+	if (st_prepare(s, ASIDE_PENDING, &st, err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *by = (const char *)sqlite3_column_text(st, 3);
+
+		if (by == NULL || strcmp(by, CB_SYSTEM_WORKER) == 0)
+			(*system)++;
+		else if (worker == NULL || strcmp(by, worker) == 0)
+			(*mine)++;
+		else {
+			(*others)++;
+			if (other != NULL && other[0] == '\0')
+				snprintf(other, 40, "%s", by);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }
 
 int

@@ -145,6 +145,36 @@ done
 same "resolved the same everywhere" amira.dump ben.dump
 same "resolved the same everywhere (cara)" amira.dump cara.dump
 
+# --- conflicts: one field of a module answered on two laptops -------------
+# Two answers to one field are two records of one thing ("twins"): each
+# laptop keeps the one it had first and the other aside; resolving on any
+# one gives both the same new version, so every laptop shows it.
+field=daily_care.working_well
+check "amira answers a field" synctool answer amira.db "Amira Haddad" FS-A-1 $field "Amira's answer."
+check "ben answers the same field" synctool answer ben.db "Ben Okafor" FS-A-1 $field "Ben's answer."
+for w in amira ben cara amira; do check "sync $w after the answers" casebook sync --db "$w.db"; done
+answer() { sqlite3 "$1" "SELECT v.value FROM answers_current v JOIN answers a ON a.id = v.answer_id WHERE a.field_key = '$field'"; }
+for w in amira ben cara; do
+	casebook list conflicts --db "$w.db" >"$work/c"
+	grep -q "^answers	" "$work/c" || { echo "FAIL: $w does not show the answer conflict" >&2; errors=$((errors + 1)); }
+	[ "$(wc -l <"$work/c")" = 1 ] || { echo "FAIL: $w shows $(wc -l <"$work/c") conflicts" >&2; errors=$((errors + 1)); }
+	dump "$w.db" >"$w.dump"
+done
+same "both answers kept everywhere (amira, ben)" amira.dump ben.dump
+same "both answers kept everywhere (amira, cara)" amira.dump cara.dump
+[ "$(answer ben.db)" = "Ben's answer." ] || fail "ben's laptop lost his answer: $(answer ben.db)"
+rec=$(cut -f2 "$work/c")
+check "ben resolves it with amira's answer" casebook resolve conflict "$rec" theirs --db ben.db --as "Ben Okafor"
+for w in ben amira cara ben; do check "sync $w after resolving the answer" casebook sync --db "$w.db"; done
+for w in amira ben cara; do
+	casebook list conflicts --db "$w.db" >"$work/c"
+	[ -s "$work/c" ] && { echo "FAIL: $w still shows the answer conflict" >&2; errors=$((errors + 1)); }
+	[ "$(answer "$w.db")" = "Amira's answer." ] || { echo "FAIL: $w shows '$(answer "$w.db")' after resolving" >&2; errors=$((errors + 1)); }
+	dump "$w.db" >"$w.dump"
+done
+same "the answer resolved the same everywhere (amira, ben)" amira.dump ben.dump
+same "the answer resolved the same everywhere (amira, cara)" amira.dump cara.dump
+
 # --- signed minutes stay signed -------------------------------------------
 # A meeting written as the workbook writes it, then signed on one laptop and
 # changed unsigned on another.
