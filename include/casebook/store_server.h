@@ -75,6 +75,8 @@ void cb_conflict_free(void *c);
 /* Open conflicts (not yet resolved), oldest first; out holds
  * struct cb_sync_conflict *, owned. */
 int cb_conflict_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err);
+/* How many conflicts are open (for the caseload's line). */
+int cb_conflict_count(struct cb_store *s, long *n, struct cb_err *err);
 
 /* One side of a conflict as a person reads it. */
 struct cb_conflict_side {

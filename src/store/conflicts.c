@@ -232,6 +232,21 @@ cb_conflict_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err)
 	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }
 
+int
+cb_conflict_count(struct cb_store *s, long *n, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	if (st_prepare(s, "SELECT count(*) FROM (" OPEN_CONFLICTS ")", &st, err) != 0)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : st_error(s, rc, err);
+}
+
 static int
 is_signed(struct cb_store *s, const char *json)
 {
