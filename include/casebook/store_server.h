@@ -58,17 +58,21 @@ int cb_sync_dump(struct cb_store *s, char **out, struct cb_err *err);
 /* A conflict: two versions of one record made from the same earlier
  * version (versions), or one thing recorded as two records on two laptops
  * (twins: the answer to one field, a module's mark, a family on one
- * agenda), which cannot both stand. */
+ * agenda), which cannot both stand; or two families given one case
+ * reference on two laptops (reference: both stand, both are kept, until
+ * a person renames one or says they are the same family). */
 enum cb_sync_conflict_kind {
 	CB_SYNC_VERSIONS,
-	CB_SYNC_TWINS
+	CB_SYNC_TWINS,
+	CB_SYNC_REFERENCE
 };
 struct cb_sync_conflict {
 	enum cb_sync_conflict_kind kind;
-	char *table;     /* where it lives: note_versions (versions), answers (twins) */
+	char *table;     /* where it lives: note_versions (versions), answers (twins),
+	                  * families (reference) */
 	char *record;    /* the record's id (twins: the other laptop's record) */
 	char *mine;      /* the row kept in the record (twins: this laptop's record) */
-	char *theirs;    /* the row kept aside */
+	char *theirs;    /* the row kept aside (reference: the other family) */
 	char *theirs_json;
 };
 void cb_conflict_free(void *c);
@@ -101,7 +105,10 @@ void cb_conflict_view_clear(struct cb_conflict_view *v);
 
 /* Resolve c by a new version: choice "mine" (the row kept), "theirs" (a
  * copy of the row kept aside) or "merged" (the row kept with its text
- * replaced by text; only when the view has_text). The new version names
+ * replaced by text; only when the view has_text). Two families with one
+ * reference are resolved by correcting either's reference (then they are
+ * no longer a conflict), or with choice "same": they are one family
+ * recorded twice, and both records stay under the reference. The new version names
  * both rows as its parents and syncs like any change. For twins, the
  * other record gets the same new version too, so every laptop shows it
  * whichever of the two it keeps. Signed minutes are settled only with the

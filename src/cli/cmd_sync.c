@@ -91,6 +91,15 @@ cmd_sync(struct cli *c)
 	}
 	printf(_("synced: sent %ld, fetched %ld, in conflict %ld, waiting for a record not "
 	         "here yet %ld\n"), st.pushed, st.pulled, st.conflicts, st.waiting);
+	{
+		long open = 0;
+
+		if (cb_conflict_count(s, &open, &err) == 0 && open > 0)
+			printf(ngettext("%ld conflict is open: casebook list conflicts shows it, C in "
+			                "the workbook resolves it\n",
+			                "%ld conflicts are open: casebook list conflicts shows them, C in "
+			                "the workbook resolves them\n", open), open);
+	}
 	if (st.local_only > 0)
 		printf(ngettext("%ld change made by casebook's own author (not a worker) stays on "
 		                "this laptop: import with --as WORKER to share it\n",
@@ -142,9 +151,12 @@ cmd_resolve_conflict(struct cli *c)
 		cb_store_close(&s);
 		return cli_fail(&err);
 	}
-	printf(strcmp(c->args[1], "mine") == 0
-	           ? _("resolved with this laptop's version: a new version names both\n")
-	           : _("resolved with the other version: a new version names both\n"));
+	if (strcmp(c->args[1], "same") == 0)
+		printf(_("resolved: the two are one family, recorded twice; both records stay\n"));
+	else
+		printf(strcmp(c->args[1], "mine") == 0
+		           ? _("resolved with this laptop's version: a new version names both\n")
+		           : _("resolved with the other version: a new version names both\n"));
 	cb_store_close(&s);
 	return CB_EXIT_OK;
 }

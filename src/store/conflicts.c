@@ -125,10 +125,23 @@ cb_conflict_free(void *p)
  * with a resolution (not yet seen by the server, or seen) name the record
  * they were made for in clash, which is aside too. */
 #define OPEN_CONFLICTS                                                           \
-	"SELECT a.tbl, a.record, a.clash, a.pk, a.data FROM sync_aside a "        \
+	"SELECT a.tbl, a.record, a.clash, a.pk, a.data, a.kept_at FROM sync_aside a " \
 	"WHERE NOT EXISTS (SELECT 1 FROM sync_aside p WHERE p.pk = a.clash) "      \
 	"AND NOT EXISTS (SELECT 1 FROM conflict_resolutions r WHERE r.row_b = a.pk " \
 	"OR r.row_a = a.pk) "
+
+/* Two families that are both current under one case reference, made on
+ * two laptops (a laptop refuses a reference it already has), that nobody
+ * has said are one family. Columns as OPEN_CONFLICTS: NULL, NULL, the
+ * family made first, the other, NULL, and its creation time to sort by. */
+#define SHARED_REFERENCES                                                        \
+	"SELECT NULL, NULL, a.family_id, b.family_id, NULL, fb.created_at FROM family_heads a " \
+	"JOIN family_heads b ON b.ref_fold = a.ref_fold AND b.family_id <> a.family_id " \
+	"JOIN families fa ON fa.id = a.family_id JOIN families fb ON fb.id = b.family_id " \
+	"WHERE a.retracted = 0 AND b.retracted = 0 AND (fa.created_at < fb.created_at OR " \
+	"(fa.created_at = fb.created_at AND fa.id < fb.id)) AND NOT EXISTS (SELECT 1 FROM " \
+	"conflict_resolutions r WHERE r.tbl = 'families' AND ((r.row_a = a.family_id AND " \
+	"r.row_b = b.family_id) OR (r.row_a = b.family_id AND r.row_b = a.family_id))) "
 
 static char *
 one(struct cb_store *s, const char *sql, const char *a, const char *b)
@@ -206,7 +219,8 @@ cb_conflict_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err)
 
 	if (sr_schema_load(s, &sc, err) != 0)
 		return -1;
-	if (st_prepare(s, OPEN_CONFLICTS "ORDER BY a.kept_at, a.pk", &st, err) != 0) {
+	if (st_prepare(s, OPEN_CONFLICTS "UNION ALL " SHARED_REFERENCES "ORDER BY 6, 4", &st,
+	               err) != 0) {
 		sr_schema_free(&sc);
 		return -1;
 	}
@@ -214,6 +228,15 @@ cb_conflict_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err)
 		struct cb_sync_conflict *c = cb_calloc(1, sizeof *c);
 		int ti;
 
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL) { /* a shared reference */
+			c->kind = CB_SYNC_REFERENCE;
+			c->table = cb_strdup("families");
+			c->mine = st_col_str(st, 2);
+			c->record = st_col_str(st, 3);
+			c->theirs = st_col_str(st, 3);
+			cb_vec_push(out, c);
+			continue;
+		}
 		c->table = st_col_str(st, 0);
 		c->record = st_col_str(st, 1);
 		c->mine = st_col_str(st, 2);
@@ -239,7 +262,8 @@ cb_conflict_count(struct cb_store *s, long *n, struct cb_err *err)
 	int rc;
 
 	*n = 0;
-	if (st_prepare(s, "SELECT count(*) FROM (" OPEN_CONFLICTS ")", &st, err) != 0)
+	if (st_prepare(s, "SELECT count(*) FROM (" OPEN_CONFLICTS "UNION ALL " SHARED_REFERENCES ")",
+	               &st, err) != 0)
 		return -1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*n = sqlite3_column_int64(st, 0);
@@ -448,6 +472,87 @@ cb_conflict_view_clear(struct cb_conflict_view *v)
 	memset(v, 0, sizeof *v);
 }
 
+/* A family's newest version as JSON. */
+static char *
+family_json(struct cb_store *s, const struct sr_schema *sc, const char *family)
+{
+	int ti = sr_find(sc, "family_versions");
+	char *sql, *v;
+
+	if (ti < 0)
+		return NULL;
+	sql = cb_asprintf("SELECT %s FROM family_versions WHERE family_id = ?1 ORDER BY version "
+	                  "DESC LIMIT 1", sc->t[ti].json_expr);
+	v = one(s, sql, family, NULL);
+	free(sql);
+	return v;
+}
+
+static int
+reference_view(struct cb_store *s, const struct sr_schema *sc, const struct cb_sync_conflict *c,
+               struct cb_conflict_view *v, struct cb_err *err)
+{
+	int ti = sr_find(sc, "family_versions");
+	char *mine = family_json(s, sc, c->mine), *theirs = family_json(s, sc, c->theirs);
+	int rc = -1;
+
+	if (ti < 0 || mine == NULL || theirs == NULL) {
+		cb_err_set(err, CB_ENOTFOUND, _("could not read the families of reference conflict %s"),
+		           c->record);
+		goto out;
+	}
+	v->what = cb_strdup(_("reference"));
+	v->family_id = cb_strdup(c->mine);
+	v->family = one(s, "SELECT reference || ' ' || name FROM family_versions WHERE "
+	                   "family_id = ?1 ORDER BY version DESC LIMIT 1", c->mine, NULL);
+	if (side_fill(s, &sc->t[ti], mine, &v->mine, err) != 0 ||
+	    side_fill(s, &sc->t[ti], theirs, &v->theirs, err) != 0)
+		goto out;
+	rc = 0;
+out:
+	free(mine);
+	free(theirs);
+	return rc;
+}
+
+/* They are one family recorded twice: both records stay, and the
+ * resolution says so (which clears the conflict everywhere). */
+static int
+same_family(struct cb_store *s, const struct cb_sync_conflict *c, struct cb_err *err)
+{
+	char resid[CB_UUID_LEN], now[CB_STAMP_LEN];
+	char *row = NULL;
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	row = one(s, "SELECT row_id FROM family_versions WHERE family_id = ?1 ORDER BY version "
+	             "DESC LIMIT 1", c->mine, NULL);
+	if (row == NULL) {
+		cb_err_set(err, CB_ENOTFOUND, _("%s is not a family here"), c->mine);
+		goto out;
+	}
+	cb_uuid_new(resid);
+	cb_stamp_now(now);
+	if (st_prepare(s, "INSERT INTO conflict_resolutions (id, created_at, created_by, family_id, "
+	                  "tbl, record_id, row_a, row_b, resolved_row) VALUES (?1, ?2, ?3, ?4, "
+	                  "'families', ?4, ?4, ?5, ?6)", &st, err) != 0)
+		goto out;
+	sqlite3_bind_text(st, 1, resid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, cb_store_actor(s), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, c->mine, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, c->theirs, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, row, -1, SQLITE_STATIC);
+	if (st_exec_stmt(s, st, err) != 0)
+		goto out;
+	rc = st_audit(s, "resolve", "family", c->mine, row, "same", err);
+out:
+	free(row);
+	return st_write_end(s, rc, err);
+}
+
 int
 cb_conflict_view(struct cb_store *s, const struct cb_sync_conflict *c,
                  struct cb_conflict_view *v, struct cb_err *err)
@@ -458,8 +563,13 @@ cb_conflict_view(struct cb_store *s, const struct cb_sync_conflict *c,
 	int rc = -1;
 
 	memset(v, 0, sizeof *v);
+	memset(&d, 0, sizeof d);
 	if (sr_schema_load(s, &sc, err) != 0)
 		return -1;
+	if (c->kind == CB_SYNC_REFERENCE) {
+		rc = reference_view(s, sc, c, v, err);
+		goto out;
+	}
 	if (load_sides(s, sc, c, &d, err) != 0)
 		goto out;
 	v->what = what_of(sc->t[d.vt].name);
@@ -559,6 +669,13 @@ cb_conflict_resolve_with(struct cb_store *s, const struct cb_sync_conflict *c,
 	bool merged = strcmp(choice, "merged") == 0;
 
 	memset(&d, 0, sizeof d);
+	if (c->kind == CB_SYNC_REFERENCE) {
+		if (strcmp(choice, "same") == 0)
+			return same_family(s, c, err);
+		return cb_err_set(err, CB_EINVAL,
+		                  _("two families share a reference: correct one's reference (a new "
+		                    "version), or say they are the same family"));
+	}
 	if (strcmp(choice, "mine") != 0 && strcmp(choice, "theirs") != 0 && !merged)
 		return cb_err_set(err, CB_EINVAL, _("choose mine or theirs, not %s"), choice);
 	if (merged && (text == NULL || text[0] == '\0'))
@@ -691,7 +808,8 @@ cb_conflict_resolve(struct cb_store *s, const char *table, const char *record,
 		return cb_err_set(err, CB_ENOTFOUND, _("%s has no open conflict: casebook list "
 		                                       "conflicts shows them"), record);
 	}
-	if (strcmp(choice, "mine") != 0 && strcmp(choice, "theirs") != 0)
+	if (strcmp(choice, "mine") != 0 && strcmp(choice, "theirs") != 0 &&
+	    !(strcmp(choice, "same") == 0 && found->kind == CB_SYNC_REFERENCE))
 		rc = cb_err_set(err, CB_EINVAL, _("choose mine or theirs, not %s"), choice);
 	else
 		rc = cb_conflict_resolve_with(s, found, choice, NULL, err);

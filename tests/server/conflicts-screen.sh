@@ -31,8 +31,19 @@ synctool correct amira.db "Amira Haddad" FS-A-1 "Amira's reading." >/dev/null ||
 synctool correct ben.db "Ben Okafor" FS-A-1 "Ben's reading." >/dev/null || fail "ben corrects"
 synctool answer amira.db "Amira Haddad" FS-A-1 $field "Amira's answer." || fail "amira answers"
 synctool answer ben.db "Ben Okafor" FS-A-1 $field "Ben's answer." || fail "ben answers"
+synctool family amira.db "Amira Haddad" FS-A-7 >/dev/null || fail "amira adds FS-A-7"
+synctool family ben.db "Ben Okafor" FS-A-7 >/dev/null || fail "ben adds FS-A-7 too"
 for w in amira ben; do casebook sync --db "$w.db" >/dev/null || fail "sync $w"; done
-[ "$(casebook list conflicts --db ben.db | wc -l)" = 2 ] || fail "ben has not 2 conflicts"
+[ "$(casebook list conflicts --db ben.db | wc -l)" = 3 ] || fail "ben has not 3 conflicts"
+# pick WHAT: select the conflict whose line starts with WHAT.
+pick() {
+	send Home
+	_first=$(screen | grep -n -E '^ (note|answer|reference) ' | head -1 | cut -d: -f1)
+	_row=$(screen | grep -n "^ $1 " | head -1 | cut -d: -f1)
+	[ -n "$_row" ] || fail "no $1 line"
+	_k=$((_row - _first))
+	while [ "$_k" -gt 0 ]; do send Down; _k=$((_k - 1)); done
+}
 
 # $EDITOR makes the merged text, as a person would in their own editor.
 printf '#!/bin/sh\nprintf "Both readings, merged by Ben.\\n" >"$1"\n' >"$work/merge.sh"
@@ -40,10 +51,11 @@ chmod +x "$work/merge.sh"
 E2E_ENV="EDITOR=$work/merge.sh"
 start_casebook --db "$work/ben.db" --as "Ben Okafor"
 wait_for "FS-A-1"
-expect "conflicts: 2 (C), synced"
+expect "conflicts: 3 (C), synced"
 send C
 wait_for "Conflicts from sync"
-expect "2 conflicts from sync"
+expect "3 conflicts from sync"
+expect "reference"
 expect "note"
 expect "answer"
 expect "Ben Okafor"
@@ -52,13 +64,30 @@ send '?'
 wait_for "Show both versions and resolve"
 expect "Sync with the team's server: send the resolutions"
 send Escape
-wait_for "2 conflicts from sync"
+wait_for "3 conflicts from sync"
 
-# The note first (whichever line it is on).
-row=$(screen | grep -n '^ note ' | cut -d: -f1)
-first=$(screen | grep -n -E '^ (note|answer) ' | head -1 | cut -d: -f1)
-[ -n "$row" ] || fail "no note line"
-[ "$row" = "$first" ] || send Down
+# The shared reference: Ben's FS-A-7 becomes FS-A-8.
+pick reference
+send Enter
+wait_for "Two families have the reference FS-A-7"
+expect "They are the same family"
+expect "(made by Amira Haddad) a new case reference"
+expect "(made by Ben Okafor) a new case reference"
+# Amira's record was made first: Ben's is the second choice.
+send Down
+send Enter
+wait_for "New case reference for FS-A-7 family"
+send Enter
+wait_for "FS-A-7 is already"
+send BSpace
+type_text "8"
+send Enter
+wait_for "is now FS-A-8"
+expect "2 conflicts from sync"
+refute " reference "
+
+# The note (whichever line it is on).
+pick note
 send Enter
 wait_for "Merge: edit one text with both in view"
 expect "Keep the version on this laptop"
@@ -78,6 +107,7 @@ expect "1 conflict from sync"
 refute " note "
 
 # Then the answer: take the version kept aside (Amira's).
+pick answer
 send Enter
 wait_for "Take the version kept aside"
 expect "Ben's answer."
@@ -101,6 +131,10 @@ answer() { sqlite3 "$1" "SELECT v.value FROM answers_current v JOIN answers a ON
 for w in amira ben; do
 	[ "$(note $w.db)" = "Both readings, merged by Ben." ] || fail "$w does not show the merged note"
 	[ "$(answer $w.db)" = "Amira's answer." ] || fail "$w shows the answer '$(answer $w.db)'"
+done
+for w in amira ben; do
+	[ "$(sqlite3 $w.db "SELECT group_concat(reference, ' ') FROM (SELECT reference FROM families_current WHERE reference LIKE 'FS-A-_' ORDER BY 1)")" = "FS-A-1 FS-A-7 FS-A-8" ] ||
+		fail "$w does not hold FS-A-1, FS-A-7 and FS-A-8"
 done
 dump amira.db >amira.dump
 dump ben.db >ben.dump

@@ -175,6 +175,33 @@ done
 same "the answer resolved the same everywhere (amira, ben)" amira.dump ben.dump
 same "the answer resolved the same everywhere (amira, cara)" amira.dump cara.dump
 
+# --- one case reference given to two families on two laptops --------------
+# Both families stand (neither is lost) and every laptop shows the clash
+# until a person renames one or says they are one family.
+check "amira adds FS-A-9" synctool family amira.db "Amira Haddad" FS-A-9
+check "ben adds FS-A-9 too" synctool family ben.db "Ben Okafor" FS-A-9
+for w in amira ben cara amira; do check "sync $w after the two FS-A-9" casebook sync --db "$w.db"; done
+grep -q "1 conflict is open" "$work/out" || fail "sync does not say a conflict is open: $(cat "$work/out")"
+nine() { sqlite3 "$1" "SELECT count(*) FROM families_current WHERE reference = 'FS-A-9'"; }
+for w in amira ben cara; do
+	casebook list conflicts --db "$w.db" >"$work/c"
+	grep -q "^families	" "$work/c" || { echo "FAIL: $w does not show the shared reference" >&2; errors=$((errors + 1)); }
+	[ "$(nine "$w.db")" = 2 ] || { echo "FAIL: $w holds $(nine "$w.db") families FS-A-9" >&2; errors=$((errors + 1)); }
+done
+rec=$(grep "^families	" "$work/c" | cut -f2)
+refuse "a shared reference is not settled by mine" "correct one's reference" \
+	casebook resolve conflict "$rec" mine --db cara.db --as "Cara Lewis"
+check "cara says they are one family" casebook resolve conflict "$rec" same --db cara.db --as "Cara Lewis"
+for w in cara amira ben; do check "sync $w after the same family" casebook sync --db "$w.db"; done
+for w in amira ben cara; do
+	casebook list conflicts --db "$w.db" >"$work/c"
+	[ -s "$work/c" ] && { echo "FAIL: $w still shows a conflict: $(cat "$work/c")" >&2; errors=$((errors + 1)); }
+	[ "$(nine "$w.db")" = 2 ] || { echo "FAIL: $w lost one of the two records of FS-A-9" >&2; errors=$((errors + 1)); }
+	dump "$w.db" >"$w.dump"
+done
+same "the same family everywhere (amira, ben)" amira.dump ben.dump
+same "the same family everywhere (amira, cara)" amira.dump cara.dump
+
 # --- signed minutes stay signed -------------------------------------------
 # A meeting written as the workbook writes it, then signed on one laptop and
 # changed unsigned on another.

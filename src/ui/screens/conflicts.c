@@ -14,10 +14,12 @@
 
 #include "casebook/conflict.h"
 #include "casebook/err.h"
+#include "casebook/family.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/module.h"
 #include "casebook/store.h"
+#include "casebook/store_families.h"
 #include "casebook/store_server.h"
 #include "casebook/str.h"
 #include "../ui.h"
@@ -169,6 +171,85 @@ save_merged(struct ui_app *app, const char *text, void *ctx, char pending_row[CB
 	return cb_conflict_resolve_with(app->store, m->c, "merged", text, err);
 }
 
+static int
+validate_new_ref(const char *text, void *ctx, struct cb_err *err)
+{
+	struct ui_app *app = ctx;
+	struct cb_family *f = NULL;
+	char *t = cb_str_trim(text);
+	int rc = 0;
+
+	if (*t == '\0')
+		rc = cb_err_set(err, CB_EINVAL, _("a family needs its case reference"));
+	else if (cb_store_family_find_ref(app->store, t, &f, NULL) == 0)
+		rc = cb_err_set(err, CB_EEXIST, _("%s is already %s"), t, f->name);
+	cb_family_free(&f);
+	free(t);
+	return rc;
+}
+
+/* Two families under one reference: give one a new reference (a new
+ * version of it), or say they are one family recorded twice. */
+static void
+resolve_reference(struct ui_app *app, struct crow *r)
+{
+	struct cb_family *fam[2] = {NULL, NULL};
+	const char *ids[2] = {r->c->mine, r->c->theirs};
+	const struct cb_conflict_side *side[2] = {&r->v.mine, &r->v.theirs};
+	char *labels[2] = {NULL, NULL}, *title = NULL, *ref = NULL;
+	struct cb_err err = {0};
+	struct ui_choice choices[3];
+	int i, pick;
+
+	for (i = 0; i < 2; i++) {
+		if (cb_store_family_get(app->store, ids[i], &fam[i], &err) != 0) {
+			ui_fail(app, &err);
+			goto out;
+		}
+		labels[i] = cb_asprintf(_("Give %s (made by %s) a new case reference"), fam[i]->name,
+		                        side[i]->by);
+		choices[i] = (struct ui_choice){labels[i], side[i]->text, false};
+	}
+	choices[2] = (struct ui_choice){
+		_("They are the same family, recorded twice: keep both records"),
+		_("Both records stay under the one reference, each with what was written in it, "
+		  "and the conflict is closed on every laptop."),
+		false};
+	title = cb_asprintf(_("Two families have the reference %s"), fam[0]->reference);
+	pick = ui_pick(app, title, choices, 3, 0);
+	if (pick == 0 || pick == 1) {
+		char *q = cb_asprintf(_("New case reference for %s:"), fam[pick]->name);
+
+		i = ui_prompt(app, q, fam[pick]->reference, &ref, validate_new_ref, NULL, app);
+		free(q);
+		if (i != 0) {
+			ui_say(app, _("Nothing changed: the conflict is still open."));
+			goto out;
+		}
+		free(fam[pick]->reference);
+		fam[pick]->reference = cb_str_trim(ref);
+		if (cb_store_family_correct(app->store, fam[pick], &err) != 0)
+			ui_fail(app, &err);
+		else
+			ui_say(app, _("%s is now %s; S sends it to the team."), fam[pick]->name,
+			       fam[pick]->reference);
+	} else if (pick == 2) {
+		if (cb_conflict_resolve_with(app->store, r->c, "same", NULL, &err) != 0)
+			ui_fail(app, &err);
+		else
+			ui_say(app, _("Resolved: one family recorded twice; S sends it to the team."));
+	} else {
+		ui_say(app, _("Nothing changed: the conflict is still open."));
+	}
+out:
+	for (i = 0; i < 2; i++) {
+		cb_family_free(&fam[i]);
+		free(labels[i]);
+	}
+	free(title);
+	free(ref);
+}
+
 static void
 resolve(struct ui_app *app, struct ui_screen *scr, struct crow *r)
 {
@@ -181,6 +262,11 @@ resolve(struct ui_app *app, struct ui_screen *scr, struct crow *r)
 
 	if (!r->ready) {
 		ui_say(app, _("Not all of this conflict has arrived yet: sync again with S."));
+		return;
+	}
+	if (r->c->kind == CB_SYNC_REFERENCE) {
+		resolve_reference(app, r);
+		reload(app, scr);
 		return;
 	}
 	mine_label = cb_asprintf(_("Kept on this laptop: version %d, %.16s, %s"), r->v.mine.version,
