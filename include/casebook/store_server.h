@@ -34,12 +34,19 @@ struct cb_sync_stats {
 	long conflicts;  /* rows received that clash with a local one: kept aside */
 	long waiting;    /* rows received whose parent is not here yet */
 	long local_only; /* rows by the built-in author, never sent */
+	/* Rows by workers made on this laptop, whom the server does not know:
+	 * never sent (workers are made on the server, casebook server
+	 * add-worker). The first one's name, owned; cb_sync_stats_clear(). */
+	long laptop_worker;
+	char *laptop_worker_name;
 };
+void cb_sync_stats_clear(struct cb_sync_stats *st);
 
 /* Progress on long syncs: what is being done and how many rows so far. */
 typedef void (*cb_sync_progress)(const char *what, long done, void *arg);
 
-/* Send what the server lacks, then fetch what this laptop lacks. url NULL
+/* Send what the server lacks, then fetch what this laptop lacks (fills
+ * stats, which the caller clears with cb_sync_stats_clear). url NULL
  * uses the one remembered from the last sync (then the PG* variables); a
  * url that worked is remembered. Each batch is one transaction on each
  * side, so a sync that is cut off anywhere is finished by the next. */

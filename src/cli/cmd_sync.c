@@ -86,6 +86,7 @@ cmd_sync(struct cli *c)
 	if ((rc = cli_open(c, false, &s)) != 0)
 		return rc;
 	if (cb_sync(s, c->server, &st, isatty(2) ? progress : NULL, NULL, &err) != 0) {
+		cb_sync_stats_clear(&st);
 		cb_store_close(&s);
 		return cli_fail(&err);
 	}
@@ -100,6 +101,17 @@ cmd_sync(struct cli *c)
 			                "%ld conflicts are open: casebook list conflicts shows them, C in "
 			                "the workbook resolves them\n", open), open);
 	}
+	if (st.laptop_worker > 0)
+		printf(ngettext("%ld change made by %s stays on this laptop: %s was added here, not "
+		                "on the team's server; the administrator adds workers with casebook "
+		                "server add-worker (casebook-server(8)), and each works as the worker "
+		                "the server made\n",
+		                "%ld changes made by %s stay on this laptop: %s was added here, not "
+		                "on the team's server; the administrator adds workers with casebook "
+		                "server add-worker (casebook-server(8)), and each works as the worker "
+		                "the server made\n", st.laptop_worker),
+		       st.laptop_worker, st.laptop_worker_name, st.laptop_worker_name);
+	cb_sync_stats_clear(&st);
 	if (st.local_only > 0)
 		printf(ngettext("%ld change made by casebook's own author (not a worker) stays on "
 		                "this laptop: import with --as WORKER to share it\n",

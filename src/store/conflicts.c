@@ -24,14 +24,15 @@ int
 cb_sync_status(struct cb_store *s, char **last, long *waiting, struct cb_err *err)
 {
 	struct sr_schema *sc;
-	long sys, others;
+	struct sr_counts n;
 	int rc;
 
 	*last = NULL;
 	*waiting = 0;
 	if (sr_schema_load(s, &sc, err) != 0)
 		return -1;
-	rc = sr_count_pending(s, sc, NULL, waiting, &sys, &others, NULL, err);
+	rc = sr_count_pending(s, sc, NULL, &n, err);
+	*waiting = n.mine;
 	sr_schema_free(&sc);
 	if (rc != 0)
 		return -1;

@@ -116,7 +116,9 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "sync") == 0 && argc == 4) {
 		struct cb_sync_stats st;
 
-		if (cb_sync(s, argv[3], &st, NULL, NULL, &err) != 0)
+		rc = cb_sync(s, argv[3], &st, NULL, NULL, &err);
+		cb_sync_stats_clear(&st);
+		if (rc != 0)
 			goto err;
 		printf("%ld %ld %ld\n", st.pushed, st.pulled, st.conflicts);
 		rc = 0;

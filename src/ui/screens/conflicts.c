@@ -356,12 +356,20 @@ ui_sync_now(struct ui_app *app)
 	ui_say(app, _("Syncing with the team's server..."));
 	ui_redraw(app);
 	if (cb_sync(app->store, NULL, &st, sync_progress, app, &err) != 0) {
+		cb_sync_stats_clear(&st);
 		ui_fail(app, &err);
 		return false;
 	}
 	if (cb_conflict_count(app->store, &open, &err) != 0)
 		open = 0;
-	if (open > 0)
+	if (st.laptop_worker > 0)
+		ui_say(app, ngettext("Synced, but %ld change by %s stays here: %s was added on this "
+		                     "laptop, not on the team's server (casebook server add-worker).",
+		                     "Synced, but %ld changes by %s stay here: %s was added on this "
+		                     "laptop, not on the team's server (casebook server add-worker).",
+		                     st.laptop_worker),
+		       st.laptop_worker, st.laptop_worker_name, st.laptop_worker_name);
+	else if (open > 0)
 		ui_say(app, ngettext("Synced. Sent: %ld, fetched: %ld. %ld conflict to resolve (C on "
 		                     "the caseload).",
 		                     "Synced. Sent: %ld, fetched: %ld. %ld conflicts to resolve (C on "
@@ -369,6 +377,7 @@ ui_sync_now(struct ui_app *app)
 		       st.pushed, st.pulled, open);
 	else
 		ui_say(app, _("Synced. Sent: %ld, fetched: %ld."), st.pushed, st.pulled);
+	cb_sync_stats_clear(&st);
 	return true;
 }
 
