@@ -147,8 +147,8 @@ static const struct cli_command commands[] = {
 	{"list", "conflicts", OPT_DB, 0, 0, NULL, "casebook list conflicts [--db PATH]",
 	 N_("records changed on two laptops at once, one a line, tab-separated: table, record, "
 	    "this version, the other"), cmd_list_conflicts},
-	{"resolve", "conflict", OPT_DB | OPT_AS, 2, 2, "the RECORD and mine or theirs",
-	 "casebook resolve conflict RECORD mine|theirs [--db PATH] [--as WORKER]",
+	{"resolve", "conflict", OPT_DB | OPT_AS, 2, 2, "the RECORD and mine, theirs or same",
+	 "casebook resolve conflict RECORD mine|theirs|same [--db PATH] [--as WORKER]",
 	 N_("resolve a conflict with a new version that names both"), cmd_resolve_conflict},
 };
 

@@ -85,6 +85,13 @@ static const struct ui_key_row table[] = {
 	{UI_SYNC, "sync", {'S'}, NULL,
 	 N_("Sync with the team's server: send this laptop's changes, fetch the team's"),
 	 UI_SCR_CASELOAD},
+	{UI_SYNC, "sync", {'S'}, N_("Sync"),
+	 N_("Sync with the team's server: send the resolutions, fetch the team's changes"),
+	 UI_SCR_CONFLICTS},
+	{UI_GO_CONFLICTS, "conflicts", {'C'}, NULL,
+	 N_("Conflicts from sync: records changed on two laptops, to resolve"), UI_SCR_CASELOAD},
+	{UI_OPEN, "resolve", {ENTER}, N_("Resolve"),
+	 N_("Show both versions and resolve: keep one, or merge the texts"), UI_SCR_CONFLICTS},
 
 	/* The family record: every screen is one key away. */
 	{UI_GO_PROGRAMME, "programme", {'p'}, N_("Programme"), N_("The programme modules"),

@@ -46,7 +46,8 @@ enum ui_screen_id {
 	UI_SCR_PICKER = 1u << 17,
 	UI_SCR_TABLE = 1u << 18,
 	UI_SCR_TEXT = 1u << 19,    /* a page of text: a note, an event */
-	UI_SCR_OVERDUE = 1u << 20  /* overdue actions across families */
+	UI_SCR_OVERDUE = 1u << 20, /* overdue actions across families */
+	UI_SCR_CONFLICTS = 1u << 21 /* conflicts from sync */
 };
 #define UI_SCR_LISTS                                                             \
 	(UI_SCR_WHO | UI_SCR_CASELOAD | UI_SCR_PROGRAMME | UI_SCR_MODULE |         \
@@ -70,7 +71,7 @@ enum ui_action {
 	/* From the family record */
 	UI_GO_PROGRAMME, UI_GO_NOTES, UI_GO_CHRONOLOGY, UI_GO_GOALS, UI_GO_STAGES,
 	UI_GO_RATINGS, UI_GO_MEETINGS, UI_ADD_MEMBER, UI_ALLOCATE, UI_SET_STATUS,
-	UI_EXPORT_REPORT, UI_EXPORT_PLAN, UI_GO_OVERDUE, UI_GO_FIGURES,
+	UI_EXPORT_REPORT, UI_EXPORT_PLAN, UI_GO_OVERDUE, UI_GO_FIGURES, UI_GO_CONFLICTS,
 	/* Programme */
 	UI_SESSION, UI_COMPLETE, UI_GUIDE,
 	/* Goals */
@@ -363,6 +364,16 @@ int ui_edit_text(struct ui_app *app, const struct ui_edit *e);
 /* Two texts from one version (casebook/conflict.h): show both, ask. */
 enum cb_conflict_choice ui_resolve_conflict(struct ui_app *app, const char *title,
                                             const struct cb_conflict *c);
+/* The same with other words for the first two choices (NULL: the
+ * draft's), and without the merge when the two are not texts. */
+struct ui_conflict_words {
+	const char *mine_choice;
+	const char *theirs_choice;
+	bool no_merge;
+};
+enum cb_conflict_choice ui_resolve_conflict_as(struct ui_app *app, const char *title,
+                                               const struct cb_conflict *c,
+                                               const struct ui_conflict_words *w);
 /* "version 3, 2026-12-03 14:02, Amira Haddad", for ui_edit.base_label. */
 char *ui_rev_label(const struct cb_rev *rev);
 
@@ -376,6 +387,10 @@ void ui_family_plan(struct ui_app *app, const struct cb_family *f);
  * (screens/overdue.c). */
 void ui_open_overdue(struct ui_app *app);
 void ui_open_figures(struct ui_app *app);
+/* Conflicts from sync, and the sync itself with a progress line
+ * (screens/conflicts.c): false when it did not happen (said why). */
+void ui_open_conflicts(struct ui_app *app);
+bool ui_sync_now(struct ui_app *app);
 void ui_open_help(struct ui_app *app, const struct ui_screen *about);
 void ui_open_text(struct ui_app *app, const char *title, const char *text,
                   const struct ui_screen *about);
