@@ -130,6 +130,11 @@ static const struct cli_command commands[] = {
 	 "casebook import FILE.yaml [FILE...] [--db PATH] [--as WORKER] [--modules DIR]",
 	 N_("families, workers and meetings from files in the import format, all or nothing "
 	    "(see casebook-import(5))"), cmd_import},
+	{"config", NULL, OPT_MODULES | OPT_SERVER | OPT_IDLE_LOCK, 0, 0, NULL,
+	 "casebook config [--db PATH] [--as WORKER] [--server URL] [--idle-lock MINUTES] "
+	 "[--modules DIR]",
+	 N_("the settings in effect, one a line, tab-separated: name, value, where it was set "
+	    "(see casebook-config(5))"), cmd_config},
 	{"server", "init", OPT_SERVER, 0, 0, NULL, "casebook server init --server URL",
 	 N_("create or upgrade casebook's schema on the team's PostgreSQL server "
 	    "(see casebook-server(8))"), cmd_server_init},
@@ -497,10 +502,25 @@ cb_cli_main(int argc, char **argv)
 			goto out;
 		}
 	}
+	/* The config files: what they set is used where the command line
+	 * says nothing; a bad line is said, and the rest applies. The
+	 * workbook shows the problems on its screens. */
+	cb_diags_init(&c.config_diags);
+	cli_config_load(&c.config, &c.config_diags);
+	if (c.cmd != NULL)
+		cli_print_diags(&c.config_diags);
+	if (c.config.value[CFG_LANGUAGE] != NULL)
+		cli_set_language(c.config.value[CFG_LANGUAGE]);
+	if (c.server == NULL)
+		c.server = c.config.value[CFG_SERVER];
 	if (c.lang != NULL && cli_set_language(c.lang) != 0) {
 		rc = cli_usage_error(&c, _("'%s' is not a language code: give one such as cy or en"),
 		                     c.lang);
 		goto out;
+	}
+	if (c.db == NULL && c.config.value[CFG_DATABASE] != NULL) {
+		c.default_db = cli_config_path(c.config.value[CFG_DATABASE]);
+		c.db = c.default_db;
 	}
 	if (c.db == NULL) {
 		c.default_db = cli_default_db();
@@ -514,6 +534,8 @@ cb_cli_main(int argc, char **argv)
 	rc = c.cmd != NULL ? c.cmd->run(&c) : cli_open_workbook(&c);
 out:
 	cb_buf_free(&err);
+	cli_config_clear(&c.config);
+	cb_diags_clear(&c.config_diags);
 	free(c.default_db);
 	free(c.order);
 	free(args);
