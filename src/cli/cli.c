@@ -169,6 +169,10 @@ static const struct cli_command commands[] = {
 	{"sync", NULL, OPT_DB | OPT_AS | OPT_SERVER, 0, 0, NULL,
 	 "casebook sync [--db PATH] [--server URL]",
 	 N_("send this laptop's changes to the team's server and fetch the team's"), cmd_sync},
+	{"search", NULL, OPT_DB | OPT_AS | OPT_FAMILY, 1, 1, "what to find",
+	 "casebook search WORDS [--family REF] [--db PATH]",
+	 N_("find records by their words, one hit a line, tab-separated: reference, kind, date, "
+	    "the words around the match"), cmd_search},
 	{"list", "conflicts", OPT_DB, 0, 0, NULL, "casebook list conflicts [--db PATH]",
 	 N_("records changed on two laptops at once, one a line, tab-separated: table, record, "
 	    "this version, the other"), cmd_list_conflicts},

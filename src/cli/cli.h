@@ -249,6 +249,7 @@ int cmd_restore(struct cli *c);
 int cli_passphrase(struct cli *c, bool creating, char **out);
 void cli_passphrase_free(char **pass);
 int cmd_modules_list(struct cli *c);
+int cmd_search(struct cli *c);
 int cmd_modules_check(struct cli *c);
 
 /* Imports (cmd_import.c, training.c). */

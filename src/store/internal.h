@@ -209,6 +209,8 @@ void st_os_user_init(struct cb_store *s);
 void st_identity_probe(struct cb_store *s);
 
 int st_migrate(struct cb_store *s, struct cb_err *err);
+/* After how long a migration says on stderr that it is still running. */
+extern long st_migrate_progress_ms;
 /* Remove the markers beside db of workbooks that ended without closing
  * it: once the whole file has been found sound. */
 void st_clear_stale_markers(const char *db);

@@ -47,14 +47,15 @@ enum ui_screen_id {
 	UI_SCR_TABLE = 1u << 18,
 	UI_SCR_TEXT = 1u << 19,    /* a page of text: a note, an event */
 	UI_SCR_OVERDUE = 1u << 20, /* overdue actions across families */
-	UI_SCR_CONFLICTS = 1u << 21 /* conflicts from sync */
+	UI_SCR_CONFLICTS = 1u << 21, /* conflicts from sync */
+	UI_SCR_SEARCH = 1u << 22   /* hits of a search */
 };
 #define UI_SCR_LISTS                                                             \
 	(UI_SCR_WHO | UI_SCR_CASELOAD | UI_SCR_PROGRAMME | UI_SCR_MODULE |         \
 	 UI_SCR_NOTES | UI_SCR_CHRONOLOGY | UI_SCR_GOALS | UI_SCR_STAGES |         \
 	 UI_SCR_RATINGS | UI_SCR_MEETINGS | UI_SCR_MEETING | UI_SCR_MINUTES |      \
 	 UI_SCR_HISTORY | UI_SCR_PICKER | UI_SCR_TABLE | UI_SCR_FAMILY |           \
-	 UI_SCR_GOAL | UI_SCR_HELP | UI_SCR_TEXT | UI_SCR_OVERDUE)
+	 UI_SCR_GOAL | UI_SCR_HELP | UI_SCR_TEXT | UI_SCR_OVERDUE | UI_SCR_SEARCH)
 #define UI_SCR_ALL 0xFFFFFFFFu
 
 /* What a key does. The key table maps keys to these, per screen. */
@@ -68,6 +69,7 @@ enum ui_action {
 	UI_INTERRUPT, UI_SUSPEND,
 	/* Lists of records */
 	UI_ADD, UI_EDIT, UI_HISTORY, UI_RETRACT, UI_SORT, UI_TEAM, UI_FILTER, UI_SYNC,
+	UI_SEARCH_RECORDS,
 	/* From the family record */
 	UI_GO_PROGRAMME, UI_GO_NOTES, UI_GO_CHRONOLOGY, UI_GO_GOALS, UI_GO_STAGES,
 	UI_GO_RATINGS, UI_GO_MEETINGS, UI_ADD_MEMBER, UI_ALLOCATE, UI_SET_STATUS,
@@ -386,6 +388,9 @@ void ui_family_plan(struct ui_app *app, const struct cb_family *f);
 /* Overdue actions across families, and the manager's figures
  * (screens/overdue.c). */
 void ui_open_overdue(struct ui_app *app);
+/* Search the notes and records of one family, or of every family when
+ * family_id is NULL (screens/search.c). */
+void ui_open_search(struct ui_app *app, const char *family_id);
 void ui_open_figures(struct ui_app *app);
 /* Conflicts from sync, and the sync itself with a progress line
  * (screens/conflicts.c): false when it did not happen (said why). */
