@@ -74,6 +74,10 @@ static const struct cli_command commands[] = {
 	{"add", "worker", OPT_DB | OPT_AS | OPT_ROLE | OPT_SAME_NAME, 1, 1, "the worker's NAME",
 	 "casebook add worker NAME --role ROLE [--same-name] [--db PATH]",
 	 N_("add a worker (roles are listed in data/roles.yaml)"), cmd_add_worker},
+	{"set", "worker", OPT_DB | OPT_AS | OPT_LANG, 1, 1, "the worker's NAME",
+	 "casebook set worker NAME --lang LANGUAGE [--db PATH]",
+	 N_("the language the workbook opens in for this worker: cy, en or system"),
+	 cmd_set_worker},
 	{"show", "family", OPT_DB | OPT_AS | OPT_MODULES, 1, 1, "the family's REF",
 	 "casebook show family REF [--db PATH]",
 	 N_("a family's record as plain text, for scripts and checks"), cmd_show_family},
@@ -497,7 +501,8 @@ cb_cli_main(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (c.lang != NULL && cli_set_language(c.lang) != 0) {
+	/* set worker --lang stores the language; it does not speak it. */
+	if (c.lang != NULL && (c.cmd == NULL || c.cmd->run != cmd_set_worker) && cli_set_language(c.lang) != 0) {
 		rc = cli_usage_error(&c, _("'%s' is not a language code: give one such as cy or en"),
 		                     c.lang);
 		goto out;
