@@ -98,9 +98,10 @@ static const struct cli_command commands[] = {
 	 "[--output FILE] [--lang LANGUAGE] [--db PATH] [--as WORKER]",
 	 N_("the conference and court report for a family, on standard output or in a new file"),
 	 cmd_export_report},
-	{"export", "plan", OPT_DB | OPT_AS | OPT_FORMAT | OPT_ADULT | OPT_OUTPUT, 1, 1,
+	{"export", "plan", OPT_DB | OPT_AS | OPT_FORMAT | OPT_ADULT | OPT_OUTPUT | OPT_LANG, 1, 1,
 	 "the family's REF",
-	 "casebook export plan REF [--adult NAME] --format txt|html [--output FILE] [--db PATH]",
+	 "casebook export plan REF [--adult NAME] --format txt|html [--output FILE] "
+	 "[--lang LANGUAGE] [--db PATH]",
 	 N_("our family plan, for the family to keep, or one adult's own plan"), cmd_export_plan},
 	{"report", "programme",
 	 OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_TEAM | OPT_WORKER | OPT_FROM | OPT_TO |
