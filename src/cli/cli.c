@@ -94,6 +94,10 @@ static const struct cli_command commands[] = {
 	{"add", "worker", OPT_DB | OPT_AS | OPT_ROLE | OPT_SAME_NAME, 1, 1, "the worker's NAME",
 	 "casebook add worker NAME --role ROLE [--same-name] [--db PATH]",
 	 N_("add a worker (roles are listed in data/roles.yaml)"), cmd_add_worker},
+	{"set", "worker", OPT_DB | OPT_AS | OPT_LANG, 1, 1, "the worker's NAME",
+	 "casebook set worker NAME --lang LANGUAGE [--db PATH]",
+	 N_("the language the workbook opens in for this worker: cy, en or system"),
+	 cmd_set_worker},
 	{"show", "family", OPT_DB | OPT_AS | OPT_MODULES, 1, 1, "the family's REF",
 	 "casebook show family REF [--db PATH]",
 	 N_("a family's record as plain text, for scripts and checks"), cmd_show_family},
@@ -114,9 +118,10 @@ static const struct cli_command commands[] = {
 	 "[--output FILE] [--lang LANGUAGE] [--db PATH] [--as WORKER]",
 	 N_("the conference and court report for a family, on standard output or in a new file"),
 	 cmd_export_report},
-	{"export", "plan", OPT_DB | OPT_AS | OPT_FORMAT | OPT_ADULT | OPT_OUTPUT, 1, 1,
+	{"export", "plan", OPT_DB | OPT_AS | OPT_FORMAT | OPT_ADULT | OPT_OUTPUT | OPT_LANG, 1, 1,
 	 "the family's REF",
-	 "casebook export plan REF [--adult NAME] --format txt|html [--output FILE] [--db PATH]",
+	 "casebook export plan REF [--adult NAME] --format txt|html [--output FILE] "
+	 "[--lang LANGUAGE] [--db PATH]",
 	 N_("our family plan, for the family to keep, or one adult's own plan"), cmd_export_plan},
 	{"report", "programme",
 	 OPT_DB | OPT_AS | OPT_MODULES | OPT_FORMAT | OPT_TEAM | OPT_WORKER | OPT_FROM | OPT_TO |
@@ -594,7 +599,9 @@ cb_cli_main(int argc, char **argv)
 		cli_set_language(c.config.value[CFG_LANGUAGE]);
 	if (c.server == NULL)
 		c.server = c.config.value[CFG_SERVER];
-	if (c.lang != NULL && cli_set_language(c.lang) != 0) {
+	/* set worker --lang stores the language; it does not speak it. */
+	if (c.lang != NULL && (c.cmd == NULL || c.cmd->run != cmd_set_worker) &&
+	    cli_set_language(c.lang) != 0) {
 		rc = cli_usage_error(&c, _("'%s' is not a language code: give one such as cy or en"),
 		                     c.lang);
 		goto out;

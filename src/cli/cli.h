@@ -137,6 +137,12 @@ const char *cli_language(void);
 /* Messages and texts in lang (such as "cy") from here on, as LANGUAGE
  * would: --lang for documents. -1 when lang is not a language code. */
 int cli_set_language(const char *lang);
+/* A worker's choice: lang as cli_set_language(), or NULL or "" for the
+ * language the environment gave at start. */
+int cli_use_language(const char *lang);
+/* Whether casebook has messages in lang (a code of two or three small
+ * letters): English, or an installed catalogue. */
+bool cli_language_known(const char *lang);
 /* Flush and close standard output at the end of a command: a write that
  * failed is one line on standard error and exit 1. Returns the exit
  * code, rc unless the output failed. */
@@ -212,6 +218,7 @@ int cmd_init(struct cli *c);
 int cmd_list_families(struct cli *c);
 int cmd_list_workers(struct cli *c);
 int cmd_add_worker(struct cli *c);
+int cmd_set_worker(struct cli *c);
 int cmd_backup(struct cli *c);
 int cmd_check(struct cli *c);
 int cmd_list_meetings(struct cli *c);

@@ -53,6 +53,54 @@ refuse(struct cb_diags *diags)
 	return CB_EXIT_FAIL;
 }
 
+/* The reference lists and the programme the screens use, read again
+ * when the worker's language is not the one they were read in. */
+struct languages {
+	struct cli *c;
+	struct cb_refdata **ref;
+	struct cb_programme *prog;
+};
+
+static int
+set_language(void *ctx, const char *lang, const struct cb_refdata **ref,
+             const struct cb_programme **prog, struct cb_err *err)
+{
+	struct languages *l = ctx;
+	struct cb_refdata *new_ref = NULL;
+	struct cb_programme new_prog;
+	struct cb_diags diags;
+	bool inconsistent = false;
+	char before[8];
+
+	snprintf(before, sizeof before, "%s", cli_language());
+	if (cli_use_language(lang) != 0)
+		return cb_err_set(err, CB_EINVAL,
+		                  _("'%s' is not a language code: give one such as cy or en"), lang);
+	*ref = *l->ref;
+	*prog = l->prog;
+	if (strcmp(before, cli_language()) == 0)
+		return 0;
+	/* Any problem was told at start, in the first language. */
+	cb_programme_init(&new_prog);
+	cb_diags_init(&diags);
+	if (cli_refdata(&new_ref) != 0 ||
+	    cli_programme(l->c, new_ref, &new_prog, &inconsistent, &diags) != 0 || inconsistent) {
+		cb_diags_clear(&diags);
+		cb_programme_clear(&new_prog);
+		cb_refdata_free(&new_ref);
+		cli_use_language(before);
+		return cb_err_set(err, CB_EINVAL, _("the modules could not be read in that language: "
+		                                    "casebook stays in the one it was in"));
+	}
+	cb_diags_clear(&diags);
+	cb_programme_clear(l->prog);
+	*l->prog = new_prog;
+	cb_refdata_free(l->ref);
+	*l->ref = new_ref;
+	*ref = *l->ref;
+	return 0;
+}
+
 int
 cli_open_workbook(struct cli *c)
 {
@@ -66,6 +114,7 @@ cli_open_workbook(struct cli *c)
 	struct cb_err err = {0};
 	char *scratch_db = NULL, *scratch_dir = NULL, *disk_warning = NULL, *cwd = getcwd(NULL, 0);
 	struct open_state tidy = {&s, NULL};
+	struct languages langs = {c, &ref, &prog};
 	bool inconsistent = false;
 	int rc;
 
@@ -163,6 +212,8 @@ cli_open_workbook(struct cli *c)
 	opt.warnings = &diags;
 	opt.on_signal = tidy_on_signal;
 	opt.signal_ctx = &tidy;
+	opt.set_language = set_language;
+	opt.language_ctx = &langs;
 	if (cb_ui_run(&opt, &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;

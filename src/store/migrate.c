@@ -649,6 +649,19 @@ static const char migration_search[] =
 	       "attendance i JOIN meeting_items mi ON mi.id = i.item_id", "supervision",
 	       "mi.family_id", MEETING_DAY("mi.meeting_id"), "coalesce(new.contribution, '')");
 
+/* The language each worker chose for the workbook, on this computer: a
+ * preference, not part of the record, so it is not sent to the team's
+ * server (no id). Each choice is a new row, the newest counts; '' means
+ * the computer's own language. */
+static const char migration_worker_language[] =
+	"CREATE TABLE worker_languages (\n"
+	"  worker_id TEXT NOT NULL REFERENCES workers(id),\n"
+	"  set_at TEXT NOT NULL,\n"
+	"  lang TEXT NOT NULL CHECK (lang = '' OR (length(lang) BETWEEN 2 AND 3 AND "
+	"lang NOT GLOB '*[^a-z]*')));\n"
+	"CREATE INDEX worker_languages_worker ON worker_languages(worker_id);\n"
+	KEEP("worker_languages");
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -659,6 +672,7 @@ static const char *const migrations[] = {
 	migration_sync,
 	migration_drafts_session,
 	migration_search,
+	migration_worker_language,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -84,6 +84,8 @@ static const struct ui_key_row table[] = {
 	 N_("Overdue actions in my families or the team's"), UI_SCR_CASELOAD},
 	{UI_GO_FIGURES, "figures", {'M'}, NULL,
 	 N_("Programme and supervision figures, for the manager"), UI_SCR_CASELOAD},
+	{UI_LANGUAGE, "language", {'L'}, NULL,
+	 N_("The language you work in: English or Cymraeg (Welsh)"), UI_SCR_CASELOAD},
 	{UI_SYNC, "sync", {'S'}, NULL,
 	 N_("Sync with the team's server: send this laptop's changes, fetch the team's"),
 	 UI_SCR_CASELOAD},

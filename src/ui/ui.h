@@ -73,7 +73,7 @@ enum ui_action {
 	/* From the family record */
 	UI_GO_PROGRAMME, UI_GO_NOTES, UI_GO_CHRONOLOGY, UI_GO_GOALS, UI_GO_STAGES,
 	UI_GO_RATINGS, UI_GO_MEETINGS, UI_ADD_MEMBER, UI_ALLOCATE, UI_SET_STATUS,
-	UI_EXPORT_REPORT, UI_EXPORT_PLAN, UI_GO_OVERDUE, UI_GO_FIGURES, UI_GO_CONFLICTS,
+	UI_EXPORT_REPORT, UI_EXPORT_PLAN, UI_GO_OVERDUE, UI_GO_FIGURES, UI_GO_CONFLICTS, UI_LANGUAGE,
 	/* Programme */
 	UI_SESSION, UI_COMPLETE, UI_GUIDE,
 	/* Goals */
@@ -188,6 +188,10 @@ struct ui_app {
 	char lock_msg[512];
 	struct editview *editing;      /* the open editors, innermost first */
 	const struct cb_ui_options *opt;
+	/* A language chosen on the caseload: the screens close, the
+	 * workbook changes to it, and the caseload opens again. */
+	bool relang;
+	char relang_to[8];
 };
 
 /* Minimum terminal size. */
@@ -430,6 +434,15 @@ int ui_who_am_i(struct ui_app *app);
  * Returns 1 when the worker says no, -1 when it could not be recorded
  * (said). */
 int ui_choose_me(struct ui_app *app, bool switch_ok);
+/* The workbook in lang ("" for the computer's own): messages, reference
+ * lists, modules and trainer's notes. Only with no screen open. 0, or -1
+ * when it could not (said). */
+int ui_use_language(struct ui_app *app, const char *lang);
+/* The language app->me chose, applied (after ui_choose_me). */
+void ui_worker_language(struct ui_app *app);
+/* Ask app->me for a language and keep it; the change is made by the
+ * main loop (app->relang). */
+void ui_change_language(struct ui_app *app);
 /* Ask for login's password (nothing shown) and check it through PAM:
  * 0 when right, 1 when cancelled, -1 when wrong (said). */
 int ui_check_login(struct ui_app *app, const char *login, const char *question);

@@ -400,6 +400,9 @@ caseload_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, i
 	case UI_GO_CONFLICTS:
 		ui_open_conflicts(app);
 		return UI_HANDLED;
+	case UI_LANGUAGE:
+		ui_change_language(app);
+		return UI_HANDLED;
 	default:
 		return 0;
 	}
