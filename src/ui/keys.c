@@ -174,7 +174,10 @@ static const struct ui_key_row table[] = {
 	{UI_ADDENDUM, "addendum", {'A'}, NULL, N_("Add a dated addendum to signed minutes"),
 	 UI_SCR_MEETING | UI_SCR_MINUTES},
 	{UI_HISTORY, "history", {'h'}, NULL,
-	 N_("Earlier versions of the text, stage or rating selected, with who and when"),
+	 N_("Earlier versions of the action, text, stage or rating selected, with who and when"),
+	 UI_SCR_MINUTES},
+	{UI_RETRACT, "retract-action", {'x'}, NULL,
+	 N_("Retract an action agreed here, with a reason (it stays in the history)"),
 	 UI_SCR_MINUTES},
 
 	/* Pickers. */
