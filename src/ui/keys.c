@@ -189,6 +189,10 @@ static const struct ui_key_row table[] = {
 
 	/* Everywhere, last in the help: in raw mode these are keys, not
 	 * signals. */
+	/* The chair signs off without quitting: the switch is confirmed and
+	 * recorded, and signing still asks for the chair's own login. */
+	{UI_SWITCH_WORKER, "switch-worker", {'W'}, NULL,
+	 N_("Switch worker without quitting (asked, and recorded)"), NOT_TEXT & ~UI_SCR_PICKER},
 	{UI_READ_ON, "read-on", {KEY_F(4)}, NULL,
 	 N_("Read on in the trainer's notes or the example"),
 	 UI_SCR_ALL},

@@ -64,7 +64,7 @@ enum ui_action {
 	UI_NEXT_SECTION, UI_PREV_SECTION,
 	/* Everywhere */
 	UI_OPEN, UI_BACK, UI_HELP, UI_QUIT, UI_SEARCH, UI_TRAINING_PANEL, UI_READ_ON,
-	UI_INTERRUPT, UI_SUSPEND,
+	UI_INTERRUPT, UI_SUSPEND, UI_SWITCH_WORKER,
 	/* Lists of records */
 	UI_ADD, UI_EDIT, UI_HISTORY, UI_RETRACT, UI_SORT, UI_TEAM, UI_FILTER, UI_SYNC,
 	/* From the family record */
@@ -406,6 +406,9 @@ int ui_who_am_i(struct ui_app *app);
  * Returns 1 when the worker says no, -1 when it could not be recorded
  * (said). */
 int ui_choose_me(struct ui_app *app, bool switch_ok);
+/* Work as someone else without quitting (W): pick the worker, confirm;
+ * the switch is recorded with the login. 0 when switched. */
+int ui_switch_worker(struct ui_app *app);
 /* Ask for login's password (nothing shown) and check it through PAM:
  * 0 when right, 1 when cancelled, -1 when wrong (said). */
 int ui_check_login(struct ui_app *app, const char *login, const char *question);
