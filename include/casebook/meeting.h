@@ -56,8 +56,13 @@ struct cb_action {
 	char meeting_id[CB_UUID_LEN]; /* the meeting that agreed it, or "" */
 	struct cb_rev rev;
 	char *text;
-	char owner_id[CB_UUID_LEN];
-	char *owner_name;             /* filled on reads */
+	/* The owner: exactly one of a worker, a member of the family, or
+	 * another agency (a school, the GP, the police, another) by name. */
+	char owner_id[CB_UUID_LEN];   /* a worker, or "" */
+	char owner_person_id[CB_UUID_LEN]; /* a member of the family, or "" */
+	char *owner_agency;           /* school, gp, police, other; or NULL */
+	char *owner_agency_name;      /* "Oak Primary": needed for other */
+	char *owner_name;             /* filled on reads: who, as the minutes say it */
 	struct cb_date due;
 	/* Filled on reads. */
 	char *outcome;                /* latest review: done, partly, not-done; NULL */
@@ -107,5 +112,15 @@ int cb_action_check(const struct cb_action *a, struct cb_err *err);
 int cb_action_review_check(const struct cb_action_review *r, struct cb_err *err);
 const char *cb_attendance_label(const char *status);
 const char *cb_outcome_label(const char *outcome);
+
+/* The kinds of agency that can own an action, in the order offered, and
+ * what each is called on screen and in documents. */
+#define CB_N_AGENCIES 4
+extern const char *const cb_agencies[CB_N_AGENCIES];
+const char *cb_agency_label(const char *agency);
+/* Who owns a, in words: name (the worker's or member's, as read) or the
+ * agency with its name, "Oak Primary (school)". Allocated; NULL names
+ * read as "?". */
+char *cb_action_owner_words(const struct cb_action *a, const char *name);
 
 #endif

@@ -35,6 +35,10 @@ int cb_store_answer_retract(struct cb_store *s, const char *id, int base_version
  * meeting_id is NULL or "", else those of that meeting. By field, person. */
 int cb_store_answer_list(struct cb_store *s, const char *family_id, const char *module_id,
                          const char *meeting_id, struct cb_vec *out, struct cb_err *err);
+/* The id of the answer with key's family, module, field, person and
+ * meeting, current or retracted; "" when the field was never answered. */
+int cb_store_answer_find(struct cb_store *s, const struct cb_answer *key, char id[CB_UUID_LEN],
+                         struct cb_err *err);
 /* Every version of one answer, oldest first. */
 int cb_store_answer_history(struct cb_store *s, const char *answer_id, struct cb_vec *out,
                             struct cb_err *err);

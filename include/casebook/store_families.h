@@ -56,6 +56,9 @@ int cb_store_status_add(struct cb_store *s, struct cb_status *st, struct cb_err 
 int cb_store_status_correct(struct cb_store *s, struct cb_status *st, struct cb_err *err);
 int cb_store_status_retract(struct cb_store *s, const char *id, int base_version,
                             const char *reason, struct cb_err *err);
+/* Every version of a status, oldest first (retractions too). */
+int cb_store_status_history(struct cb_store *s, const char *id, struct cb_vec *out,
+                            struct cb_err *err);
 /* A child's statuses, oldest first; the last is the current one. */
 int cb_store_status_list(struct cb_store *s, const char *person_id, struct cb_vec *out,
                          struct cb_err *err);

@@ -55,6 +55,9 @@ int cb_store_action_add(struct cb_store *s, struct cb_action *a, struct cb_err *
 int cb_store_action_correct(struct cb_store *s, struct cb_action *a, struct cb_err *err);
 int cb_store_action_retract(struct cb_store *s, const char *id, int base_version,
                             const char *reason, struct cb_err *err);
+/* Every version of an action, oldest first (retractions too). */
+int cb_store_action_history(struct cb_store *s, const char *id, struct cb_vec *out,
+                            struct cb_err *err);
 /* A family's actions, by due date; only those not yet done when
  * open_only. Each carries its latest outcome. */
 int cb_store_action_list(struct cb_store *s, const char *family_id, bool open_only,

@@ -34,6 +34,10 @@ int cb_store_review_retract(struct cb_store *s, const char *id, int base_version
 /* The reviews of all a family's goals in one read, by goal then date. */
 int cb_store_review_list_family(struct cb_store *s, const char *family_id, struct cb_vec *out,
                                 struct cb_err *err);
+/* Every version of every review of a goal, corrections and retractions
+ * too, in the order they were written. */
+int cb_store_review_versions(struct cb_store *s, const char *goal_id, struct cb_vec *out,
+                             struct cb_err *err);
 /* A goal's reviews, oldest first. */
 int cb_store_review_list(struct cb_store *s, const char *goal_id, struct cb_vec *out,
                          struct cb_err *err);

@@ -367,8 +367,8 @@ out:
 	return rc;
 }
 
-static int
-actions(struct xf_ctx *x, struct cb_err *err)
+int
+xf_actions(struct xf_ctx *x, struct cb_err *err)
 {
 	struct cb_vec list = CB_VEC_OWNING(cb_action_free_item);
 	const char *h[4] = {_("Due"), _("Action"), _("Owner"), _("Status")};
@@ -593,7 +593,7 @@ cb_export_family(struct cb_store *s, const struct cb_family *f, const struct cb_
 	cb_block_field(b, _("Case opened"), xl_date(f->opened, opened, _("not recorded")));
 	cb_block_field(b, _("Record as at"), xl_date(today, asat, ""));
 	if (xf_members(&x, err) != 0 || xf_workers(&x, err) != 0 || ratings(&x, err) != 0 ||
-	    stages(&x, err) != 0 || goals(&x, err) != 0 || actions(&x, err) != 0 ||
+	    stages(&x, err) != 0 || goals(&x, err) != 0 || xf_actions(&x, err) != 0 ||
 	    programme(&x, err) != 0 || supervision(&x, err) != 0 || significant(&x, err) != 0) {
 		cb_doc_free(&x.d);
 		return -1;

@@ -2,7 +2,7 @@
 /* Our family plan: one short page for the family to keep, in plain words,
  * with no codes, ids or professional shorthand. The family's goals in
  * their own words with the steps and who helps, how the scores have
- * moved, when the plan is next looked at, and each adult's own Cycle of
+ * moved, what was agreed to be done and by whom, when the plan is next looked at, and each adult's own Cycle of
  * Change picture in the parent wording of data/stages.yaml.
  *
  * A plan for one adult holds that adult's goals and stages and the goals
@@ -445,6 +445,48 @@ out:
 	return rc;
 }
 
+/* What was agreed to be done, and who does it: a worker, one of the
+ * family or another agency. A one-adult plan holds the actions the adult
+ * owns and those of the workers and agencies, never another member's. */
+static int
+actions(struct pctx *x, struct cb_err *err)
+{
+	struct cb_vec list = CB_VEC_OWNING(cb_action_free_item);
+	struct cb_block *b = NULL;
+	char when[64];
+	size_t i;
+
+	cb_doc_heading(x->d, 2, _("What we agreed to do"));
+	if (cb_store_action_list(x->s, x->f->id, true, &list, err) != 0) {
+		cb_vec_clear(&list);
+		return -1;
+	}
+	for (i = 0; i < list.len; i++) {
+		const struct cb_action *a = list.items[i];
+		char *text, *detail;
+
+		if (a->owner_person_id[0] != '\0' && x->adult != NULL &&
+		    strcmp(a->owner_person_id, x->adult->id) != 0)
+			continue;
+		if (b == NULL)
+			b = cb_doc_list(x->d);
+		text = redact(x, a->text);
+		if (x->adult != NULL && strcmp(a->owner_person_id, x->adult->id) == 0)
+			detail = cb_asprintf(_("You do this, by %s."),
+			                     plain_date(a->due, when, sizeof when));
+		else
+			detail = cb_asprintf(_("Who does it: %s, by %s."), a->owner_name,
+			                     plain_date(a->due, when, sizeof when));
+		cb_block_item(b, text, detail);
+		free(detail);
+		free(text);
+	}
+	if (b == NULL)
+		cb_doc_text(x->d, _("Nothing open just now."));
+	cb_vec_clear(&list);
+	return 0;
+}
+
 static int
 next_review(struct pctx *x, struct cb_date target, struct cb_err *err)
 {
@@ -534,7 +576,8 @@ cb_export_plan(struct cb_store *s, const struct cb_family *f, const struct cb_re
 	                          "written on %s. It says what you want to change, the steps, who "
 	                          "helps, and how things are going. Keep it somewhere safe."),
 	             plain_date(today, made, sizeof made));
-	if (goals(&x, &target, err) != 0 || stages(&x, err) != 0 || next_review(&x, target, err) != 0)
+	if (goals(&x, &target, err) != 0 || actions(&x, err) != 0 || stages(&x, err) != 0 ||
+	    next_review(&x, target, err) != 0)
 		goto out;
 	cb_doc_text(x.d, _("If anything in this plan is not right, or you want to change it, tell "
 	                   "your worker."));

@@ -789,7 +789,7 @@ cb_export_report(struct cb_store *s, const struct cb_family *f, const struct cb_
 	if (gather(&r, want_why, false, _("Not recorded in the programme yet."), err) != 0 ||
 	    chronology(&r, err) != 0 || sessions(&r, err) != 0 || assessment(&r, err) != 0 ||
 	    views(&r, err) != 0 || goals(&r, err) != 0 || stages(&r, err) != 0 ||
-	    ratings(&r, err) != 0 || supervision(&r, err) != 0)
+	    ratings(&r, err) != 0 || xf_actions(&r.x, err) != 0 || supervision(&r, err) != 0)
 		goto out;
 	cb_doc_heading(r.x.d, 2, _("Author"));
 	b = cb_doc_fields(r.x.d);

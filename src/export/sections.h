@@ -29,6 +29,9 @@ struct xf_ctx {
 int xf_members(struct xf_ctx *x, struct cb_err *err);
 /* "Workers on the case" as at x->today. */
 int xf_workers(struct xf_ctx *x, struct cb_err *err);
+/* "Open actions": a table of each with its owner (a worker, one of the
+ * family or another agency), due date and status. */
+int xf_actions(struct xf_ctx *x, struct cb_err *err);
 
 /* One family's part of a meeting's minutes, appended to d under a heading
  * of this level (its parts one level down, so level is at most 3): the

@@ -102,6 +102,8 @@ cb_action_free(struct cb_action **ap)
 	a = *ap;
 	cb_rev_clear(&a->rev);
 	free(a->text);
+	free(a->owner_agency);
+	free(a->owner_agency_name);
 	free(a->owner_name);
 	free(a->outcome);
 	free(a->outcome_reason);
@@ -204,6 +206,42 @@ cb_outcome_label(const char *outcome)
 	return outcome != NULL ? outcome : _("open");
 }
 
+const char *const cb_agencies[CB_N_AGENCIES] = {"school", "gp", "police", "other"};
+
+const char *
+cb_agency_label(const char *agency)
+{
+	if (cb_streq(agency, "school"))
+		return _("school");
+	if (cb_streq(agency, "gp"))
+		return _("GP");
+	if (cb_streq(agency, "police"))
+		return _("police");
+	if (cb_streq(agency, "other"))
+		return _("another agency");
+	return agency != NULL ? agency : "?";
+}
+
+char *
+cb_action_owner_words(const struct cb_action *a, const char *name)
+{
+	char *trimmed, *out;
+
+	if (a->owner_agency == NULL)
+		return cb_strdup(name != NULL ? name : "?");
+	trimmed = a->owner_agency_name != NULL ? cb_str_trim(a->owner_agency_name) : NULL;
+	if (trimmed == NULL || *trimmed == '\0')
+		/* TRANSLATORS: an agency that owns an action, unnamed: "the GP". */
+		out = cb_asprintf(_("the %s"), cb_agency_label(a->owner_agency));
+	else if (cb_streq(a->owner_agency, "other"))
+		out = cb_strdup(trimmed);
+	else
+		/* TRANSLATORS: an agency by name, and what it is: "Oak Primary (school)". */
+		out = cb_asprintf(_("%s (%s)"), trimmed, cb_agency_label(a->owner_agency));
+	free(trimmed);
+	return out;
+}
+
 int
 cb_attendance_check(const struct cb_attendance *a, struct cb_err *err)
 {
@@ -222,8 +260,21 @@ cb_action_check(const struct cb_action *a, struct cb_err *err)
 {
 	if (cb_str_empty(a->text))
 		return cb_err_set(err, CB_EINVAL, _("write what the action is"));
-	if (a->owner_id[0] == '\0')
-		return cb_err_set(err, CB_EINVAL, _("an action needs an owner"));
+	if ((a->owner_id[0] != '\0') + (a->owner_person_id[0] != '\0') +
+	        (a->owner_agency != NULL) != 1)
+		return cb_err_set(err, CB_EINVAL, _("an action needs one owner: a worker, a member "
+		                                    "of the family or another agency"));
+	if (a->owner_agency != NULL) {
+		size_t i;
+
+		for (i = 0; i < CB_N_AGENCIES && !cb_streq(cb_agencies[i], a->owner_agency); i++)
+			;
+		if (i == CB_N_AGENCIES)
+			return cb_err_set(err, CB_EINVAL, _("an agency that owns an action is a school, "
+			                                    "the GP, the police or another, by name"));
+		if (cb_streq(a->owner_agency, "other") && cb_str_empty(a->owner_agency_name))
+			return cb_err_set(err, CB_EINVAL, _("name the agency that owns the action"));
+	}
 	if (!cb_date_valid(a->due))
 		return cb_err_set(err, CB_EINVAL,
 		                  _("an action needs a due date (try +2w or 1/3)"));

@@ -146,18 +146,23 @@ nullable(const char *id)
 	return id != NULL && id[0] != '\0' ? id : NULL;
 }
 
-/* The id of the answer with a's key, or "" when there is none yet. */
+/* The id of the answer with a's key, or "" when there is none yet; with
+ * retracted, the newest version when that is a retraction (else 0). */
 static int
 answer_identity(struct cb_store *s, const struct cb_answer *a, char id[CB_UUID_LEN],
-                struct cb_err *err)
+                int *retracted, struct cb_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	id[0] = '\0';
-	if (st_prepare(s, "SELECT id FROM answers WHERE family_id = ?1 AND module_id = ?2 AND "
-	                  "field_key = ?3 AND coalesce(person_id, '') = ?4 AND "
-	                  "coalesce(meeting_id, '') = ?5", &st, err) != 0)
+	if (retracted != NULL)
+		*retracted = 0;
+	if (st_prepare(s, "SELECT a.id, CASE WHEN h.retracted THEN h.version ELSE 0 END FROM "
+	                  "answers a LEFT JOIN answer_heads h ON h.answer_id = a.id WHERE "
+	                  "a.family_id = ?1 AND a.module_id = ?2 AND "
+	                  "a.field_key = ?3 AND coalesce(a.person_id, '') = ?4 AND "
+	                  "coalesce(a.meeting_id, '') = ?5", &st, err) != 0)
 		return -1;
 	st_bind_text(st, 1, a->family_id);
 	st_bind_text(st, 2, a->module_id);
@@ -165,10 +170,20 @@ answer_identity(struct cb_store *s, const struct cb_answer *a, char id[CB_UUID_L
 	st_bind_text(st, 4, a->person_id);
 	st_bind_text(st, 5, a->meeting_id);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		st_col_id(st, 0, id);
+		if (retracted != NULL)
+			*retracted = sqlite3_column_int(st, 1);
+	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
+int
+cb_store_answer_find(struct cb_store *s, const struct cb_answer *key, char id[CB_UUID_LEN],
+                     struct cb_err *err)
+{
+	return answer_identity(s, key, id, NULL, err);
 }
 
 int
@@ -176,15 +191,19 @@ cb_store_answer_save(struct cb_store *s, struct cb_answer *a, struct cb_err *err
 {
 	char existing[CB_UUID_LEN];
 	sqlite3_stmt *st;
-	int rc = -1;
+	int rc = -1, retracted = 0;
 
 	if (a->module_id == NULL || a->field_key == NULL || a->value == NULL ||
 	    a->module_version < 1 || !cb_date_valid(a->date))
 		return cb_err_set(err, CB_EINVAL, _("an answer needs its module, field, value and date"));
 	if (st_write_begin(s, err) != 0)
 		return -1;
-	if (st_meeting_open(s, a->meeting_id, err) != 0 || answer_identity(s, a, existing, err) != 0)
+	if (st_meeting_open(s, a->meeting_id, err) != 0 || answer_identity(s, a, existing, &retracted, err) != 0)
 		goto out;
+	/* A field whose answer was retracted is answered again as a new
+	 * version of the same record, after the retraction. */
+	if (existing[0] != '\0' && retracted > 0 && a->rev.version == 0)
+		a->rev.version = retracted;
 	if (existing[0] != '\0') {
 		if (a->id[0] != '\0' && strcmp(a->id, existing) != 0) {
 			rc = cb_err_set(err, CB_EEXIST, _("this field already has an answer under another id"));

@@ -426,6 +426,17 @@ cb_store_status_list(struct cb_store *s, const char *person_id, struct cb_vec *o
 	               person_id, NULL, status_row, out, err);
 }
 
+int
+cb_store_status_history(struct cb_store *s, const char *id, struct cb_vec *out,
+                        struct cb_err *err)
+{
+	return st_rows(s, "SELECT x.status_id, si.person_id, x.status, x.start_date, "
+	                  "x.cp_category, x.legal, x.need, x.factors, " ST_REV_COLS("x")
+	                  " FROM status_versions x JOIN statuses si ON si.id = x.status_id "
+	                  "WHERE x.status_id = ?1 ORDER BY x.version",
+	               id, NULL, status_row, out, err);
+}
+
 /* Allocations */
 
 static void

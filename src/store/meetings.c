@@ -530,16 +530,19 @@ bind_action(sqlite3_stmt *st, const void *rec)
 	const struct cb_action *a = rec;
 
 	st_bind_text(st, 8, a->text);
-	st_bind_text(st, 9, a->owner_id);
+	st_bind_text(st, 9, nullable(a->owner_id));
 	st_bind_date(st, 10, a->due);
+	st_bind_text(st, 11, nullable(a->owner_person_id));
+	st_bind_text(st, 12, a->owner_agency);
+	st_bind_text(st, 13, a->owner_agency_name);
 }
 
-#define ACTION_COLS "body, owner_id, due"
+#define ACTION_COLS "body, owner_id, due, owner_person_id, owner_agency, owner_agency_name"
 static const struct st_kind action_kind = {
 	"action",
 	"INSERT INTO actions (id, created_at, created_by, family_id, meeting_id) VALUES "
 	"(?1, ?2, ?3, ?4, ?5)",
-	ST_VERSION_SQL("action_versions", "action_id", ACTION_COLS, "?8, ?9, ?10"),
+	ST_VERSION_SQL("action_versions", "action_id", ACTION_COLS, "?8, ?9, ?10, ?11, ?12, ?13"),
 	ST_LATEST_SQL("action_versions", "action_id"),
 	ST_RETRACT_SQL("action_versions", "action_id", ACTION_COLS),
 	bind_action,
@@ -555,29 +558,44 @@ static const struct st_kind action_kind = {
 	"(SELECT r." col " FROM action_reviews ri JOIN action_reviews_current r ON " \
 	"r.review_id = ri.id JOIN meetings_current rm ON rm.meeting_id = ri.meeting_id " \
 	"WHERE ri.action_id = a.action_id ORDER BY rm.meeting_date DESC LIMIT 1)"
-#define ACTION_SELECT(outcome, reason)                                           \
+#define ACTION_SELECT_FROM(table, outcome, reason)                                           \
 	"SELECT a.action_id, ai.family_id, ai.meeting_id, a.body, a.owner_id, "   \
-	WORKER_NAME("a.owner_id") ", a.due, " outcome ", " reason ", "             \
+	"coalesce(" WORKER_NAME("a.owner_id") ", " MEMBER_NAME("a.owner_person_id") \
+	"), a.due, " outcome ", " reason ", "                                       \
 	"(SELECT om.meeting_date FROM meetings_current om WHERE om.meeting_id = "   \
-	"ai.meeting_id), " ST_REV_COLS("a") " FROM actions_current a JOIN actions ai " \
+	"ai.meeting_id), " ST_REV_COLS("a") ", a.owner_person_id, a.owner_agency, " \
+	"a.owner_agency_name FROM " table " a JOIN actions ai "               \
 	"ON ai.id = a.action_id "
+#define ACTION_SELECT(outcome, reason) ACTION_SELECT_FROM("actions_current", outcome, reason)
+
+/* A member who owns an action keeps their name on it after they leave the
+ * family's record: the newest version, retracted or not. */
+#define MEMBER_NAME(col)                                                         \
+	"(SELECT p.name FROM person_versions p WHERE p.person_id = " col          \
+	" ORDER BY p.version DESC LIMIT 1)"
 
 static void *
 action_row(sqlite3_stmt *st)
 {
 	struct cb_action *a = cb_action_new();
+	char *name;
 
 	st_col_id(st, 0, a->id);
 	st_col_id(st, 1, a->family_id);
 	st_col_id(st, 2, a->meeting_id);
 	a->text = st_col_str(st, 3);
 	st_col_id(st, 4, a->owner_id);
-	a->owner_name = st_col_str(st, 5);
+	name = st_col_str(st, 5);
 	a->due = st_col_date(st, 6);
 	a->outcome = st_col_str(st, 7);
 	a->outcome_reason = st_col_str(st, 8);
 	a->agreed_on = st_col_date(st, 9);
 	st_col_rev(st, 10, &a->rev);
+	st_col_id(st, 10 + ST_REV_NCOLS, a->owner_person_id);
+	a->owner_agency = st_col_str(st, 11 + ST_REV_NCOLS);
+	a->owner_agency_name = st_col_str(st, 12 + ST_REV_NCOLS);
+	a->owner_name = cb_action_owner_words(a, name);
+	free(name);
 	return a;
 }
 
@@ -603,6 +621,15 @@ cb_store_action_retract(struct cb_store *s, const char *id, int base_version,
                         const char *reason, struct cb_err *err)
 {
 	return st_record_retract(s, &action_kind, id, base_version, reason, err);
+}
+
+int
+cb_store_action_history(struct cb_store *s, const char *id, struct cb_vec *out,
+                        struct cb_err *err)
+{
+	return st_rows(s, ACTION_SELECT_FROM("action_versions", "NULL", "NULL")
+	                  "WHERE a.action_id = ?1 ORDER BY a.version",
+	               id, NULL, action_row, out, err);
 }
 
 int

@@ -662,6 +662,38 @@ static const char migration_worker_language[] =
 	"CREATE INDEX worker_languages_worker ON worker_languages(worker_id);\n"
 	KEEP("worker_languages");
 
+/* An action's owner may be a worker, a member of the family, or another
+ * agency (a school, the GP, the police, another) by name. SQLite cannot
+ * loosen owner_id's NOT NULL in place, so action_versions is made again
+ * with the same rows (kept in rowid order, which sync sends them in), its
+ * triggers, head and view. Nothing refers to its rows by foreign key, and
+ * dropping a table fires no trigger: no history is lost or changed. */
+static const char migration_action_owners[] =
+	"CREATE TEMP TABLE action_versions_was AS SELECT * FROM action_versions ORDER BY rowid;\n"
+	"DROP TABLE action_versions;\n"
+	"CREATE TABLE action_versions (" VERSION_COLS("action_id", "actions") ",\n"
+	"  body TEXT NOT NULL CHECK (length(trim(body)) > 0),\n"
+	"  owner_id TEXT REFERENCES workers(id),\n"
+	"  due TEXT NOT NULL,\n"
+	"  owner_person_id TEXT REFERENCES people(id),\n"
+	"  owner_agency TEXT CHECK (owner_agency IN ('school', 'gp', 'police', 'other')),\n"
+	"  owner_agency_name TEXT,\n"
+	"  CHECK ((owner_id IS NOT NULL) + (owner_person_id IS NOT NULL) +\n"
+	"         (owner_agency IS NOT NULL) = 1),\n"
+	"  CHECK (coalesce(owner_agency, '') <> 'other' OR\n"
+	"         length(trim(coalesce(owner_agency_name, ''))) > 0)"
+	VERSION_END("action_id")
+	"INSERT INTO action_versions (row_id, action_id, version, retracted, reason, created_at,\n"
+	"  created_by, body, owner_id, due) SELECT row_id, action_id, version, retracted, reason,\n"
+	"  created_at, created_by, body, owner_id, due FROM action_versions_was ORDER BY rowid;\n"
+	"DROP TABLE action_versions_was;\n"
+	KEEP("action_versions")
+	"CREATE TRIGGER action_versions_head AFTER INSERT ON action_versions BEGIN "
+	"INSERT INTO action_heads VALUES (new.action_id, new.version, new.retracted) "
+	"ON CONFLICT (action_id) DO UPDATE SET version = excluded.version, "
+	"retracted = excluded.retracted WHERE excluded.version > action_heads.version; END;\n"
+	VIEW("action_heads", "actions_current", "action_versions", "action_id");
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -673,6 +705,7 @@ static const char *const migrations[] = {
 	migration_drafts_session,
 	migration_search,
 	migration_worker_language,
+	migration_action_owners,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -210,6 +210,16 @@ cb_store_review_list(struct cb_store *s, const char *goal_id, struct cb_vec *out
 	                  "ri.created_at", goal_id, NULL, review_row, out, err);
 }
 
+int
+cb_store_review_versions(struct cb_store *s, const char *goal_id, struct cb_vec *out,
+                         struct cb_err *err)
+{
+	return st_rows(s, "SELECT r.review_id, ri.goal_id, r.review_date, r.score, r.note, "
+	                  ST_REV_COLS("r") " FROM goal_review_versions r JOIN goal_reviews ri ON "
+	                  "ri.id = r.review_id WHERE ri.goal_id = ?1 ORDER BY r.created_at, "
+	                  "r.version", goal_id, NULL, review_row, out, err);
+}
+
 /* Cycle of Change */
 
 static void

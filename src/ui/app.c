@@ -573,6 +573,10 @@ dispatch(struct ui_app *app, int key)
 		if (ui_confirm(app, _("Quit casebook?")))
 			app->quit = true;
 		break;
+	case UI_SWITCH_WORKER:
+		if (ui_switch_worker(app) == 0 && top->ops->resume != NULL)
+			top->ops->resume(app, top);
+		break;
 	case UI_INTERRUPT:
 		/* Asked below, also when a dialog took the Ctrl-C. */
 		break;

@@ -138,6 +138,10 @@ static const struct ui_key_row table[] = {
 	 UI_SCR_STAGES | UI_SCR_RATINGS | UI_SCR_PROGRAMME},
 	{UI_RETRACT, "retract", {'d'}, NULL, N_("Retract it, with a reason (it stays in the history)"),
 	 UI_SCR_NOTES | UI_SCR_PROGRAMME | UI_SCR_STAGES | UI_SCR_RATINGS},
+	{UI_RETRACT, "retract-answer", {'d'}, NULL,
+	 N_("Retract the answer selected, with a reason (it stays in the history)"), UI_SCR_MODULE},
+	{UI_RETRACT, "retract-review", {'d'}, NULL,
+	 N_("Retract the review selected, with a reason (it stays in the history)"), UI_SCR_GOAL},
 	{UI_RETRACT, "remove", {'d'}, NULL,
 	 N_("Remove a member, end or retract an allocation (with a reason; kept in the history)"),
 	 UI_SCR_FAMILY},
@@ -189,7 +193,10 @@ static const struct ui_key_row table[] = {
 	{UI_ADDENDUM, "addendum", {'A'}, NULL, N_("Add a dated addendum to signed minutes"),
 	 UI_SCR_MEETING | UI_SCR_MINUTES},
 	{UI_HISTORY, "history", {'h'}, NULL,
-	 N_("Earlier versions of the text, stage or rating selected, with who and when"),
+	 N_("Earlier versions of the action, text, stage or rating selected, with who and when"),
+	 UI_SCR_MINUTES},
+	{UI_RETRACT, "retract-action", {'x'}, NULL,
+	 N_("Retract an action agreed here, with a reason (it stays in the history)"),
 	 UI_SCR_MINUTES},
 
 	/* Pickers. */
@@ -197,6 +204,10 @@ static const struct ui_key_row table[] = {
 
 	/* Everywhere, last in the help: in raw mode these are keys, not
 	 * signals. */
+	/* The chair signs off without quitting: the switch is confirmed and
+	 * recorded, and signing still asks for the chair's own login. */
+	{UI_SWITCH_WORKER, "switch-worker", {'W'}, NULL,
+	 N_("Switch worker without quitting (asked, and recorded)"), NOT_TEXT & ~UI_SCR_PICKER},
 	{UI_READ_ON, "read-on", {KEY_F(4)}, NULL,
 	 N_("Read on in the trainer's notes or the example"),
 	 UI_SCR_ALL},

@@ -66,7 +66,7 @@ enum ui_action {
 	UI_NEXT_SECTION, UI_PREV_SECTION,
 	/* Everywhere */
 	UI_OPEN, UI_BACK, UI_HELP, UI_QUIT, UI_SEARCH, UI_TRAINING_PANEL, UI_READ_ON,
-	UI_INTERRUPT, UI_SUSPEND,
+	UI_INTERRUPT, UI_SUSPEND, UI_SWITCH_WORKER,
 	/* Lists of records */
 	UI_ADD, UI_EDIT, UI_HISTORY, UI_RETRACT, UI_SORT, UI_TEAM, UI_FILTER, UI_SYNC,
 	UI_SEARCH_RECORDS,
@@ -443,6 +443,9 @@ void ui_worker_language(struct ui_app *app);
 /* Ask app->me for a language and keep it; the change is made by the
  * main loop (app->relang). */
 void ui_change_language(struct ui_app *app);
+/* Work as someone else without quitting (W): pick the worker, confirm;
+ * the switch is recorded with the login. 0 when switched. */
+int ui_switch_worker(struct ui_app *app);
 /* Ask for login's password (nothing shown) and check it through PAM:
  * 0 when right, 1 when cancelled, -1 when wrong (said). */
 int ui_check_login(struct ui_app *app, const char *login, const char *question);

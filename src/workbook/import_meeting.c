@@ -135,13 +135,16 @@ static void
 read_action(struct rd *r, const struct yt_node *n, size_t agenda, const struct cb_meeting *m,
             const char *family_id)
 {
-	static const char *const keys[] = {"id", "text", "owner", "due", NULL};
+	static const char *const keys[] = {"id", "text", "owner", "owner_member", "owner_agency",
+	                                   "owner_agency_name", "due", NULL};
+	static const char *const required[] = {"id", "text", "due", NULL};
+	static const char *const agencies[] = {"school", "gp", "police", "other", NULL};
 	size_t item, before = rd_problems(r);
 	struct cb_err err = {0};
 	struct cb_action *a;
 	char when[CB_DATE_LEN];
 
-	if (!rd_map(r, n, _("the action"), keys, keys))
+	if (!rd_map(r, n, _("the action"), keys, required))
 		return;
 	a = cb_action_new();
 	item = rd_add(r, CB_IMPORT_ACTION, a, n, agenda + 1);
@@ -151,7 +154,15 @@ read_action(struct rd *r, const struct yt_node *n, size_t agenda, const struct c
 	memcpy(a->family_id, family_id, CB_UUID_LEN);
 	memcpy(a->meeting_id, m->id, CB_UUID_LEN);
 	a->text = rd_text(r, n, "text");
-	rd_ref_key(r, n, "owner", CB_REF_WORKER, NULL, item, a->owner_id);
+	/* The owner: a worker, a member of the family, or another agency. */
+	if (yt_get(n, "owner") != NULL)
+		rd_ref_key(r, n, "owner", CB_REF_WORKER, NULL, item, a->owner_id);
+	if (yt_get(n, "owner_member") != NULL)
+		rd_ref_key(r, n, "owner_member", CB_REF_MEMBER, family_id, item, a->owner_person_id);
+	if (yt_get(n, "owner_agency") != NULL)
+		a->owner_agency = rd_pick(r, n, "owner_agency", agencies,
+		                          _("an agency (school, gp, police or other)"));
+	a->owner_agency_name = rd_text(r, n, "owner_agency_name");
 	if (rd_date(r, n, "due", &a->due) && cb_date_is_set(m->date) &&
 	    cb_date_cmp(a->due, m->date) < 0) {
 		cb_date_format(m->date, when);

@@ -34,6 +34,7 @@
 #include "casebook/store_series.h"
 #include "casebook/store_views.h"
 #include "casebook/store_workers.h"
+#include "casebook/str.h"
 #include "casebook/vec.h"
 #include "casebook/worker.h"
 #include "testutil.h"
@@ -578,6 +579,169 @@ START_TEST(actions_pull_through)
 }
 END_TEST
 
+/* An action's owner: a worker, a member of the family, or another agency
+ * by name; exactly one, and a correction can move it from one to another
+ * with the history kept. */
+static const struct cb_action *
+open_action(struct cb_vec *list, const char *text)
+{
+	struct cb_err err = {0};
+	size_t i;
+
+	cb_vec_clear(list);
+	ck_assert_int_eq(cb_store_action_list(s, fam->id, true, list, &err), 0);
+	for (i = 0; i < list->len; i++)
+		if (cb_streq(((struct cb_action *)list->items[i])->text, text))
+			return list->items[i];
+	ck_abort_msg("no open action '%s'", text);
+	return NULL;
+}
+
+START_TEST(action_owners)
+{
+	struct cb_meeting *m = meeting("2026-10-22");
+	struct cb_meeting_item *i = agenda(m, fam, 1);
+	struct cb_action *a = cb_action_new(), *bad = cb_action_new();
+	struct cb_vec list = CB_VEC_OWNING(cb_action_free_item);
+	const struct cb_action *got;
+	struct cb_err err = {0};
+
+	/* The mother owns one. */
+	memcpy(a->family_id, fam->id, CB_UUID_LEN);
+	memcpy(a->meeting_id, m->id, CB_UUID_LEN);
+	a->text = cb_strdup("Ring the school about the breakfast club");
+	memcpy(a->owner_person_id, mum->id, CB_UUID_LEN);
+	a->due = D("2026-11-05");
+	ck_assert_msg(cb_store_action_add(s, a, &err) == 0, "%s", err.msg);
+	got = open_action(&list, "Ring the school about the breakfast club");
+	ck_assert_str_eq(got->owner_person_id, mum->id);
+	ck_assert_str_eq(got->owner_id, "");
+	ck_assert_str_eq(got->owner_name, "Kerry Price");
+
+	/* Corrected: the school owns it, by name. */
+	memset(a->owner_person_id, 0, sizeof a->owner_person_id);
+	a->owner_agency = cb_strdup("school");
+	a->owner_agency_name = cb_strdup("Oak Primary");
+	ck_assert_msg(cb_store_action_correct(s, a, &err) == 0, "%s", err.msg);
+	got = open_action(&list, "Ring the school about the breakfast club");
+	ck_assert_str_eq(got->owner_name, "Oak Primary (school)");
+	ck_assert_str_eq(got->owner_agency, "school");
+	ck_assert_int_eq(got->rev.version, 2);
+
+	/* The GP unnamed; another agency only with its name. */
+	free(a->owner_agency);
+	free(a->owner_agency_name);
+	a->owner_agency = cb_strdup("gp");
+	a->owner_agency_name = NULL;
+	ck_assert_msg(cb_store_action_correct(s, a, &err) == 0, "%s", err.msg);
+	ck_assert_str_eq(open_action(&list, a->text)->owner_name, "the GP");
+	free(a->owner_agency);
+	a->owner_agency = cb_strdup("other");
+	ck_assert_int_ne(cb_store_action_correct(s, a, &err), 0);
+	ck_assert_int_eq(err.code, CB_EINVAL);
+	a->owner_agency_name = cb_strdup("Women's Aid");
+	ck_assert_msg(cb_store_action_correct(s, a, &err) == 0, "%s", err.msg);
+	ck_assert_str_eq(open_action(&list, a->text)->owner_name, "Women's Aid");
+
+	/* No owner, two owners, an agency of no known kind: refused, and
+	 * nothing written. */
+	memcpy(bad->family_id, fam->id, CB_UUID_LEN);
+	memcpy(bad->meeting_id, m->id, CB_UUID_LEN);
+	bad->text = cb_strdup("Nobody's");
+	bad->due = D("2026-11-05");
+	ck_assert_int_ne(cb_store_action_add(s, bad, &err), 0);
+	memcpy(bad->owner_id, sw->id, CB_UUID_LEN);
+	memcpy(bad->owner_person_id, child->id, CB_UUID_LEN);
+	ck_assert_int_ne(cb_store_action_add(s, bad, &err), 0);
+	memset(bad->owner_id, 0, sizeof bad->owner_id);
+	memset(bad->owner_person_id, 0, sizeof bad->owner_person_id);
+	bad->owner_agency = cb_strdup("church");
+	ck_assert_int_ne(cb_store_action_add(s, bad, &err), 0);
+	ck_assert_uint_eq(list.len, 1);
+	cb_vec_clear(&list);
+	ck_assert_int_eq(cb_store_action_list(s, fam->id, false, &list, &err), 0);
+	ck_assert_uint_eq(list.len, 1);
+
+	/* A member who leaves the record still names the action they own. */
+	free(a->owner_agency);
+	free(a->owner_agency_name);
+	a->owner_agency = NULL;
+	a->owner_agency_name = NULL;
+	memcpy(a->owner_person_id, child->id, CB_UUID_LEN);
+	ck_assert_msg(cb_store_action_correct(s, a, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(cb_store_person_retract(s, child->id, child->rev.version, "Added in error",
+	                                         &err), 0);
+	ck_assert_str_eq(open_action(&list, a->text)->owner_name, "Zoë Price");
+	cb_vec_clear(&list);
+	ck_assert_int_eq(cb_store_action_history(s, a->id, &list, &err), 0);
+	ck_assert_uint_eq(list.len, 5);
+	cb_vec_clear(&list);
+	cb_action_free(&a);
+	cb_action_free(&bad);
+	cb_meeting_free(&m);
+	cb_meeting_item_free(&i);
+}
+END_TEST
+
+/* A database from before actions could be owned by anyone but a worker:
+ * the upgrade keeps every action, its versions and its owner. */
+START_TEST(action_owners_upgrade)
+{
+	struct cb_store *old = NULL, *keep = s;
+	struct cb_worker *tm, *ms;
+	struct cb_family *f;
+	struct cb_meeting *m = cb_meeting_new();
+	struct cb_vec list = CB_VEC_OWNING(cb_action_free_item);
+	struct cb_err err = {0};
+	sqlite3 *db;
+	char *path = tu_path(dir, "before-owners.db"), *sql;
+
+	st_migration_limit = cb_store_schema_known() - 1;
+	ck_assert_int_eq(cb_store_open(path, CB_STORE_CREATE, &old, &err), 0);
+	s = old;
+	tm = worker("Grace Adeyemi", "team-manager");
+	ms = worker("Mei Ling Chan", "business-support");
+	f = family("FS-9", "Okafor family");
+	s = keep;
+	m->date = D("2026-09-01");
+	memcpy(m->chair_id, tm->id, CB_UUID_LEN);
+	memcpy(m->minute_taker_id, ms->id, CB_UUID_LEN);
+	ck_assert_msg(cb_store_meeting_add(old, m, &err) == 0, "%s", err.msg);
+	cb_store_close(&old);
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	sql = cb_asprintf("INSERT INTO actions VALUES ('" OLD_ID "', '2026-09-01T10:00:00Z', '%s', "
+	                  "'%s', '%s'); INSERT INTO action_versions (row_id, action_id, version, "
+	                  "created_at, created_by, body, owner_id, due) VALUES ('" OLD_ROW "', '"
+	                  OLD_ID "', 1, '2026-09-01T10:00:00Z', '%s', 'Book the review', '%s', "
+	                  "'2026-09-15')",
+	                  ms->id, f->id, m->id, ms->id, tm->id);
+	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+	sqlite3_close(db);
+	st_migration_limit = cb_store_schema_known();
+	ck_assert_msg(cb_store_open(path, CB_STORE_OPEN, &old, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(cb_store_schema_version(old), cb_store_schema_known());
+	ck_assert_int_eq(cb_store_action_list(old, f->id, false, &list, &err), 0);
+	ck_assert_uint_eq(list.len, 1);
+	ck_assert_str_eq(((struct cb_action *)list.items[0])->owner_name, "Grace Adeyemi");
+	ck_assert_str_eq(((struct cb_action *)list.items[0])->owner_id, tm->id);
+	ck_assert_str_eq(((struct cb_action *)list.items[0])->text, "Book the review");
+	cb_vec_clear(&list);
+	cb_store_close(&old);
+	/* History is still append-only. */
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_ne(sqlite3_exec(db, "DELETE FROM action_versions", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_ne(sqlite3_exec(db, "UPDATE action_versions SET body = 'x'", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+	cb_meeting_free(&m);
+	cb_family_free(&f);
+	cb_worker_free(&tm);
+	cb_worker_free(&ms);
+	free(path);
+}
+END_TEST
+
 /* Signing off is decided in the model from data/roles.yaml, whatever
  * screen or command asks: only the chair, in a role that may sign, with
  * the chair's own login or the chair's password just checked. */
@@ -1005,6 +1169,8 @@ series_suite(void)
 	tcase_add_test(tc, stages_are_a_series);
 	tcase_add_test(tc, ratings_need_a_rationale);
 	tcase_add_test(tc, actions_pull_through);
+	tcase_add_test(tc, action_owners);
+	tcase_add_test(tc, action_owners_upgrade);
 	tcase_add_test(tc, signed_minutes_are_read_only);
 	tcase_add_test(tc, sign_off_rules);
 	tcase_add_test(tc, agenda_items_come_off_and_move);

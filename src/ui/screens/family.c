@@ -593,45 +593,16 @@ out:
 	cb_vec_clear(&workers);
 }
 
-/* Choose from a reference list; NULL when cancelled. */
-static const struct cb_refitem *
-pick_ref(struct ui_app *app, const char *title, const struct cb_reflist *l, bool skip_legacy)
-{
-	size_t n = cb_reflist_len(l), i, k = 0;
-	struct ui_choice *items = cb_calloc(n + 1, sizeof *items);
-	const struct cb_refitem **map = cb_calloc(n + 1, sizeof *map);
-	const struct cb_refitem *out = NULL;
-	int pick;
-
-	for (i = 0; i < n; i++) {
-		const struct cb_refitem *it = cb_reflist_at(l, i);
-
-		if (skip_legacy && it->legacy)
-			continue;
-		items[k].label = it->label;
-		items[k].detail = it->about;
-		map[k++] = it;
-	}
-	pick = ui_pick(app, title, items, k, 0);
-	if (pick >= 0)
-		out = map[pick];
-	free(items);
-	free(map);
-	return out;
-}
-
 static void
 set_status(struct ui_app *app, struct ui_screen *scr)
 {
 	struct family_view *f = scr->state;
 	struct ui_choice *kids = cb_calloc(f->people.len + 1, sizeof *kids);
 	const struct cb_person **map = cb_calloc(f->people.len + 1, sizeof *map);
-	const struct cb_refitem *st, *cat = NULL, *need;
 	struct cb_status *s = cb_status_new();
-	struct cb_buf factors = {0};
 	struct cb_err err = {0};
-	size_t i, n = 0, nf;
-	int pick, child;
+	size_t i, n = 0;
+	int child;
 
 	for (i = 0; i < f->people.len; i++) {
 		const struct cb_person *p = f->people.items[i];
@@ -648,58 +619,16 @@ set_status(struct ui_app *app, struct ui_screen *scr)
 	child = ui_pick(app, _("Whose status?"), kids, n, 0);
 	if (child < 0)
 		goto out;
-	if ((st = pick_ref(app, _("Status"), &app->ref->statuses, false)) == NULL)
-		goto out;
-	if (cb_streq(st->id, "cp") &&
-	    (cat = pick_ref(app, _("Child protection category"), &app->ref->cp_categories, false)) == NULL)
-		goto out;
-	if (cb_streq(st->id, "cla")) {
-		const struct cb_refitem *legal =
-			pick_ref(app, _("Legal status"), &app->ref->legal_statuses, false);
-
-		if (legal == NULL)
-			goto out;
-		s->legal = cb_strdup(legal->id);
-	}
-	if ((need = pick_ref(app, _("Primary need"), &app->ref->primary_need, false)) == NULL)
-		goto out;
-	nf = cb_reflist_len(&app->ref->factors);
-	{
-		struct ui_choice *fi = cb_calloc(nf, sizeof *fi);
-		const struct cb_refitem **fm = cb_calloc(nf, sizeof *fm);
-		size_t k = 0;
-
-		for (i = 0; i < nf; i++) {
-			const struct cb_refitem *it = cb_reflist_at(&app->ref->factors, i);
-
-			if (it->legacy)
-				continue;
-			fi[k].label = it->label;
-			fm[k++] = it;
-		}
-		pick = ui_pick_many(app, _("Factors at the end of assessment"), fi, k);
-		for (i = 0; pick == 0 && i < k; i++)
-			if (fi[i].checked)
-				cb_buf_addf(&factors, "%s%s", factors.len ? " " : "", fm[i]->id);
-		free(fi);
-		free(fm);
-		if (pick != 0)
-			goto out;
-	}
-	if (ui_prompt_date(app, _("Since when?"), cb_date_today(), &s->from) != 0)
+	s->from = cb_date_today();
+	if (ui_family_status_form(app, s) != 0)
 		goto out;
 	memcpy(s->person_id, map[child]->id, CB_UUID_LEN);
-	s->status = cb_strdup(st->id);
-	s->cp_category = cat != NULL ? cb_strdup(cat->id) : NULL;
-	s->need = cb_strdup(need->id);
-	s->factors = factors.len ? cb_buf_take(&factors) : NULL;
 	if (cb_status_check(s, app->ref, &err) != 0 || cb_store_status_add(app->store, s, &err) != 0)
 		ui_fail(app, &err);
 	else
 		ui_say(app, _("Recorded."));
 	reload(app, scr);
 out:
-	cb_buf_free(&factors);
 	cb_status_free(&s);
 	free(kids);
 	free(map);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Putting the family record right: a member's name, place or date of
- * birth corrected, a member removed, an allocation's role corrected, an
- * allocation ended or retracted, and the history of each. The family
+ * birth corrected, a member removed, a child's status corrected or
+ * retracted, an allocation's role corrected, an allocation ended or
+ * retracted, and the history of each. The family
  * record has no selection of its own, so each asks which one first. */
 #include "config.h"
 
@@ -21,11 +22,11 @@
 #include "family_fix.h"
 
 /* What a pick on the family record stands for. */
-enum target_kind { T_FAMILY, T_PERSON, T_ALLOCATION };
+enum target_kind { T_FAMILY, T_PERSON, T_STATUS, T_ALLOCATION };
 
 struct target {
 	enum target_kind kind;
-	void *record;   /* borrowed: a struct cb_person or cb_allocation */
+	void *record;   /* borrowed: a struct cb_person, cb_status or cb_allocation */
 };
 
 struct targets {
@@ -69,13 +70,141 @@ person_label(const struct cb_person *p)
 	return cb_asprintf(_("%s (%s, born %s)"), p->name, cb_member_role_label(p->role), born);
 }
 
+/* Choose from a reference list, starting at initial; NULL when cancelled. */
+static const struct cb_refitem *
+pick_ref(struct ui_app *app, const char *title, const struct cb_reflist *l, const char *initial)
+{
+	size_t n = cb_reflist_len(l), i, at = 0;
+	struct ui_choice *items = cb_calloc(n + 1, sizeof *items);
+	const struct cb_refitem *out = NULL;
+	int pick;
+
+	for (i = 0; i < n; i++) {
+		const struct cb_refitem *it = cb_reflist_at(l, i);
+
+		items[i].label = it->label;
+		items[i].detail = it->about;
+		if (cb_streq(it->id, initial))
+			at = i;
+	}
+	pick = ui_pick(app, title, items, n, at);
+	if (pick >= 0)
+		out = cb_reflist_at(l, (size_t)pick);
+	free(items);
+	return out;
+}
+
+static bool
+has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = list;
+
+	while (p != NULL && *p != '\0') {
+		size_t k;
+
+		p += strspn(p, " ");
+		k = strcspn(p, " ");
+		if (k == n && strncmp(p, word, n) == 0)
+			return true;
+		p += k;
+	}
+	return false;
+}
+
+int
+ui_family_status_form(struct ui_app *app, struct cb_status *s)
+{
+	const struct cb_refitem *st, *cat = NULL, *legal = NULL, *need;
+	size_t nf = cb_reflist_len(&app->ref->factors), i, k = 0;
+	struct ui_choice *fi = cb_calloc(nf + 1, sizeof *fi);
+	const struct cb_refitem **fm = cb_calloc(nf + 1, sizeof *fm);
+	struct cb_buf factors = {0};
+	struct cb_date from;
+	int rc = -1;
+
+	if ((st = pick_ref(app, _("Status"), &app->ref->statuses, s->status)) == NULL)
+		goto out;
+	if (cb_streq(st->id, "cp") &&
+	    (cat = pick_ref(app, _("Child protection category"), &app->ref->cp_categories,
+	                    s->cp_category)) == NULL)
+		goto out;
+	if (cb_streq(st->id, "cla") &&
+	    (legal = pick_ref(app, _("Legal status"), &app->ref->legal_statuses, s->legal)) == NULL)
+		goto out;
+	if ((need = pick_ref(app, _("Primary need"), &app->ref->primary_need, s->need)) == NULL)
+		goto out;
+	for (i = 0; i < nf; i++) {
+		const struct cb_refitem *it = cb_reflist_at(&app->ref->factors, i);
+
+		/* Legacy codes are offered only where they were recorded. */
+		if (it->legacy && !has_word(s->factors, it->id))
+			continue;
+		fi[k].label = it->label;
+		fi[k].checked = has_word(s->factors, it->id);
+		fm[k++] = it;
+	}
+	if (ui_pick_many(app, _("Factors at the end of assessment"), fi, k) != 0)
+		goto out;
+	for (i = 0; i < k; i++)
+		if (fi[i].checked)
+			cb_buf_addf(&factors, "%s%s", factors.len ? " " : "", fm[i]->id);
+	if (ui_prompt_date(app, _("Since when?"),
+	                   cb_date_is_set(s->from) ? s->from : cb_date_today(), &from) != 0)
+		goto out;
+	free(s->status);
+	free(s->cp_category);
+	free(s->legal);
+	free(s->need);
+	free(s->factors);
+	s->status = cb_strdup(st->id);
+	s->cp_category = cat != NULL ? cb_strdup(cat->id) : NULL;
+	s->legal = legal != NULL ? cb_strdup(legal->id) : NULL;
+	s->need = cb_strdup(need->id);
+	s->factors = factors.len ? cb_buf_take(&factors) : NULL;
+	s->from = from;
+	rc = 0;
+out:
+	cb_buf_free(&factors);
+	free(fi);
+	free(fm);
+	return rc;
+}
+
+static const char *
+person_name(const struct cb_vec *people, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < people->len; i++)
+		if (cb_streq(((const struct cb_person *)people->items[i])->id, id))
+			return ((const struct cb_person *)people->items[i])->name;
+	return "?";
+}
+
+static char *
+status_text(struct ui_app *app, const struct cb_status *x)
+{
+	const struct cb_refitem *it = cb_reflist_find(&app->ref->statuses, x->status);
+	char from[CB_DATE_LEN] = "?";
+
+	if (cb_date_is_set(x->from))
+		cb_date_format(x->from, from);
+	return cb_asprintf(_("%s%s%s since %s (need %s%s%s)"),
+	                   it != NULL && it->label != NULL ? it->label : x->status,
+	                   x->cp_category != NULL ? " " : "",
+	                   x->cp_category != NULL ? x->cp_category : "", from,
+	                   x->need != NULL ? x->need : "-", x->factors != NULL ? _(", factors ") : "",
+	                   x->factors != NULL ? x->factors : "");
+}
+
 /* The family (when with_family), its members and its current
  * allocations, each a line to pick. */
 static void
 targets_fill(struct ui_app *app, struct targets *t, bool with_family, struct cb_vec *people,
-             struct cb_vec *allocs)
+             struct cb_vec *statuses, struct cb_vec *allocs)
 {
-	size_t i, max = people->len + allocs->len + 2;
+	size_t i, max = people->len + statuses->len + allocs->len + 2;
 
 	t->items = cb_calloc(max, sizeof *t->items);
 	t->choices = cb_calloc(max, sizeof *t->choices);
@@ -86,6 +215,15 @@ targets_fill(struct ui_app *app, struct targets *t, bool with_family, struct cb_
 	for (i = 0; i < people->len; i++)
 		target_add(t, T_PERSON, people->items[i], person_label(people->items[i]),
 		           _("A family member"));
+	for (i = 0; i < statuses->len; i++) {
+		const struct cb_status *x = statuses->items[i];
+		char *what = status_text(app, x);
+
+		target_add(t, T_STATUS, statuses->items[i],
+		           cb_asprintf(_("%s: %s"), person_name(people, x->person_id), what),
+		           _("A child's status"));
+		free(what);
+	}
 	for (i = 0; i < allocs->len; i++) {
 		const struct cb_allocation *a = allocs->items[i];
 
@@ -112,16 +250,101 @@ pick_target(struct ui_app *app, const char *title, struct targets *t)
 }
 
 static int
-load(struct ui_app *app, const char *family_id, struct cb_vec *people, struct cb_vec *allocs)
+load(struct ui_app *app, const char *family_id, struct cb_vec *people, struct cb_vec *statuses,
+     struct cb_vec *allocs)
 {
 	struct cb_err err = {0};
+	size_t i;
 
 	if (cb_store_person_list(app->store, family_id, people, &err) != 0 ||
 	    cb_store_allocation_list(app->store, family_id, true, allocs, &err) != 0) {
 		ui_fail(app, &err);
 		return -1;
 	}
+	for (i = 0; i < people->len; i++) {
+		const struct cb_person *p = people->items[i];
+
+		if (p->role == CB_MEMBER_CHILD &&
+		    cb_store_status_list(app->store, p->id, statuses, &err) != 0) {
+			ui_fail(app, &err);
+			return -1;
+		}
+	}
 	return 0;
+}
+
+static bool
+same_status(const struct cb_status *a, const struct cb_status *b)
+{
+	return cb_streq(a->status, b->status) && cb_streq(a->cp_category, b->cp_category) &&
+	       cb_streq(a->legal, b->legal) && cb_streq(a->need, b->need) &&
+	       cb_streq(a->factors, b->factors) && cb_date_cmp(a->from, b->from) == 0;
+}
+
+static void
+correct_status(struct ui_app *app, const struct cb_status *cur)
+{
+	struct cb_status *x = cb_status_new();
+	struct cb_err err = {0};
+
+	memcpy(x->id, cur->id, CB_UUID_LEN);
+	memcpy(x->person_id, cur->person_id, CB_UUID_LEN);
+	x->rev.version = cur->rev.version;
+	x->status = cb_strdup(cur->status);
+	x->cp_category = cur->cp_category ? cb_strdup(cur->cp_category) : NULL;
+	x->legal = cur->legal ? cb_strdup(cur->legal) : NULL;
+	x->need = cur->need ? cb_strdup(cur->need) : NULL;
+	x->factors = cur->factors ? cb_strdup(cur->factors) : NULL;
+	x->from = cur->from;
+	if (ui_family_status_form(app, x) != 0)
+		goto out;
+	if (same_status(x, cur))
+		ui_say(app, _("Nothing changed: the status stays as it was."));
+	else if (cb_status_check(x, app->ref, &err) != 0 ||
+	         cb_store_status_correct(app->store, x, &err) != 0)
+		ui_fail(app, &err);
+	else
+		ui_say(app, _("Corrected: version %d; h shows the earlier one."), x->rev.version);
+out:
+	cb_status_free(&x);
+}
+
+static void
+retract_status(struct ui_app *app, const struct cb_status *x)
+{
+	struct cb_err err = {0};
+	char *reason = NULL;
+
+	if (ui_prompt(app, _("Retract this status? It was recorded in error; it stays in the "
+	                     "history. Why?"),
+	              "", &reason, ui_need_reason, NULL, NULL) == 0) {
+		if (cb_store_status_retract(app->store, x->id, x->rev.version, reason, &err) != 0)
+			ui_fail(app, &err);
+		else
+			ui_say(app, _("Retracted; the status and the reason stay in its history."));
+	}
+	free(reason);
+}
+
+static void
+status_history(struct ui_app *app, const struct cb_status *x, const struct ui_screen *about)
+{
+	struct cb_vec hist = CB_VEC_OWNING(cb_status_free_item);
+	struct cb_vec versions = CB_VEC_OWNING(ui_version_free_item);
+	struct cb_err err = {0};
+	size_t i;
+
+	if (cb_store_status_history(app->store, x->id, &hist, &err) != 0) {
+		ui_fail(app, &err);
+		cb_vec_clear(&hist);
+		return;
+	}
+	for (i = 0; i < hist.len; i++)
+		ui_version_push(&versions, &((struct cb_status *)hist.items[i])->rev,
+		                status_text(app, hist.items[i]));
+	ui_open_history(app, _("History of a child's status"), &versions, about);
+	cb_vec_clear(&versions);
+	cb_vec_clear(&hist);
 }
 
 static void
@@ -218,25 +441,28 @@ int
 ui_family_fix_correct(struct ui_app *app, const char *family_id)
 {
 	struct cb_vec people = CB_VEC_OWNING(cb_person_free_item);
+	struct cb_vec statuses = CB_VEC_OWNING(cb_status_free_item);
 	struct cb_vec allocs = CB_VEC_OWNING(cb_allocation_free_item);
 	struct targets t = {0};
 	const struct target *pick;
 	int rc = 0;
 
-	if (load(app, family_id, &people, &allocs) != 0)
+	if (load(app, family_id, &people, &statuses, &allocs) != 0)
 		goto out;
-	targets_fill(app, &t, true, &people, &allocs);
+	targets_fill(app, &t, true, &people, &statuses, &allocs);
 	if ((pick = pick_target(app, _("Correct what? (a new version; the old one is kept)"), &t)) ==
 	    NULL)
 		goto out;
 	switch (pick->kind) {
 	case T_FAMILY: rc = 1; break;
 	case T_PERSON: correct_person(app, pick->record); break;
+	case T_STATUS: correct_status(app, pick->record); break;
 	case T_ALLOCATION: correct_allocation(app, pick->record); break;
 	}
 out:
 	targets_free(&t);
 	cb_vec_clear(&people);
+	cb_vec_clear(&statuses);
 	cb_vec_clear(&allocs);
 	return rc;
 }
@@ -306,23 +532,27 @@ void
 ui_family_fix_remove(struct ui_app *app, const char *family_id)
 {
 	struct cb_vec people = CB_VEC_OWNING(cb_person_free_item);
+	struct cb_vec statuses = CB_VEC_OWNING(cb_status_free_item);
 	struct cb_vec allocs = CB_VEC_OWNING(cb_allocation_free_item);
 	struct targets t = {0};
 	const struct target *pick;
 
-	if (load(app, family_id, &people, &allocs) != 0)
+	if (load(app, family_id, &people, &statuses, &allocs) != 0)
 		goto out;
-	targets_fill(app, &t, false, &people, &allocs);
-	if ((pick = pick_target(app, _("Remove a member, or end a worker's allocation?"), &t)) ==
+	targets_fill(app, &t, false, &people, &statuses, &allocs);
+	if ((pick = pick_target(app, _("Remove a member, retract a status, or end a worker's allocation?"), &t)) ==
 	    NULL)
 		goto out;
 	if (pick->kind == T_PERSON)
 		remove_person(app, pick->record);
+	else if (pick->kind == T_STATUS)
+		retract_status(app, pick->record);
 	else if (pick->kind == T_ALLOCATION)
 		end_allocation(app, pick->record);
 out:
 	targets_free(&t);
 	cb_vec_clear(&people);
+	cb_vec_clear(&statuses);
 	cb_vec_clear(&allocs);
 }
 
@@ -383,24 +613,27 @@ int
 ui_family_fix_history(struct ui_app *app, const char *family_id, const struct ui_screen *about)
 {
 	struct cb_vec people = CB_VEC_OWNING(cb_person_free_item);
+	struct cb_vec statuses = CB_VEC_OWNING(cb_status_free_item);
 	struct cb_vec allocs = CB_VEC_OWNING(cb_allocation_free_item);
 	struct targets t = {0};
 	const struct target *pick;
 	int rc = 0;
 
-	if (load(app, family_id, &people, &allocs) != 0)
+	if (load(app, family_id, &people, &statuses, &allocs) != 0)
 		goto out;
-	targets_fill(app, &t, true, &people, &allocs);
+	targets_fill(app, &t, true, &people, &statuses, &allocs);
 	if ((pick = pick_target(app, _("The history of what?"), &t)) == NULL)
 		goto out;
 	switch (pick->kind) {
 	case T_FAMILY: rc = 1; break;
 	case T_PERSON: person_history(app, pick->record, about); break;
+	case T_STATUS: status_history(app, pick->record, about); break;
 	case T_ALLOCATION: allocation_history(app, pick->record, about); break;
 	}
 out:
 	targets_free(&t);
 	cb_vec_clear(&people);
+	cb_vec_clear(&statuses);
 	cb_vec_clear(&allocs);
 	return rc;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Private to the family record: correcting, removing and the history of
- * its members and allocations (family_fix.c). */
+ * its members, children's statuses and allocations (family_fix.c). */
 #ifndef CASEBOOK_UI_FAMILY_FIX_H
 #define CASEBOOK_UI_FAMILY_FIX_H
 
@@ -13,6 +13,11 @@ struct ui_screen;
  * not empty. */
 int ui_family_birth_date(const char *text, void *ctx, struct cb_err *err);
 int ui_family_not_empty(const char *text, void *ctx, struct cb_err *err);
+
+struct cb_status;
+/* A child's status, its codes and since when, asked with s's values as
+ * the starting point; fills s. 0, or -1 when cancelled. */
+int ui_family_status_form(struct ui_app *app, struct cb_status *s);
 
 /* Ask what to correct and correct it; 1 when the family's own details
  * were chosen (the caller corrects those). */

@@ -98,6 +98,8 @@ review_example(struct ui_app *app)
 
 struct review_save {
 	struct cb_goal_review *review;
+	const struct cb_goal_review *was;   /* correcting this one, or NULL */
+	bool unchanged;
 };
 
 static int
@@ -109,7 +111,14 @@ save_review(struct ui_app *app, const char *text, void *ctx, char pending[CB_UUI
 
 	free(rs->review->note);
 	rs->review->note = cb_str_empty(text) ? NULL : cb_str_trim(text);
-	rc = cb_store_review_add(app->store, rs->review, err);
+	if (rs->was != NULL && rs->was->score == rs->review->score &&
+	    cb_date_cmp(rs->was->date, rs->review->date) == 0 &&
+	    cb_streq(rs->was->note, rs->review->note)) {
+		rs->unchanged = true;
+		return 0;
+	}
+	rc = rs->was != NULL ? cb_store_review_correct(app->store, rs->review, err)
+	                     : cb_store_review_add(app->store, rs->review, err);
 	if (rc != 0)
 		memcpy(pending, rs->review->rev.row_id, CB_UUID_LEN);
 	return rc;
@@ -118,7 +127,7 @@ save_review(struct ui_app *app, const char *text, void *ctx, char pending[CB_UUI
 int
 ui_goal_review(struct ui_app *app, const struct cb_goal *g)
 {
-	struct review_save rs = {cb_goal_review_new()};
+	struct review_save rs = {cb_goal_review_new(), NULL, false};
 	struct ui_edit e = {0};
 	char *key = NULL, *title = NULL, *question = NULL, d[CB_DATE_LEN];
 	long score;
@@ -234,7 +243,7 @@ ui_goal_history(struct ui_app *app, const struct cb_goal *g, const struct ui_scr
 	size_t i;
 
 	if (cb_store_goal_history(app->store, g->id, &goals, &err) != 0 ||
-	    cb_store_review_list(app->store, g->id, &reviews, &err) != 0) {
+	    cb_store_review_versions(app->store, g->id, &reviews, &err) != 0) {
 		ui_fail(app, &err);
 		goto out;
 	}
@@ -617,6 +626,84 @@ save_goal_steps(struct ui_app *app, const char *text, void *ctx, char pending[CB
 	return rc;
 }
 
+/* A review mis-keyed: its date, score and note again, as a new version. */
+static void
+correct_review(struct ui_app *app, const struct cb_goal *g, const struct cb_goal_review *was)
+{
+	struct review_save rs = {cb_goal_review_new(), was, false};
+	struct ui_edit e = {0};
+	char *key, *title, *question, d[CB_DATE_LEN];
+	long score;
+
+	memcpy(rs.review->id, was->id, CB_UUID_LEN);
+	memcpy(rs.review->goal_id, was->goal_id, CB_UUID_LEN);
+	rs.review->rev.version = was->rev.version;
+	if (ui_prompt_date(app, _("Date of the review"), was->date, &rs.review->date) != 0)
+		goto out0;
+	question = cb_asprintf(_("How near is the goal now? \"%s\""), g->words);
+	if (ui_pick_scale(app, question, 0, 10, was->score, _("0 = not started, 10 = achieved"),
+	                  scale_anchor, NULL, &score) != 0) {
+		free(question);
+		goto out0;
+	}
+	free(question);
+	rs.review->score = (int)score;
+	cb_date_format(rs.review->date, d);
+	key = cb_asprintf("review:%s", was->id);
+	title = cb_asprintf(_("Correcting the review of %s: %ld out of 10 on %s"), ui_goal_whose(g),
+	                    score, d);
+	e.title = title;
+	e.label = _("Why this number and not a lower one? Ctrl-S saves the correction (a new "
+	            "version; the old one is kept).");
+	e.example = review_example(app);
+	e.initial = was->note;
+	e.draft_key = key;
+	e.family_id = g->family_id;
+	e.allow_empty = true;
+	e.save = save_review;
+	e.ctx = &rs;
+	if (ui_edit_text(app, &e) == 0) {
+		if (rs.unchanged)
+			ui_say(app, _("Nothing was changed, so nothing was saved."));
+		else
+			ui_say(app, _("Corrected: version %d. The earlier one is kept (h shows it)."),
+			       rs.review->rev.version);
+	}
+	free(key);
+	free(title);
+out0:
+	cb_goal_review_free(&rs.review);
+}
+
+/* A review made in error: retracted with a reason, kept in the history. */
+static void
+retract_review(struct ui_app *app, struct ui_screen *scr)
+{
+	struct goal_view *v = scr->state;
+	const struct cb_goal_review *r = review_at(v, v->list.sel);
+	struct cb_err err = {0};
+	char *reason = NULL, *q, d[CB_DATE_LEN];
+
+	if (r == NULL) {
+		ui_error(app, _("No review to retract: the goal itself is stopped with s."));
+		return;
+	}
+	cb_date_format(r->date, d);
+	q = cb_asprintf(_("Retract the review of %s (%d out of 10)? It stays in the history. Why?"),
+	                d, r->score);
+	if (ui_prompt(app, q, "", &reason, ui_need_reason, NULL, NULL) == 0) {
+		if (cb_store_review_retract(app->store, r->id, r->rev.version, reason, &err) != 0)
+			ui_fail(app, &err);
+		else
+			ui_say(app, _("Retracted; the review and the reason stay in the history (h)."));
+	}
+	free(q);
+	free(reason);
+	reload(app, scr);
+	if (v->list.sel >= v->reviews.len)
+		v->list.sel = v->reviews.len > 0 ? v->reviews.len - 1 : 0;
+}
+
 static void
 correct_goal(struct ui_app *app, struct ui_screen *scr)
 {
@@ -628,18 +715,32 @@ correct_goal(struct ui_app *app, struct ui_screen *scr)
 		{_("The steps"), NULL, false},
 		{_("The target date"), NULL, false},
 		{_("The date it was agreed"), NULL, false},
+		{NULL, NULL, false},
 	};
 	struct cb_goal *g = v->goal;
+	const struct cb_goal_review *sel = review_at(v, v->list.sel);
 	struct cb_err err = {0};
-	char *text = NULL, *why = NULL, *before = NULL, *after = NULL, d[CB_DATE_LEN];
+	char *text = NULL, *why = NULL, *before = NULL, *after = NULL, d[CB_DATE_LEN], *rl = NULL;
+	size_t n = sizeof parts / sizeof *parts - 1;
 	int part, rc = -1;
 
 	if (g == NULL)
 		return;
+	if (sel != NULL) {
+		cb_date_format(sel->date, d);
+		rl = cb_asprintf(_("The review selected: %d out of 10 on %s"), sel->score, d);
+		parts[n++].label = rl;
+	}
 	part = ui_pick(app, _("What needs correcting? (a new version; the old one is kept)"), parts,
-	               sizeof parts / sizeof *parts, 0);
+	               n, sel != NULL ? n - 1 : 0);
+	free(rl);
 	if (part < 0)
 		return;
+	if (part == 6) {
+		correct_review(app, g, sel);
+		reload(app, scr);
+		return;
+	}
 	if (ui_prompt(app, _("What was wrong? (kept with the new version; optional)"), "", &why, NULL,
 	              NULL, NULL) != 0)
 		return;
@@ -749,6 +850,7 @@ goal_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int k
 		return UI_HANDLED;
 	case UI_GOAL_STATUS: set_status(app, scr); return UI_HANDLED;
 	case UI_EDIT: correct_goal(app, scr); return UI_HANDLED;
+	case UI_RETRACT: retract_review(app, scr); return UI_HANDLED;
 	case UI_HISTORY: ui_goal_history(app, v->goal, scr); return UI_HANDLED;
 	case UI_OPEN: view_all(app, scr); return UI_HANDLED;
 	default: return 0;

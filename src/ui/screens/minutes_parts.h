@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* The family minutes screen, split in three: minutes.c (loading, the
- * clock, moving between parts), minutes_draw.c (what each part shows)
- * and minutes_edit.c (what each part's keys do). Private to them. */
+/* The family minutes screen, split in five: minutes.c (loading, the
+ * clock, moving between parts), minutes_draw.c (what each part shows),
+ * minutes_edit.c (what each part's keys do: attendance, last time's
+ * actions, the discussion), minutes_series.c (stages and the rating) and
+ * minutes_actions.c (new actions and addenda). Private to them. */
 #ifndef CASEBOOK_UI_MINUTES_PARTS_H
 #define CASEBOOK_UI_MINUTES_PARTS_H
 
@@ -78,6 +80,22 @@ int mp_save_clock(struct cb_store *store, struct minutes *s, struct cb_err *err)
 void mp_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom);
 /* A key for the part on show. */
 int mp_part_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action);
+
+/* Shared by the key handlers. */
+struct cb_action;
+bool mp_writable(struct ui_app *app, const struct minutes *s);
+void mp_show_text(struct ui_app *app, struct ui_screen *scr, const char *title, const char *text);
+void mp_open_stage(struct ui_app *app, struct ui_screen *scr);
+void mp_confirm_stage(struct ui_app *app, struct ui_screen *scr);
+void mp_add_stage(struct ui_app *app, struct ui_screen *scr);
+void mp_agree_rating(struct ui_app *app, struct ui_screen *scr, bool keep);
+void mp_series_history(struct ui_app *app, struct ui_screen *scr);
+void mp_show_action(struct ui_app *app, struct ui_screen *scr, const struct cb_action *a);
+/* Agree a new action (current NULL) or correct one agreed here. */
+void mp_edit_action(struct ui_app *app, struct ui_screen *scr, const struct cb_action *current);
+void mp_retract_action(struct ui_app *app, struct ui_screen *scr);
+void mp_action_history(struct ui_app *app, struct ui_screen *scr);
+void mp_addendum(struct ui_app *app, struct ui_screen *scr);
 
 /* Shared by drawing and editing. */
 const struct cb_answer *mp_answer(const struct minutes *s, const char *key);

@@ -566,8 +566,62 @@ history(struct ui_app *app, struct ui_screen *scr)
 	}
 	title = cb_asprintf(_("History: %s%s%s"), r->field != NULL ? r->field->label : r->key,
 	                    r->person != NULL ? ", " : "", r->person != NULL ? r->person->name : "");
-	ui_answer_history(app, scr, title, r->field, r->answer, &v->people);
+	if (r->answer != NULL) {
+		ui_answer_history(app, scr, title, r->field, r->answer, &v->people);
+	} else {
+		/* A retracted answer has no current version, but its history
+		 * is still one key away. */
+		struct cb_answer *key = cb_answer_new();
+		struct cb_err err = {0};
+
+		memcpy(key->family_id, v->family_id, CB_UUID_LEN);
+		key->module_id = cb_strdup(v->module_id);
+		key->field_key = cb_strdup(r->key);
+		if (r->person != NULL)
+			memcpy(key->person_id, r->person->id, CB_UUID_LEN);
+		if (cb_store_answer_find(app->store, key, key->id, &err) != 0)
+			ui_fail(app, &err);
+		else
+			ui_answer_history(app, scr, title, r->field, key->id[0] != '\0' ? key : NULL,
+			                  &v->people);
+		cb_answer_free(&key);
+	}
 	free(title);
+}
+
+/* An answer written in error: retracted with a reason; the field is empty
+ * again and the answer stays in its history. */
+static void
+retract(struct ui_app *app, struct ui_screen *scr)
+{
+	struct module_view *v = scr->state;
+	const struct cb_form_row *r = row_at(v, v->sel);
+	struct cb_err err = {0};
+	char *reason = NULL;
+
+	if (r == NULL || r->kind != CB_FORM_FIELD) {
+		ui_say(app, _("Choose a field first: d retracts its answer."));
+		return;
+	}
+	if (cb_field_is_tool(r->field->type)) {
+		ui_say(app, _("This is kept on its own screen, where it is corrected and retracted: "
+		              "Enter opens it."));
+		return;
+	}
+	if (r->answer == NULL) {
+		ui_error(app, _("Nothing is recorded here, so there is nothing to retract."));
+		return;
+	}
+	if (ui_prompt(app, _("Retract this answer? It stays in the history. Why?"), "", &reason,
+	              ui_need_reason, NULL, NULL) == 0) {
+		if (cb_store_answer_retract(app->store, r->answer->id, r->answer->rev.version, reason,
+		                            &err) != 0)
+			ui_fail(app, &err);
+		else
+			ui_say(app, _("Retracted; the answer and the reason stay in its history (h)."));
+	}
+	free(reason);
+	reload(app, scr);
 }
 
 static bool
@@ -639,6 +693,7 @@ module_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int
 		return UI_HANDLED;
 	case UI_OPEN: open_row(app, scr); return UI_HANDLED;
 	case UI_HISTORY: history(app, scr); return UI_HANDLED;
+	case UI_RETRACT: retract(app, scr); return UI_HANDLED;
 	case UI_GUIDE: v->guide = !v->guide; return UI_HANDLED;
 	case UI_SEARCH: find(app, v); return UI_HANDLED;
 	case UI_SESSION:

@@ -333,3 +333,73 @@ ui_choose_me(struct ui_app *app, bool switch_ok)
 	}
 	return 0;
 }
+
+int
+ui_switch_worker(struct ui_app *app)
+{
+	struct cb_vec workers = CB_VEC_OWNING(cb_worker_free_item);
+	struct cb_err err = {0};
+	struct ui_choice *items = NULL;
+	char **labels = NULL;
+	enum cb_choice how;
+	size_t i, n = 0;
+	int pick, rc = -1;
+	char *q;
+
+	if (cb_store_worker_list(app->store, &workers, &err) != 0) {
+		ui_fail(app, &err);
+		goto out;
+	}
+	/* Everyone but the worker working now. */
+	for (i = 0; i < workers.len; i++)
+		if (app->me != NULL && cb_streq(((struct cb_worker *)workers.items[i])->id, app->me->id)) {
+			cb_vec_remove(&workers, i);
+			break;
+		}
+	if (workers.len == 0) {
+		ui_error(app, _("There is nobody else to switch to."));
+		goto out;
+	}
+	items = cb_calloc(workers.len, sizeof *items);
+	labels = cb_calloc(workers.len, sizeof *labels);
+	for (i = 0; i < workers.len; i++) {
+		const struct cb_worker *w = workers.items[i];
+
+		labels[i] = cb_asprintf("%s (%s)", w->name, ui_role_label(app, w->role));
+		items[i].label = labels[i];
+		n++;
+	}
+	pick = ui_pick(app, _("Switch to which worker? (The switch is recorded.)"), items, n, 0);
+	if (pick < 0)
+		goto out;
+	q = cb_asprintf(_("Work as %s from now on? Login %s; the switch is recorded, and what "
+	                  "you do next is recorded as theirs."),
+	                ((struct cb_worker *)workers.items[pick])->name,
+	                cb_store_os_user(app->store));
+	if (!ui_confirm(app, q)) {
+		free(q);
+		ui_say(app, _("Still working as %s."), app->me != NULL ? app->me->name : "?");
+		goto out;
+	}
+	free(q);
+	if (cb_store_choose_worker(app->store, ((struct cb_worker *)workers.items[pick])->id, true,
+	                           &how, &err) != 0) {
+		ui_fail(app, &err);
+		goto out;
+	}
+	cb_worker_free(&app->me);
+	app->me = workers.items[pick];
+	workers.items[pick] = NULL;
+	cb_vec_remove(&workers, (size_t)pick);
+	ui_say(app, how == CB_CHOICE_SWITCH ? _("Now working as %s; the switch is recorded.")
+	                                    : _("Now working as %s."),
+	       app->me->name);
+	rc = 0;
+out:
+	for (i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	free(items);
+	cb_vec_clear(&workers);
+	return rc;
+}
