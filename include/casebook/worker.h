@@ -23,6 +23,11 @@ struct cb_team *cb_team_new(void);
 void cb_team_free(struct cb_team **t);
 struct cb_worker *cb_worker_new(void);
 void cb_worker_free(struct cb_worker **w);
+/* Whether a worker or team may be recorded as it is: a name, one line,
+ * no controls or bidi controls, at most CB_NAME_MAX characters. */
+struct cb_err;
+int cb_worker_check(const struct cb_worker *w, struct cb_err *err);
+int cb_team_check(const struct cb_team *t, struct cb_err *err);
 /* For vectors of workers. */
 void cb_worker_free_item(void *w);
 void cb_team_free_item(void *t);

@@ -46,6 +46,11 @@ cb_doc_clean(const char *s)
 			/* An escape sequence in recorded text must not reach a
 			 * terminal or a printer as a command. */
 			cb_buf_add(&b, REPLACEMENT);
+		} else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+			/* A bidi embedding, override or isolate would turn the
+			 * words after it round in a court document: show that
+			 * something was there instead (as the screens do). */
+			cb_buf_add(&b, REPLACEMENT);
 		} else {
 			cb_buf_addn(&b, s + i, len);
 		}

@@ -8,6 +8,7 @@
 #include "casebook/family.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
+#include "casebook/names.h"
 #include "casebook/refdata.h"
 #include "casebook/str.h"
 #include "casebook/vec.h"
@@ -157,9 +158,11 @@ cb_family_check(const struct cb_family *f, struct cb_err *err)
 		return cb_err_set(err, CB_EINVAL, _("a family needs a case reference"));
 	if (strchr(f->reference, '\t') != NULL || strchr(f->reference, '\n') != NULL)
 		return cb_err_set(err, CB_EINVAL, _("a case reference is one line of text"));
+	if (cb_name_check(f->reference, _("the case reference"), CB_REFERENCE_MAX, err) != 0)
+		return -1;
 	if (cb_str_empty(f->name))
 		return cb_err_set(err, CB_EINVAL, _("a family needs a name"));
-	return 0;
+	return cb_name_check(f->name, _("the family's name"), CB_NAME_MAX, err);
 }
 
 int
@@ -167,6 +170,8 @@ cb_person_check(const struct cb_person *p, struct cb_err *err)
 {
 	if (cb_str_empty(p->name))
 		return cb_err_set(err, CB_EINVAL, _("a family member needs a name"));
+	if (cb_name_check(p->name, _("the family member's name"), CB_NAME_MAX, err) != 0)
+		return -1;
 	if (cb_date_is_set(p->born) && !cb_date_valid(p->born))
 		return cb_err_set(err, CB_EINVAL, _("the date of birth is not a real date"));
 	return 0;

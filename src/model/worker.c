@@ -3,7 +3,11 @@
 
 #include <stdlib.h>
 
+#include "casebook/err.h"
+#include "casebook/i18n.h"
 #include "casebook/mem.h"
+#include "casebook/names.h"
+#include "casebook/str.h"
 #include "casebook/worker.h"
 
 struct cb_team *
@@ -49,4 +53,20 @@ void
 cb_worker_free_item(void *w)
 {
 	cb_worker_free((struct cb_worker **)&w);
+}
+
+int
+cb_worker_check(const struct cb_worker *w, struct cb_err *err)
+{
+	if (cb_str_empty(w->name))
+		return cb_err_set(err, CB_EINVAL, _("a worker needs a name"));
+	return cb_name_check(w->name, _("the worker's name"), CB_NAME_MAX, err);
+}
+
+int
+cb_team_check(const struct cb_team *t, struct cb_err *err)
+{
+	if (cb_str_empty(t->name))
+		return cb_err_set(err, CB_EINVAL, _("a team needs a name"));
+	return cb_name_check(t->name, _("the team's name"), CB_NAME_MAX, err);
 }

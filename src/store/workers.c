@@ -38,8 +38,8 @@ static const struct st_kind team_kind = {
 int
 cb_store_team_add(struct cb_store *s, struct cb_team *t, struct cb_err *err)
 {
-	if (cb_str_empty(t->name))
-		return cb_err_set(err, CB_EINVAL, _("a team needs a name"));
+	if (cb_team_check(t, err) != 0)
+		return -1;
 	return st_record_add(s, &team_kind, t->id, &t->rev, NULL, NULL, NULL, t, err);
 }
 
@@ -90,8 +90,8 @@ static const struct st_kind worker_kind = {
 static int
 worker_check(const struct cb_worker *w, struct cb_err *err)
 {
-	if (cb_str_empty(w->name))
-		return cb_err_set(err, CB_EINVAL, _("a worker needs a name"));
+	if (cb_worker_check(w, err) != 0)
+		return -1;
 	if (cb_str_empty(w->role))
 		return cb_err_set(err, CB_EINVAL, _("a worker needs a role"));
 	return 0;

@@ -392,7 +392,8 @@ external_editor(struct ui_app *app, struct editview *v)
 	keep_draft(app, v, true);
 	def_prog_mode();
 	endwin();
-	pid = fork();
+	/* Told to end while the draft was written: no editor to start. */
+	pid = ui_hungup() ? -1 : fork();
 	if (pid == 0) {
 		setenv("CASEBOOK_EDITOR", editor, 1);
 		execl("/bin/sh", "sh", "-c", "exec $CASEBOOK_EDITOR \"$1\"", "sh", path, (char *)NULL);
@@ -400,15 +401,25 @@ external_editor(struct ui_app *app, struct editview *v)
 	}
 	if (pid > 0) {
 		bool told = false;
+		pid_t r;
 
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+		/* Polled, not one blocking wait: a signal that came before
+		 * the wait began (the fork takes a while, more so under the
+		 * sanitizers) would otherwise go unseen until the editor
+		 * ended by itself. */
+		while ((r = waitpid(pid, &status, WNOHANG)) == 0 || (r < 0 && errno == EINTR)) {
+			const struct timespec slice = {0, 50 * 1000 * 1000};
+
 			/* casebook is told to end: so is the editor, whose file
 			 * the draft already holds. */
 			if (ui_hungup() && !told) {
 				kill(pid, SIGTERM);
 				told = true;
 			}
+			nanosleep(&slice, NULL);
 		}
+		if (r < 0)
+			pid = -1;
 	}
 	reset_prog_mode();
 	refresh();

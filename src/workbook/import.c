@@ -43,6 +43,11 @@ read_team(struct rd *r, const struct yt_node *n)
 	item = rd_add(r, CB_IMPORT_TEAM, t, n, 0);
 	rd_own_id(r, n, item, t->id);
 	t->name = rd_text(r, n, "name");
+	if (t->name != NULL) {
+		struct cb_err err = {0};
+
+		rd_model(r, n, rd_problems(r), cb_team_check(t, &err), &err);
+	}
 }
 
 static void
@@ -51,7 +56,8 @@ read_worker(struct rd *r, const struct yt_node *n)
 	static const char *const keys[] = {"id", "name", "role", "team", NULL};
 	static const char *const required[] = {"id", "name", "role", NULL};
 	struct cb_worker *w;
-	size_t item;
+	struct cb_err err = {0};
+	size_t item, before = rd_problems(r);
 
 	if (!rd_map(r, n, _("the worker"), keys, required))
 		return;
@@ -61,6 +67,8 @@ read_worker(struct rd *r, const struct yt_node *n)
 	w->name = rd_text(r, n, "name");
 	w->role = rd_code(r, n, "role", r->ref != NULL ? &r->ref->roles : NULL, _("a role"));
 	rd_ref_key(r, n, "team", CB_REF_TEAM, NULL, item, w->team_id);
+	if (w->name != NULL)
+		rd_model(r, n, before, cb_worker_check(w, &err), &err);
 }
 
 /* The file */

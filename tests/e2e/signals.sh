@@ -130,9 +130,8 @@ done
 
 # Ctrl-E's $EDITOR file: SIGTERM while the editor runs ends the editor
 # too, and the private folder with the text goes.
-# (Not under the sanitizers: there the exit status after the editor's
-# SIGTERM differs, still to be looked into.)
-if [ -z "${ASAN_OPTIONS:-}" ]; then
+# (The signal may come before casebook waits for the editor: a fork
+# under the sanitizers is slow. It is seen all the same.)
 printf '#!/bin/sh\nsleep 30\n' >"$work/slow-editor"
 chmod +x "$work/slow-editor"
 T set-environment -g VISUAL "$work/slow-editor" 2>/dev/null ||
@@ -152,7 +151,6 @@ kill -TERM "$(cat "$work/pid")"
 check_left "SIGTERM under \$EDITOR" 143
 [ "$(draft_in "$db")" = "Handed to the editor" ] || fail "the draft was not kept under \$EDITOR"
 T set-environment -g -u VISUAL
-fi
 
 # Folders for $EDITOR left by a killed run are swept at the start; a
 # live run's stays.

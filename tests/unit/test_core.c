@@ -14,14 +14,17 @@
 
 #include "casebook/date.h"
 #include "casebook/diag.h"
+#include "casebook/family.h"
 #include "casebook/err.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
+#include "casebook/names.h"
 #include "casebook/str.h"
 #include "casebook/text.h"
 #include "casebook/utf8.h"
 #include "casebook/uuid.h"
 #include "casebook/vec.h"
+#include "casebook/worker.h"
 #include "names.h"
 #include "testutil.h"
 
@@ -273,6 +276,52 @@ START_TEST(hostile_text_is_not_shown_raw)
 	/* The joiners that make one emoji of several stay: no columns. */
 	ck_assert_uint_eq(cb_utf8_shown(0x200D), 0x200D);
 	ck_assert_uint_eq(cb_utf8_cpwidth(0x200D), 0);
+}
+END_TEST
+
+/* The rule for names holds in the model, so that add worker, import and
+ * the screens cannot differ: controls, bidi controls and over-long
+ * names and references are refused with a sentence saying which. */
+START_TEST(names_are_checked_in_the_model)
+{
+	struct cb_family f = {0};
+	struct cb_person p = {0};
+	struct cb_worker w = {0};
+	struct cb_team t = {0};
+	struct cb_err err = {0};
+	char ref[CB_REFERENCE_MAX + 2], name[CB_NAME_MAX + 2];
+
+	f.reference = "FS-26-0142";
+	f.name = "Nguy\xe1\xbb\x85n family";
+	ck_assert_int_eq(cb_family_check(&f, &err), 0);
+	memset(ref, 'A', sizeof ref - 1);
+	ref[sizeof ref - 1] = '\0';
+	f.reference = ref;
+	ck_assert_int_ne(cb_family_check(&f, &err), 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "the case reference is 41 characters long"));
+	ref[CB_REFERENCE_MAX] = '\0';
+	ck_assert_int_eq(cb_family_check(&f, &err), 0);
+	f.name = "Reid\x1b]52;c;cHduZWQ=\x07 family";
+	ck_assert_int_ne(cb_family_check(&f, &err), 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "the family's name holds a control character"));
+
+	p.name = "Ann\xe2\x80\xae" "dieR";
+	ck_assert_int_ne(cb_person_check(&p, &err), 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "U+202E"));
+	p.name = "Ann\xc2\x9b" "6nReid";
+	ck_assert_int_ne(cb_person_check(&p, &err), 0);
+	p.name = "\xd8\xb3\xd8\xa7\xd8\xb1\xd8\xa9";
+	ck_assert_int_eq(cb_person_check(&p, &err), 0);
+
+	memset(name, 'a', sizeof name - 1);
+	name[sizeof name - 1] = '\0';
+	w.name = name;
+	ck_assert_int_ne(cb_worker_check(&w, &err), 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "121 characters long, and at most 120"));
+	name[CB_NAME_MAX] = '\0';
+	ck_assert_int_eq(cb_worker_check(&w, &err), 0);
+	t.name = "Team\tA";
+	ck_assert_int_ne(cb_team_check(&t, &err), 0);
 }
 END_TEST
 
@@ -664,6 +713,7 @@ core_suite(void)
 	tcase_add_test(tc, text_normal_form_and_folding);
 	tcase_add_test(tc, widths_are_the_c_library_s);
 	tcase_add_test(tc, hostile_text_is_not_shown_raw);
+	tcase_add_test(tc, names_are_checked_in_the_model);
 	tcase_add_test(tc, names_are_characters_as_people_see_them);
 	tcase_add_test(tc, names_found_however_typed);
 	tcase_add_test(tc, date_parse_and_format);

@@ -501,6 +501,10 @@ START_TEST(control_characters_never_pass)
 	clean = cb_doc_clean("C1 \xC2\x9B" "2J and \xEF\xBF\xBD kept");
 	ck_assert_str_eq(clean, "C1 \xEF\xBF\xBD" "2J and \xEF\xBF\xBD kept");
 	free(clean);
+	/* A bidi override in a note does not turn a court document round. */
+	clean = cb_doc_clean("seen \xe2\x80\xae" "dnuor \xe2\x81\xa6" "x\xe2\x81\xa9 end");
+	ck_assert_str_eq(clean, "seen \xef\xbf\xbd" "dnuor \xef\xbf\xbd" "x\xef\xbf\xbd end");
+	free(clean);
 	cb_doc_text(d, "\x1b]0;title\x07 \x1b[2J");
 	cb_doc_heading(d, 2, "\x1b[31m");
 	for (f = CB_EXPORT_TXT; f <= CB_EXPORT_HTML; f++) {
