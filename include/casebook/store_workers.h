@@ -29,4 +29,14 @@ int cb_store_worker_named(struct cb_store *s, const char *name, struct cb_vec *o
 /* Current workers (not the system author), by name. */
 int cb_store_worker_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err);
 
+/* The language a worker chose for the workbook on this computer ("cy",
+ * "en"), or "" when they follow the computer's own. */
+#define CB_LANG_LEN 8
+int cb_store_worker_language(struct cb_store *s, const char *worker_id, char out[CB_LANG_LEN],
+                             struct cb_err *err);
+/* Choose it: a code of two or three small letters, or "" for the
+ * computer's own. The earlier choices are kept; audited as "language". */
+int cb_store_worker_set_language(struct cb_store *s, const char *worker_id, const char *lang,
+                                 struct cb_err *err);
+
 #endif

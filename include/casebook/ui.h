@@ -23,6 +23,7 @@ struct cb_ui_options {
 	const char *datadir;            /* for data/training-help.yaml */
 	const struct cb_diags *warnings; /* module files left out, to show once */
 	bool show_cursor;               /* keep the terminal cursor visible */
+	bool no_colour;                 /* colour = no in the config, as NO_COLOR */
 	int idle_lock;                  /* seconds without a key before the lock; 0: never */
 	const char *disk_warning;       /* one line for the caseload, or NULL */
 	/* A signal ends the workbook: after the drafts are kept and the
@@ -30,6 +31,15 @@ struct cb_ui_options {
 	 * training copy) before casebook exits with 128 + the signal. */
 	void (*on_signal)(void *ctx);
 	void *signal_ctx;
+	/* The worker's language (a code such as "cy", or "" for the
+	 * computer's own): messages change to it, and the reference lists
+	 * and the programme are read again in it, before any screen that
+	 * uses them is open. On success *ref and *prog are the ones to use
+	 * from then on (the earlier ones are gone). NULL: the language
+	 * stays as it is. */
+	int (*set_language)(void *ctx, const char *lang, const struct cb_refdata **ref,
+	                    const struct cb_programme **prog, struct cb_err *err);
+	void *language_ctx;
 };
 
 /* Whether the workbook can run here, before anything is opened: a

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* list families, list workers, add worker: for scripts, tab-separated. */
+/* list families, list workers, add worker, set worker: for scripts,
+ * tab-separated. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "casebook/cli.h"
 #include "casebook/err.h"
@@ -167,5 +169,41 @@ out:
 	cb_store_close(&s);
 	cb_worker_free(&w);
 	cb_refdata_free(&ref);
+	return rc;
+}
+
+/* set worker NAME --lang LANGUAGE: the language the workbook opens in for
+ * that worker on this computer; "system" for the computer's own. */
+int
+cmd_set_worker(struct cli *c)
+{
+	struct cb_worker *w = NULL;
+	struct cb_store *s = NULL;
+	struct cb_err err = {0};
+	const char *lang;
+	int rc;
+
+	if (c->lang == NULL) {
+		rc = cli_usage_error(c, _("say the worker's language with --lang LANGUAGE (cy, en, "
+		                          "or system for the computer's own)"));
+		goto out;
+	}
+	lang = strcmp(c->lang, "system") == 0 ? "" : c->lang;
+	if (*lang != '\0' && !cli_language_known(lang)) {
+		rc = cli_usage_error(c, _("casebook has no messages in '%s': give cy, en, or system "
+		                          "for the computer's own"), c->lang);
+		goto out;
+	}
+	if ((rc = cli_open(c, false, &s)) != 0)
+		goto out;
+	if (cb_store_worker_find(s, c->args[0], &w, &err) != 0 ||
+	    cb_store_worker_set_language(s, w->id, lang, &err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	rc = CB_EXIT_OK;
+out:
+	cb_store_close(&s);
+	cb_worker_free(&w);
 	return rc;
 }

@@ -53,22 +53,52 @@ refuse(struct cb_diags *diags)
 	return CB_EXIT_FAIL;
 }
 
-/* MINUTES, Ns for seconds, or 0/off; -1 when it is neither. */
-static int
-idle_seconds(const char *v)
-{
-	char *end;
-	long n;
+/* The reference lists and the programme the screens use, read again
+ * when the worker's language is not the one they were read in. */
+struct languages {
+	struct cli *c;
+	struct cb_refdata **ref;
+	struct cb_programme *prog;
+};
 
-	if (strcmp(v, "off") == 0)
+static int
+set_language(void *ctx, const char *lang, const struct cb_refdata **ref,
+             const struct cb_programme **prog, struct cb_err *err)
+{
+	struct languages *l = ctx;
+	struct cb_refdata *new_ref = NULL;
+	struct cb_programme new_prog;
+	struct cb_diags diags;
+	bool inconsistent = false;
+	char before[8];
+
+	snprintf(before, sizeof before, "%s", cli_language());
+	if (cli_use_language(lang) != 0)
+		return cb_err_set(err, CB_EINVAL,
+		                  _("'%s' is not a language code: give one such as cy or en"), lang);
+	*ref = *l->ref;
+	*prog = l->prog;
+	if (strcmp(before, cli_language()) == 0)
 		return 0;
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (errno != 0 || end == v || n < 0 || n > 24 * 60)
-		return -1;
-	if (*end == 's' && end[1] == '\0')
-		return (int)n;
-	return *end == '\0' ? (int)n * 60 : -1;
+	/* Any problem was told at start, in the first language. */
+	cb_programme_init(&new_prog);
+	cb_diags_init(&diags);
+	if (cli_refdata(&new_ref) != 0 ||
+	    cli_programme(l->c, new_ref, &new_prog, &inconsistent, &diags) != 0 || inconsistent) {
+		cb_diags_clear(&diags);
+		cb_programme_clear(&new_prog);
+		cb_refdata_free(&new_ref);
+		cli_use_language(before);
+		return cb_err_set(err, CB_EINVAL, _("the modules could not be read in that language: "
+		                                    "casebook stays in the one it was in"));
+	}
+	cb_diags_clear(&diags);
+	cb_programme_clear(l->prog);
+	*l->prog = new_prog;
+	cb_refdata_free(l->ref);
+	*l->ref = new_ref;
+	*ref = *l->ref;
+	return 0;
 }
 
 int
@@ -84,16 +114,27 @@ cli_open_workbook(struct cli *c)
 	struct cb_err err = {0};
 	char *scratch_db = NULL, *scratch_dir = NULL, *disk_warning = NULL, *cwd = getcwd(NULL, 0);
 	struct open_state tidy = {&s, NULL};
+	struct languages langs = {c, &ref, &prog};
 	bool inconsistent = false;
 	int rc;
 
 	cb_programme_init(&prog);
 	cb_diags_init(&diags);
+	/* The config files' problems, shown once on the screens too. */
+	for (size_t i = 0; i < cb_diags_count(&c->config_diags); i++) {
+		const struct cb_diag *dg = cb_diags_at(&c->config_diags, i);
+
+		cb_diags_add(&diags, dg->file, dg->line, dg->col, "%s", dg->msg);
+	}
 	{
+		/* The command line, then the environment, then the config files
+		 * (checked as they were read). */
 		const char *v = c->idle_lock != NULL ? c->idle_lock : getenv("CASEBOOK_IDLE_LOCK");
 
+		if (v == NULL || *v == '\0')
+			v = c->config.value[CFG_IDLE_LOCK];
 		opt.idle_lock = 5 * 60;
-		if (v != NULL && *v != '\0' && (opt.idle_lock = idle_seconds(v)) < 0) {
+		if (v != NULL && *v != '\0' && (opt.idle_lock = cli_idle_seconds(v)) < 0) {
 			rc = cli_usage_error(c, _("the idle lock '%s' is not a number of minutes (or "
 			                          "seconds, as 30s; off for none)"), v);
 			goto out;
@@ -123,7 +164,7 @@ cli_open_workbook(struct cli *c)
 	} else {
 		bool refuse;
 
-		disk_warning = cli_disk_warning(c->db, &refuse);
+		disk_warning = cli_disk_warning(c->db, cli_require_encrypted(c), &refuse);
 		if (refuse) {
 			cli_error(_("%s This computer requires an encrypted disk, so casebook will not "
 			            "open it."), disk_warning);
@@ -146,6 +187,9 @@ cli_open_workbook(struct cli *c)
 		rc = refuse(&diags);
 		goto out;
 	}
+	/* --as, or the worker the config file names. */
+	if (c->as == NULL && !c->training)
+		c->as = c->config.value[CFG_WORKER];
 	if (c->as != NULL) {
 		if (cb_store_worker_find(s, c->as, &w, &err) != 0) {
 			rc = cli_fail(&err);
@@ -163,10 +207,13 @@ cli_open_workbook(struct cli *c)
 	 * nothing made while practising is left behind. */
 	opt.export_dir = scratch_dir != NULL ? scratch_dir : cwd;
 	opt.show_cursor = c->show_cursor;
+	opt.no_colour = !cli_config_bool(&c->config, CFG_COLOUR, true);
 	opt.datadir = cli_datadir();
 	opt.warnings = &diags;
 	opt.on_signal = tidy_on_signal;
 	opt.signal_ctx = &tidy;
+	opt.set_language = set_language;
+	opt.language_ctx = &langs;
 	if (cb_ui_run(&opt, &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;

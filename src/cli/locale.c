@@ -8,6 +8,7 @@
 #include <libintl.h>
 #include <locale.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
 #include <strings.h>
@@ -70,19 +71,28 @@ cli_language(void)
 	return i == 2 || i == 3 ? lang : "en";
 }
 
-int
-cli_set_language(const char *lang)
+bool
+cli_language_code_ok(const char *lang)
 {
-	const char *messages;
 	size_t i;
 
 	for (i = 0; lang[i] >= 'a' && lang[i] <= 'z'; i++)
 		;
 	if (i < 2 || i > 3 || (lang[i] != '\0' && lang[i] != '_'))
-		return -1;
+		return false;
 	for (; lang[i] != '\0'; i++)
 		if (!(lang[i] == '_' || (lang[i] >= 'A' && lang[i] <= 'Z')) || i > 8)
-			return -1;
+			return false;
+	return true;
+}
+
+int
+cli_set_language(const char *lang)
+{
+	const char *messages;
+
+	if (!cli_language_code_ok(lang))
+		return -1;
 	setenv("LANGUAGE", lang, 1);
 	/* gettext reads LANGUAGE beside any locale but plain C, so the
 	 * messages' locale becomes C.UTF-8 there; setting it also tells the
@@ -94,6 +104,53 @@ cli_set_language(const char *lang)
 		setlocale(LC_MESSAGES, "");
 	cb_workbook_set_language(cli_language());
 	return 0;
+}
+
+/* LANGUAGE as casebook found it, before any worker's choice. */
+static char *language_at_start;
+static bool language_saved;
+
+static void
+save_language(void)
+{
+	const char *env = getenv("LANGUAGE");
+
+	if (language_saved)
+		return;
+	language_saved = true;
+	language_at_start = env != NULL ? strdup(env) : NULL;
+}
+
+int
+cli_use_language(const char *lang)
+{
+	save_language();
+	if (lang != NULL && *lang != '\0')
+		return cli_set_language(lang);
+	/* The computer's own: LANGUAGE and the locale as they were. */
+	if (language_at_start != NULL)
+		setenv("LANGUAGE", language_at_start, 1);
+	else
+		unsetenv("LANGUAGE");
+	setlocale(LC_MESSAGES, "");
+	cb_workbook_set_language(cli_language());
+	return 0;
+}
+
+bool
+cli_language_known(const char *lang)
+{
+	char path[4096];
+	size_t i;
+
+	for (i = 0; lang[i] >= 'a' && lang[i] <= 'z'; i++)
+		;
+	if (lang[i] != '\0' || i < 2 || i > 3)
+		return false;
+	if (strcmp(lang, "en") == 0)
+		return true;
+	snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", locale_dir(), lang, PACKAGE);
+	return access(path, R_OK) == 0;
 }
 
 bool

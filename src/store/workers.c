@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "casebook/date.h"
 #include "casebook/err.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
@@ -268,4 +271,67 @@ cb_store_worker_named(struct cb_store *s, const char *name, struct cb_vec *out,
 	sqlite3_finalize(st);
 	free(trimmed);
 	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
+static bool
+language_code(const char *lang)
+{
+	size_t i;
+
+	for (i = 0; lang[i] >= 'a' && lang[i] <= 'z'; i++)
+		;
+	return lang[i] == '\0' && (i == 0 || i == 2 || i == 3);
+}
+
+int
+cb_store_worker_language(struct cb_store *s, const char *worker_id, char out[CB_LANG_LEN],
+                         struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	out[0] = '\0';
+	if (st_prepare(s, "SELECT lang FROM worker_languages WHERE worker_id = ?1 "
+	                  "ORDER BY rowid DESC LIMIT 1", &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, worker_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+
+		snprintf(out, CB_LANG_LEN, "%s", v != NULL ? v : "");
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
+int
+cb_store_worker_set_language(struct cb_store *s, const char *worker_id, const char *lang,
+                             struct cb_err *err)
+{
+	struct cb_worker *w = NULL;
+	sqlite3_stmt *st;
+	char now[CB_STAMP_LEN];
+	int rc;
+
+	if (!language_code(lang))
+		return cb_err_set(err, CB_EINVAL,
+		                  _("'%s' is not a language code: give one such as cy or en"), lang);
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	rc = cb_store_worker_get(s, worker_id, &w, err);
+	cb_worker_free(&w);
+	if (rc == 0)
+		rc = st_prepare(s, "INSERT INTO worker_languages (worker_id, set_at, lang) "
+		                   "VALUES (?1, ?2, ?3)", &st, err);
+	if (rc == 0) {
+		cb_stamp_now(now);
+		st_bind_text(st, 1, worker_id);
+		st_bind_text(st, 2, now);
+		st_bind_text(st, 3, lang);
+		rc = st_exec_stmt(s, st, err);
+	}
+	if (rc == 0)
+		rc = st_audit(s, "language", "worker", worker_id, NULL, lang, err);
+	return st_write_end(s, rc, err);
 }

@@ -91,7 +91,7 @@ term_start(struct ui_app *app, struct cb_err *err)
 	set_escdelay(25);
 	curs_set(0);
 	cb_mem_on_fatal(restore_terminal);
-	app->color = has_colors() && getenv("NO_COLOR") == NULL;
+	app->color = has_colors() && getenv("NO_COLOR") == NULL && !app->opt->no_colour;
 	if (app->color) {
 		start_color();
 		use_default_colors();
@@ -598,8 +598,9 @@ load_help(struct ui_app *app, const char *datadir)
 	char *path;
 
 	/* The trainer's notes help everyone in the ? help; the panel that
-	 * shows them on every screen is for training mode. */
-	app->help = (struct cb_vec)CB_VEC_OWNING(cb_help_entry_free_item);
+	 * shows them on every screen is for training mode. Read again in
+	 * each language the worker chooses. */
+	cb_vec_clear(&app->help);
 	if (datadir == NULL)
 		return;
 	cb_diags_init(&diags);
@@ -610,9 +611,55 @@ load_help(struct ui_app *app, const char *datadir)
 		ui_error(app, _("the trainer's notes have a problem: %s"), line);
 		free(line);
 	}
-	app->panel = app->training;
 	cb_diags_clear(&diags);
 	free(path);
+}
+
+int
+ui_use_language(struct ui_app *app, const char *lang)
+{
+	const struct cb_refdata *ref = app->ref;
+	const struct cb_programme *prog = app->prog;
+	struct cb_err err = {0};
+
+	if (app->opt->set_language == NULL)
+		return 0;
+	if (app->opt->set_language(app->opt->language_ctx, lang, &ref, &prog, &err) != 0) {
+		ui_fail(app, &err);
+		return -1;
+	}
+	app->ref = ref;
+	app->prog = prog;
+	cb_store_set_rules(app->store, ref);
+	load_help(app, app->opt->datadir);
+	return 0;
+}
+
+void
+ui_worker_language(struct ui_app *app)
+{
+	char lang[CB_LANG_LEN];
+	struct cb_err err = {0};
+
+	if (cb_store_worker_language(app->store, app->me->id, lang, &err) != 0)
+		ui_fail(app, &err);
+	else if (lang[0] != '\0')
+		ui_use_language(app, lang);
+}
+
+/* Every screen closes (keeping its drafts), the language changes, and
+ * the caseload opens in it. */
+static void
+relanguage(struct ui_app *app)
+{
+	app->relang = false;
+	while (app->depth > 0)
+		screen_free(app->stack[--app->depth]);
+	if (ui_use_language(app, app->relang_to) == 0)
+		/* TRANSLATORS: said in the language just chosen: name your
+		 * own ("Mae casebook yn Gymraeg nawr."). */
+		ui_say(app, _("casebook is in English now."));
+	ui_open_caseload(app);
 }
 
 static void
@@ -682,7 +729,9 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		return -1;
 	}
 	ui_edit_sweep();
+	app.help = (struct cb_vec)CB_VEC_OWNING(cb_help_entry_free_item);
 	load_help(&app, opt->datadir);
+	app.panel = app.training;
 	show_warnings(&app, opt->warnings);
 	if (opt->disk_warning != NULL) {
 		/* A standing fact, not a mistake just made: no beep. */
@@ -702,6 +751,7 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		cb_vec_clear(&app.help);
 		return rc < 0 ? cb_err_set(err, CB_EPERM, "%s", app.status) : 0;
 	}
+	ui_worker_language(&app);
 	ui_open_caseload(&app);
 	ui_recover_drafts(&app);
 	while (!app.quit && app.depth > 0) {
@@ -726,6 +776,8 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		}
 		app.status[0] = '\0';
 		dispatch(&app, key);
+		if (app.relang && !app.quit)
+			relanguage(&app);
 	}
 	while (app.depth > 0) {
 		/* Screens may keep drafts as they close. */

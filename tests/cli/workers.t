@@ -15,3 +15,8 @@ run casebook add worker " pat lee " --role recovery-worker --db t.db
 run casebook add worker "Pat Lee" --role social-worker --same-name --db t.db
 run casebook add worker "Pat Lee" --role recovery-worker --same-name --db t.db
 run casebook add worker "Kit Bell" --role school --db t.db --as "Pat Lee"
+# A worker's language: stored, not spoken (the messages stay English).
+run casebook set worker "Siobhán Byrne" --lang cy --db t.db
+run casebook set worker "Siobhán Byrne" --lang system --db t.db
+run casebook set worker "Siobhán Byrne" --lang xx --db t.db
+run casebook set worker "Siobhán Byrne" --db t.db

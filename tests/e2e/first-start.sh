@@ -1,10 +1,15 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# The first start asks who you are, or makes you; the context line then
-# says who you are. The database goes to the XDG place, private.
+# The first start asks the language (both ways round: Language / Iaith),
+# then who you are, or makes you; the context line then says who you
+# are. The database goes to the XDG place, private.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 
 start_casebook
+wait_for "Language / Iaith"
+expect "Cymraeg"
+# The computer's own, as it is set, is the one already chosen.
+send Enter
 wait_for "Who are you?"
 expect "Someone new: add yourself"
 send Enter

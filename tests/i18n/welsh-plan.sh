@@ -22,6 +22,27 @@ for want in '<html lang="cy">' "Aelodau&#39;r teulu" "Statws presennol y plant" 
 	grep -qF "$want" "$work/cy.html" || fail "the Welsh plan lacks: $want"
 done
 grep -qF "Members of the family" "$work/cy.html" && fail "English heading in the Welsh plan"
+# The model's own words too: members' roles and where a rating was agreed.
+plan --format txt --lang cy >"$work/cy.txt" || fail "the Welsh text export failed"
+for want in "Ellie-Mae Price  Plentyn" "Zoë Price        Rhiant" "goruchwyliaeth grŵp" "cynhadledd"; do
+	grep -qF "$want" "$work/cy.txt" || fail "the Welsh record lacks: $want"
+done
+# (What workers wrote stays as they wrote it; the words around it do not.)
+for word in "Price  Child" "Price  Parent" "  group supervision  " "  conference  "; do
+	grep -qF "$word" "$work/cy.txt" && fail "English '$word' in the Welsh record"
+done
+
+# One adult's own plan, for the family to keep, in Welsh: the catalogue's
+# sentences, Welsh month names and the stage in the parent wording.
+casebook export plan FS-26-0142 --adult Zoë --format txt --lang cy --db "$db" \
+	--as "Imran Chaudhry" >"$work/zoe.txt" 2>"$work/err" || { cat "$work/err"; fail "export plan --lang cy failed"; }
+for want in "Fy nghynllun: Zoë Price" "ysgrifennwyd ar 27 Tachwedd" "Fy nodau" \
+	"Ble mae pethau o ran newid" "Gwneud newidiadau" "Rydych chi'n ei wneud"; do
+	grep -qF "$want" "$work/zoe.txt" || fail "the Welsh plan for Zoë lacks: $want"
+done
+grep -qF "My plan" "$work/zoe.txt" && fail "English in the Welsh plan for Zoë"
+casebook export plan FS-26-0142 --adult Zoë --format html --lang cy --db "$db" \
+	--as "Imran Chaudhry" | grep -qF '<html lang="cy">' || fail "the Welsh plan's HTML is not lang=cy"
 
 # The same family's plan in English, for a worker who works in Welsh.
 LANGUAGE=cy plan --format html --lang en >"$work/en.html" || fail "the English plan failed"

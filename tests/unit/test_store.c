@@ -549,6 +549,50 @@ START_TEST(workers_found_by_name)
 }
 END_TEST
 
+/* A worker's language: none until chosen, the newest choice counts,
+ * "" goes back to the computer's own; a bad code or an unknown worker is
+ * refused with nothing kept, and the history cannot be rewritten. */
+START_TEST(worker_language_kept)
+{
+	struct cb_store *s = open_new();
+	struct cb_worker *a = add_worker(s, "Siân Morgan", "social-worker");
+	struct cb_worker *b = add_worker(s, "Sam Lee", "social-worker");
+	struct cb_err err = {0};
+	char lang[CB_LANG_LEN], *msg = NULL;
+	sqlite3 *db;
+
+	ck_assert_int_eq(cb_store_worker_language(s, a->id, lang, &err), 0);
+	ck_assert_str_eq(lang, "");
+	ck_assert_int_eq(cb_store_worker_set_language(s, a->id, "cy", &err), 0);
+	ck_assert_int_eq(cb_store_worker_language(s, a->id, lang, &err), 0);
+	ck_assert_str_eq(lang, "cy");
+	/* Sam's is his own. */
+	ck_assert_int_eq(cb_store_worker_language(s, b->id, lang, &err), 0);
+	ck_assert_str_eq(lang, "");
+	ck_assert_int_ne(cb_store_worker_set_language(s, a->id, "CY", &err), 0);
+	ck_assert_int_eq(err.code, CB_EINVAL);
+	ck_assert_int_ne(cb_store_worker_set_language(s, a->id, "c'y", &err), 0);
+	ck_assert_int_ne(cb_store_worker_set_language(s, a->id, "cymraeg", &err), 0);
+	ck_assert_int_ne(cb_store_worker_set_language(s, "00000000-0000-4000-8000-000000000099",
+	                                              "en", &err), 0);
+	ck_assert_int_eq(err.code, CB_ENOTFOUND);
+	ck_assert_int_eq(cb_store_worker_language(s, a->id, lang, &err), 0);
+	ck_assert_str_eq(lang, "cy");
+	ck_assert_int_eq(cb_store_worker_set_language(s, a->id, "", &err), 0);
+	ck_assert_int_eq(cb_store_worker_language(s, a->id, lang, &err), 0);
+	ck_assert_str_eq(lang, "");
+	cb_worker_free(&a);
+	cb_worker_free(&b);
+	cb_store_close(&s);
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	ck_assert_int_ne(sqlite3_exec(db, "UPDATE worker_languages SET lang = 'en'", NULL, NULL,
+	                              &msg), SQLITE_OK);
+	ck_assert_ptr_nonnull(strstr(msg, "never changed"));
+	sqlite3_free(msg);
+	sqlite3_close(db);
+}
+END_TEST
+
 /* Every text goes into the database in Normalization Form C, however it
  * was typed, and a lookup typed either way finds it. */
 START_TEST(text_stored_in_nfc)
@@ -896,6 +940,7 @@ store_suite(void)
 	tcase_add_test(tc, duplicate_reference_refused);
 	tcase_add_test(tc, people_statuses_allocations);
 	tcase_add_test(tc, workers_found_by_name);
+	tcase_add_test(tc, worker_language_kept);
 	tcase_add_test(tc, notes_versions_and_significance);
 	tcase_add_test(tc, nested_transactions);
 	tcase_add_test(tc, full_disk_keeps_what_was_saved);

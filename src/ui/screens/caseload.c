@@ -368,6 +368,9 @@ caseload_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, i
 			on_filter(app, "", c); /* Esc clears the filter */
 		free(text);
 		return UI_HANDLED;
+	case UI_SEARCH_RECORDS:
+		ui_open_search(app, NULL);
+		return UI_HANDLED;
 	case UI_TEAM:
 		c->team = !c->team;
 		c->list.sel = c->list.top = 0;
@@ -396,6 +399,9 @@ caseload_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, i
 		return UI_HANDLED;
 	case UI_GO_CONFLICTS:
 		ui_open_conflicts(app);
+		return UI_HANDLED;
+	case UI_LANGUAGE:
+		ui_change_language(app);
 		return UI_HANDLED;
 	default:
 		return 0;

@@ -83,8 +83,63 @@ out:
 	return ok;
 }
 
+/* The languages offered on the screens, each in its own words; any
+ * other with a catalogue can be set with casebook set worker. */
+static const struct {
+	const char *code, *name;
+} languages[] = {
+	{"en", "English"},
+	{"cy", "Cymraeg"},
+};
+#define N_LANGUAGES (sizeof languages / sizeof *languages)
+
+/* The worker's language: a code, or "" for the computer's own, in out;
+ * -1 when they went back. The title is in both languages, so that it is
+ * found whichever the screens are in. */
+static int
+pick_language(struct ui_app *app, const char *current, char out[CB_LANG_LEN])
+{
+	struct ui_choice items[N_LANGUAGES + 1];
+	size_t i, sel = N_LANGUAGES;
+	int pick;
+
+	memset(items, 0, sizeof items);
+	for (i = 0; i < N_LANGUAGES; i++) {
+		items[i].label = languages[i].name;
+		if (strcmp(current, languages[i].code) == 0)
+			sel = i;
+	}
+	items[N_LANGUAGES].label = _("As this computer is set");
+	items[N_LANGUAGES].detail = _("the language of the computer's settings (LANG, LANGUAGE)");
+	pick = ui_pick(app, "Language / Iaith", items, N_LANGUAGES + 1, sel);
+	if (pick < 0)
+		return -1;
+	snprintf(out, CB_LANG_LEN, "%s", (size_t)pick < N_LANGUAGES ? languages[pick].code : "");
+	return 0;
+}
+
+void
+ui_change_language(struct ui_app *app)
+{
+	char current[CB_LANG_LEN], lang[CB_LANG_LEN];
+	struct cb_err err = {0};
+
+	if (cb_store_worker_language(app->store, app->me->id, current, &err) != 0) {
+		ui_fail(app, &err);
+		return;
+	}
+	if (pick_language(app, current, lang) != 0 || strcmp(lang, current) == 0)
+		return;
+	if (cb_store_worker_set_language(app->store, app->me->id, lang, &err) != 0) {
+		ui_fail(app, &err);
+		return;
+	}
+	snprintf(app->relang_to, sizeof app->relang_to, "%s", lang);
+	app->relang = true;
+}
+
 static struct cb_worker *
-new_worker(struct ui_app *app)
+new_worker(struct ui_app *app, const char *lang)
 {
 	size_t n = cb_reflist_len(&app->ref->roles), i;
 	struct ui_choice *roles = cb_calloc(n + 1, sizeof *roles);
@@ -109,7 +164,8 @@ new_worker(struct ui_app *app)
 		cb_worker_free(&w);
 		goto out;
 	}
-	if (cb_store_worker_add(app->store, w, &err) != 0) {
+	if (cb_store_worker_add(app->store, w, &err) != 0 ||
+	    (lang != NULL && cb_store_worker_set_language(app->store, w->id, lang, &err) != 0)) {
 		ui_fail(app, &err);
 		cb_worker_free(&w);
 	}
@@ -124,7 +180,21 @@ ui_who_am_i(struct ui_app *app)
 {
 	struct cb_vec workers = CB_VEC_OWNING(cb_worker_free_item);
 	struct cb_err err = {0};
+	char first_lang[CB_LANG_LEN];
+	const char *lang = NULL;
 
+	/* The first start, with nobody in the database yet: the language
+	 * first, so that everything after is in it. */
+	if (cb_store_worker_list(app->store, &workers, &err) != 0) {
+		ui_fail(app, &err);
+		return -1;
+	}
+	if (workers.len == 0 && !app->training) {
+		if (pick_language(app, "", first_lang) != 0 || app->quit)
+			return -1;
+		ui_use_language(app, first_lang);
+		lang = first_lang;
+	}
 	for (;;) {
 		struct ui_choice *items;
 		char **labels;
@@ -171,7 +241,7 @@ ui_who_am_i(struct ui_app *app)
 			cb_vec_clear(&workers);
 			return 0;
 		}
-		app->me = new_worker(app);
+		app->me = new_worker(app, lang);
 		if (app->me != NULL) {
 			cb_vec_clear(&workers);
 			return 0;
