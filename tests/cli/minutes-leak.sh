@@ -8,40 +8,7 @@
 # written contributions, its supervision answers, its risk rating reasons
 # and stage evidence. Nothing is hard-coded: it is all read from the
 # database, so the test keeps working when the sample families change.
-. "$TOP_SRCDIR/tests/lib.sh"
-cd "$work" || exit 99
-CASEBOOK_TODAY=2026-11-27
-export CASEBOOK_TODAY
-command -v sqlite3 >/dev/null || { echo "minutes-leak: sqlite3 is needed"; exit 77; }
-
-casebook init --db t.db >/dev/null || fail "init"
-casebook import "$TOP_SRCDIR"/data/sample/*.yaml --db t.db >/dev/null || fail "import"
-
-q() { sqlite3 -batch -noheader t.db "$1"; }
-
-# Each line of stdin made comparable: one line of text, runs of white space
-# as one space, and for Markdown and HTML what escaping did undone (tags
-# dropped, entities and backslash escapes turned back into characters).
-# Plain text is wrapped, and a wrapped table cell is interleaved with its
-# neighbours; Markdown and HTML are not wrapped at all, so those two hold
-# every recorded text whole. All three render the same document.
-flatten() {
-	case $1 in
-	html) sed -e 's/<[^>]*>/ /g' -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g' \
-		-e "s/&#39;/'/g" -e 's/&amp;/\&/g' ;;
-	md) sed -e 's/\\\(.\)/\1/g' -e 's/\\$//' ;;
-	*) cat ;;
-	esac | tr '\n\t' '  ' | tr -s ' '
-	echo
-}
-
-# Things that identify a family: short, never wrapped inside a word.
-identity() {
-	q "SELECT reference FROM families_current WHERE family_id = '$1';
-	   SELECT name FROM families_current WHERE family_id = '$1';
-	   SELECT p.name FROM people_current p JOIN people pi ON pi.id = p.person_id
-	   WHERE pi.family_id = '$1';"
-}
+. "$TOP_SRCDIR/tests/cli/leak-lib.sh"
 
 # Everything recorded about a family that a set of minutes could show.
 recorded() {
@@ -59,18 +26,9 @@ recorded() {
 	   WHERE ri.family_id = '$1';"
 }
 
-# Needles, one a line, flattened the same way; blank ones dropped.
-needles() {
-	while IFS= read -r line; do
-		[ -n "$line" ] && printf '%s\n' "$line" | tr '\t' ' ' | tr -s ' '
-	done
-}
-
 meetings=$(q "SELECT meeting_id FROM meetings_current ORDER BY meeting_date")
-families=$(q "SELECT family_id FROM families_current ORDER BY reference")
 [ -n "$meetings" ] || fail "no meetings in the sample"
 extracts=0
-checked=0
 for m in $meetings; do
 	agenda=$(q "SELECT ii.family_id FROM meeting_items ii JOIN meeting_items_current i
 	            ON i.item_id = ii.id WHERE ii.meeting_id = '$m' ORDER BY i.position")
@@ -97,19 +55,7 @@ for m in $meetings; do
 				grep -qF -- "$own" extract.flat ||
 					fail "$ref's own '$own' is not in its $fmt extract of $m: the check sees nothing"
 			done <own.txt
-			for other in $families; do
-				[ "$other" = "$f" ] && continue
-				if [ "$fmt" = txt ]; then
-					identity "$other" | needles >theirs.txt
-				else
-					recorded "$other" | needles >theirs.txt
-				fi
-				if grep -oF -f theirs.txt extract.flat >leaked.txt; then
-					oref=$(q "SELECT reference FROM families_current WHERE family_id = '$other'")
-					fail "the $fmt extract for $ref from meeting $m mentions $oref: $(head -3 leaked.txt)"
-				fi
-				checked=$((checked + $(wc -l <theirs.txt)))
-			done
+			leak_check extract.flat "$fmt" "$f" "the $fmt extract for $ref from meeting $m"
 			extracts=$((extracts + 1))
 		done
 	done

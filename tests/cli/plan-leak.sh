@@ -10,29 +10,8 @@
 # evidence and next signs of their stages, their module answers. Nothing
 # is hard-coded: all of it is read from the database. The check is shown
 # to see: each plan holds its own adult's name and goals.
-. "$TOP_SRCDIR/tests/lib.sh"
-cd "$work" || exit 99
-CASEBOOK_TODAY=2026-11-27
-export CASEBOOK_TODAY
-command -v sqlite3 >/dev/null || { echo "plan-leak: sqlite3 is needed"; exit 77; }
+. "$TOP_SRCDIR/tests/cli/leak-lib.sh"
 
-casebook init --db t.db >/dev/null || fail "init"
-casebook import "$TOP_SRCDIR"/data/sample/*.yaml --db t.db >/dev/null || fail "import"
-
-q() { sqlite3 -batch -noheader t.db "$1"; }
-flatten() {
-	case $1 in
-	html) sed -e 's/<[^>]*>/ /g' -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g' \
-		-e "s/&#39;/'/g" -e 's/&amp;/\&/g' ;;
-	*) cat ;;
-	esac | tr '\n\t' '  ' | tr -s ' '
-	echo
-}
-needles() {
-	while IFS= read -r line; do
-		[ -n "$line" ] && printf '%s\n' "$line" | tr '\t' ' ' | tr -s ' '
-	done
-}
 name() { q "SELECT name FROM people_current WHERE person_id = '$1'"; }
 # Words of a name, one a line.
 words() { printf '%s\n' "$1" | tr ' ' '\n' | grep -v '^$'; }
@@ -52,8 +31,7 @@ about() {
 }
 
 plans=0
-checked=0
-for fam in $(q "SELECT family_id FROM families_current ORDER BY reference"); do
+for fam in $families; do
 	ref=$(q "SELECT reference FROM families_current WHERE family_id = '$fam'")
 	adults=$(q "SELECT p.person_id FROM people_current p JOIN people pi ON pi.id = p.person_id
 	            WHERE pi.family_id = '$fam' AND p.role != 'child'")
