@@ -9,9 +9,10 @@
 # everything is read-only. Then: the family record shows the new action
 # and the supervision date, the extract of one family's minutes names
 # nobody from the other, and the next meeting pulls the open actions
-# through and not the done one.
+# through and not the done one. (The chair signing at someone else's login,
+# with a password through PAM, is in signoff-pam.sh: pam_wrapper cannot
+# run under the sanitizers, and this test must.)
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
-. "$TOP_SRCDIR/tests/e2e/pam.sh"
 
 CASEBOOK_TODAY=2026-11-20
 export CASEBOOK_TODAY
@@ -104,8 +105,15 @@ EOF
 casebook init --db "$db" >/dev/null || fail "init"
 casebook import "$work/families.yaml" --db "$db" >/dev/null || fail "the families did not import"
 
-# The minute-taker sets up the meeting.
+# This laptop's login is the chair's: she chose herself first.
+start_casebook --db "$db" --as "Grace Adeyemi"
+wait_for "Caseload"
+quit_casebook
+
+# The minute-taker sets up the meeting, at the chair's login: a switch.
 start_casebook --db "$db" --as "Mei Ling Chan"
+wait_for "Switch to Mei Ling Chan (recorded)?"
+send y
 wait_for "Caseload"
 send m
 wait_for "Group supervision meetings"
@@ -290,11 +298,8 @@ send S
 wait_for "only the chair (Grace Adeyemi) can sign off"
 quit_casebook
 
-# The chair signs off. On this login, which first chose the minute-taker,
-# working as the chair is a switch: asked, and recorded.
+# The chair signs off at her own login: no switch, and no password.
 start_casebook --db "$db" --as "Grace Adeyemi"
-wait_for "Switch to Grace Adeyemi (recorded)?"
-send y
 wait_for "Caseload"
 send m
 wait_for "Group supervision meetings"
@@ -303,34 +308,6 @@ wait_for "Group supervision of 2026-11-20 (draft)"
 send S
 wait_for "Sign off these minutes?"
 send y
-# The chair's name was claimed at another login: the chair's own login
-# must say so. A wrong password signs nothing.
-wait_for "The chair signs at their own login: the login name of Grace Adeyemi?"
-type_text "nobody"
-send Enter
-wait_for "Password of nobody, Grace Adeyemi's login:"
-type_text "not-it"
-send Enter
-wait_for "that is not the password of nobody"
-wait_for "Group supervision of 2026-11-20 (draft)"
-quit_casebook
-# The right password: signed. The login is now the chair's.
-pam_use permit
-start_casebook --db "$db" --as "Grace Adeyemi" --switch
-wait_for "Caseload"
-send m
-wait_for "Group supervision meetings"
-send Enter
-wait_for "Group supervision of 2026-11-20 (draft)"
-send S
-wait_for "Sign off these minutes?"
-send y
-wait_for "the login name of Grace Adeyemi?"
-type_text "nobody"
-send Enter
-wait_for "Password of nobody, Grace Adeyemi's login:"
-type_text "the-right-one"
-send Enter
 wait_for "SIGNED OFF by Grace Adeyemi"
 send Enter
 wait_for "Minutes: FS-26-0142 Price family"
@@ -381,7 +358,7 @@ done
 
 # The next meeting pulls through what is still open, and not what was done.
 CASEBOOK_TODAY=2026-12-18
-start_casebook --db "$db" --as "Mei Ling Chan"
+start_casebook --db "$db" --as "Mei Ling Chan" --switch
 wait_for "Caseload"
 send m
 wait_for "Group supervision meetings"
