@@ -547,6 +547,53 @@ START_TEST(upgrade_builds_search_index)
 }
 END_TEST
 
+/* The heads are kept by SQL alone: a version added by another program
+ * (an administrator's sqlite3 session, without casebook's functions) is
+ * accepted, is current at once, and has its name folded when casebook
+ * next opens the file. */
+START_TEST(heads_kept_without_casebook)
+{
+	struct cb_store *s = open_db();
+	struct cb_family *f = add_family(s, "FS-26-0300", "Price family");
+	struct cb_family *got = NULL;
+	struct cb_err err = {0};
+	char *sql;
+
+	cb_store_close(&s);
+	sql = cb_asprintf(
+	        "INSERT INTO family_versions (row_id, family_id, version, created_at, created_by, "
+	        "reference, name) VALUES ('" ID("21") "', '%s', 2, " AT ", 'FS-26-0300', "
+	        "'W\xc3\xb3jcik\xe2\x80\x93Price family');\n"
+	        "INSERT INTO people VALUES ('" ID("22") "', " AT ", '%s');\n"
+	        "INSERT INTO person_versions (row_id, person_id, version, created_at, created_by, "
+	        "name, role) VALUES ('" ID("23") "', '" ID("22") "', 1, " AT ", "
+	        "'\xc5\x81ucja \xc3\x98stergaard', 'child');\n"
+	        "INSERT INTO workers VALUES ('" ID("24") "', " AT ");\n"
+	        "INSERT INTO worker_versions (row_id, worker_id, version, created_at, created_by, "
+	        "name, role) VALUES ('" ID("25") "', '" ID("24") "', 1, " AT ", "
+	        "'Zo\xc3\xab \xc3\x81lvarez', 'social-worker');\n",
+	        f->id, f->id);
+	raw_exec(dbpath, sql);
+	free(sql);
+	s = open_db();
+	CK_CASELOAD(s, NULL, "wojcik-price", "FS-26-0300");
+	CK_CASELOAD(s, NULL, "lucja ostergaard", "FS-26-0300");
+	ck_assert_msg(cb_store_family_find_ref(s, "fs-26-0300", &got, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(got->rev.version, 2);
+	cb_family_free(&got);
+	{
+		struct cb_worker *w = NULL;
+
+		ck_assert_msg(cb_store_worker_find(s, "zoe alvarez", &w, &err) == 0, "%s", err.msg);
+		ck_assert_str_eq(w->id, ID("24"));
+		cb_worker_free(&w);
+	}
+	CK_SEARCH(s, "lucja", NULL, "FS-26-0300 person - [Lucja] Ostergaard");
+	cb_family_free(&f);
+	cb_store_close(&s);
+}
+END_TEST
+
 /* A database of n families whose family_versions table then has a page
  * damaged: the header, the schema and the version still read, so only a
  * check of every page finds it. Returns the file's bytes as damaged. */
@@ -751,6 +798,10 @@ explain(sqlite3 *db, const char *sql, char **plan, int *full_scans, char *scans,
 		const char *d = (const char *)sqlite3_column_text(st, 3);
 
 		cb_buf_addf(&b, "  %s\n", d);
+		/* A partial index of the heads left unfolded: empty but for
+		 * the rows it exists to find. */
+		if (strstr(d, "_unfolded") != NULL)
+			continue;
 		/* The search index, by its words (":M", MATCH). */
 		if (strstr(d, " VIRTUAL TABLE INDEX ") != NULL && strstr(d, ":M") != NULL)
 			continue;
@@ -934,6 +985,7 @@ perf_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, search_finds_current_text);
 	tcase_add_test(tc, upgrade_builds_search_index);
+	tcase_add_test(tc, heads_kept_without_casebook);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("integrity");
 	tcase_add_checked_fixture(tc, setup, teardown);
