@@ -835,12 +835,17 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 	s->path = cb_strdup(path);
 	memcpy(s->actor, CB_SYSTEM_WORKER, CB_UUID_LEN);
 	st_os_user_init(s);
-	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
+	/* A read-only look (modules check) cannot change the file, even by
+	 * mistake. */
+	rc = sqlite3_open_v2(path, &s->db,
+	                     mode == CB_STORE_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+	                     NULL);
 	if (rc != SQLITE_OK) {
 		st_error(s, rc, err);
 		goto fail;
 	}
-	if (set_pragmas(s, err) != 0 || st_migrate(s, err) != 0)
+	if (set_pragmas(s, err) != 0 ||
+	    (mode == CB_STORE_READONLY ? st_schema_current(s, err) : st_migrate(s, err)) != 0)
 		goto fail;
 	st_identity_probe(s);
 	st_refold_probe(s);

@@ -202,6 +202,9 @@ void st_refold_probe(struct cb_store *s);
 void st_identity_probe(struct cb_store *s);
 
 int st_migrate(struct cb_store *s, struct cb_err *err);
+/* For a read-only look: 0 when the schema is this casebook's, without
+ * upgrading it. */
+int st_schema_current(struct cb_store *s, struct cb_err *err);
 /* After how long a migration says on stderr that it is still running. */
 extern long st_migrate_progress_ms;
 /* Remove the markers beside db of workbooks that ended without closing

@@ -760,6 +760,25 @@ run_migration(struct cb_store *s, int i, struct cb_err *err)
 }
 
 int
+st_schema_current(struct cb_store *s, struct cb_err *err)
+{
+	int have;
+
+	if (read_version(s, &have, err) != 0)
+		return -1;
+	if (have > N_MIGRATIONS)
+		return cb_err_set(err, CB_ENEWER,
+		                  _("%s was written by a newer casebook (database version %d): "
+		                    "install the newer casebook to open it"), s->path, have);
+	if (have < N_MIGRATIONS && have < st_migration_limit)
+		return cb_err_set(err, CB_EINVAL,
+		                  _("%s is at database version %d and this casebook reads %d: open "
+		                    "it once with 'casebook init --db %s' to bring it up to date"),
+		                  s->path, have, N_MIGRATIONS, s->path);
+	return 0;
+}
+
+int
 st_migrate(struct cb_store *s, struct cb_err *err)
 {
 	int have, i;

@@ -537,6 +537,44 @@ START_TEST(heads_kept_without_casebook)
 }
 END_TEST
 
+/* A read-only look opens the file read-only: nothing it does can write,
+ * and a file an older casebook left is refused rather than upgraded. */
+START_TEST(read_only_open_cannot_write)
+{
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_family *f = tu_add_family(s, "FS-26-0400", "Price family"), *g = NULL;
+	struct cb_err err = {0};
+	int families;
+
+	cb_family_free(&f);
+	cb_store_close(&s);
+	families = tu_raw_int(dbpath, "SELECT count(*) FROM family_versions");
+	ck_assert_msg(cb_store_open(dbpath, CB_STORE_READONLY, &s, &err) == 0, "%s", err.msg);
+	ck_assert_msg(cb_store_family_find_ref(s, "fs-26-0400", &g, &err) == 0, "%s", err.msg);
+	cb_family_free(&g);
+	f = cb_family_new();
+	f->reference = cb_strdup("FS-26-0401");
+	f->name = cb_strdup("Okafor family");
+	ck_assert_int_ne(cb_store_family_add(s, f, &err), 0);
+	cb_family_free(&f);
+	cb_store_close(&s);
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM family_versions"), families);
+
+	/* An older schema. */
+	tu_rmtree(dir);
+	free(dir);
+	free(dbpath);
+	setup();
+	st_migration_limit = 2;
+	s = tu_open(dbpath);
+	cb_store_close(&s);
+	st_migration_limit = cb_store_schema_known();
+	ck_assert_int_ne(cb_store_open(dbpath, CB_STORE_READONLY, &s, &err), 0);
+	ck_assert_msg(strstr(err.msg, "bring it up to date") != NULL, "%s", err.msg);
+	ck_assert_int_eq(tu_raw_int(dbpath, "PRAGMA user_version"), 2);
+}
+END_TEST
+
 /* A database of n families whose family_versions table then has a page
  * damaged: the header, the schema and the version still read, so only a
  * check of every page finds it. Returns the file's bytes as damaged. */
@@ -923,6 +961,7 @@ perf_suite(void)
 	tcase_add_test(tc, workers_found_as_typed);
 	tcase_add_test(tc, mine_and_team);
 	tcase_add_test(tc, upgrade_fills_folded_names);
+	tcase_add_test(tc, read_only_open_cannot_write);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("search");
 	tcase_add_checked_fixture(tc, setup, teardown);
