@@ -273,6 +273,12 @@ cb_store_commit(struct cb_store *s, struct cb_err *err)
 
 	if (s->depth <= 0)
 		return cb_err_set(err, CB_EINTERNAL, _("commit without a transaction"));
+	/* Names another writer (sync, a version added outside casebook) left
+	 * unfolded are folded before they are kept. */
+	if (s->depth == 1 && st_refold(s, err) != 0) {
+		cb_store_rollback(s);
+		return -1;
+	}
 	if (s->depth == 1)
 		snprintf(sql, sizeof sql, "COMMIT");
 	else
@@ -832,14 +838,24 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 	s->pid = (long)getpid();
 	s->pid_start = st_proc_start(s->pid);
 	st_os_user_init(s);
-	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
+	/* A read-only look (modules check) cannot change the file, even by
+	 * mistake. */
+	rc = sqlite3_open_v2(path, &s->db,
+	                     mode == CB_STORE_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+	                     NULL);
 	if (rc != SQLITE_OK) {
 		st_error(s, rc, err);
 		goto fail;
 	}
-	if (set_pragmas(s, err) != 0 || st_migrate(s, err) != 0)
+	if (set_pragmas(s, err) != 0 ||
+	    (mode == CB_STORE_READONLY ? st_schema_current(s, err) : st_migrate(s, err)) != 0)
 		goto fail;
 	st_identity_probe(s);
+	st_refold_probe(s);
+	/* Versions added outside casebook since it last wrote: their names
+	 * folded now (a look-up of an index that is empty otherwise). */
+	if (mode != CB_STORE_READONLY && st_refold_open(s, err) != 0)
+		goto fail;
 	*out = s;
 	return 0;
 fail:

@@ -33,6 +33,7 @@ struct cb_store {
 	char os_user[64];  /* the operating-system user, for the audit */
 	char present[64];  /* a login whose password was just checked, or "" */
 	bool audit_logins; /* the audit has its os_user column (not in a test's old schema) */
+	bool plain_heads;  /* the heads' triggers leave names for st_refold to fold */
 	const struct cb_refdata *rules; /* borrowed: data/roles.yaml */
 	int depth; /* transaction nesting */
 	char *marker; /* the in-use marker this process made, or NULL */
@@ -205,10 +206,20 @@ int st_crypt_read(const char *path, const char *pass, unsigned char **out, size_
 
 /* The OS user running this process, for the audit. */
 void st_os_user_init(struct cb_store *s);
+/* Fold the names of the heads that a trigger left unfolded (heads.c),
+ * in the caller's transaction. */
+int st_refold(struct cb_store *s, struct cb_err *err);
+/* At open: st_refold in a transaction of its own, when a head needs it. */
+int st_refold_open(struct cb_store *s, struct cb_err *err);
+/* After the upgrade: whether the heads are folded by st_refold. */
+void st_refold_probe(struct cb_store *s);
 /* After the upgrade: whether this schema records logins. */
 void st_identity_probe(struct cb_store *s);
 
 int st_migrate(struct cb_store *s, struct cb_err *err);
+/* For a read-only look: 0 when the schema is this casebook's, without
+ * upgrading it. */
+int st_schema_current(struct cb_store *s, struct cb_err *err);
 /* After how long a migration says on stderr that it is still running. */
 extern long st_migrate_progress_ms;
 /* Remove the markers beside db of workbooks that ended without closing

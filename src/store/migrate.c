@@ -694,6 +694,51 @@ static const char migration_action_owners[] =
 	"retracted = excluded.retracted WHERE excluded.version > action_heads.version; END;\n"
 	VIEW("action_heads", "actions_current", "action_versions", "action_id");
 
+/* The heads of families, people and workers, kept without a function of
+ * casebook's own, so that any SQLite (an administrator's sqlite3 session,
+ * another tool) can add a version. The triggers store the name in lower
+ * case and mark the head "folded = 0"; casebook folds it properly
+ * (cb_text_fold) in the same transaction when it writes the version
+ * itself, and otherwise at its next open or commit (st_refold). */
+#define PLAIN_HEAD(h, key)                                                       \
+	"ALTER TABLE " h " ADD COLUMN folded INTEGER NOT NULL DEFAULT 1;\n"         \
+	"CREATE INDEX " h "_unfolded ON " h "(" key ") WHERE folded = 0;\n"
+
+static const char migration_plain_heads[] =
+	PLAIN_HEAD("family_heads", "family_id")
+	PLAIN_HEAD("person_heads", "person_id")
+	PLAIN_HEAD("worker_heads", "worker_id")
+	"DROP TRIGGER family_versions_head;\n"
+	"DROP TRIGGER person_versions_head;\n"
+	"DROP TRIGGER worker_versions_head;\n"
+	"CREATE TRIGGER family_versions_head AFTER INSERT ON family_versions BEGIN "
+	"INSERT INTO family_heads (family_id, version, retracted, name_fold, ref_fold, "
+	"members_fold, folded) VALUES (new.family_id, new.version, new.retracted, "
+	"lower(trim(new.name)), lower(trim(new.reference)), coalesce((SELECT "
+	"group_concat(p.name_fold, char(10)) FROM person_heads p WHERE p.family_id = "
+	"new.family_id AND p.retracted = 0), ''), 0) "
+	"ON CONFLICT (family_id) DO UPDATE SET version = excluded.version, "
+	"retracted = excluded.retracted, name_fold = excluded.name_fold, "
+	"ref_fold = excluded.ref_fold, folded = 0 WHERE excluded.version > "
+	"family_heads.version; END;\n"
+	"CREATE TRIGGER person_versions_head AFTER INSERT ON person_versions BEGIN "
+	"INSERT INTO person_heads (person_id, family_id, version, retracted, name_fold, folded) "
+	"SELECT new.person_id, pi.family_id, new.version, new.retracted, lower(trim(new.name)), 0 "
+	"FROM people pi WHERE pi.id = new.person_id "
+	"ON CONFLICT (person_id) DO UPDATE SET version = excluded.version, "
+	"retracted = excluded.retracted, name_fold = excluded.name_fold, folded = 0 "
+	"WHERE excluded.version > person_heads.version; "
+	"UPDATE family_heads SET members_fold = coalesce((SELECT group_concat(p.name_fold, "
+	"char(10)) FROM person_heads p WHERE p.family_id = family_heads.family_id AND "
+	"p.retracted = 0), '') WHERE family_id = (SELECT family_id FROM people WHERE "
+	"id = new.person_id); END;\n"
+	"CREATE TRIGGER worker_versions_head AFTER INSERT ON worker_versions BEGIN "
+	"INSERT INTO worker_heads (worker_id, version, retracted, name_fold, folded) VALUES "
+	"(new.worker_id, new.version, new.retracted, lower(trim(new.name)), 0) "
+	"ON CONFLICT (worker_id) DO UPDATE SET version = excluded.version, "
+	"retracted = excluded.retracted, name_fold = excluded.name_fold, folded = 0 "
+	"WHERE excluded.version > worker_heads.version; END;\n";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -706,6 +751,7 @@ static const char *const migrations[] = {
 	migration_search,
 	migration_worker_language,
 	migration_action_owners,
+	migration_plain_heads,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))
@@ -784,6 +830,25 @@ run_migration(struct cb_store *s, int i, struct cb_err *err)
 	if (p.last >= 0)
 		fprintf(stderr, "%s\n", rc == 0 ? _(" done") : "");
 	return rc;
+}
+
+int
+st_schema_current(struct cb_store *s, struct cb_err *err)
+{
+	int have;
+
+	if (read_version(s, &have, err) != 0)
+		return -1;
+	if (have > N_MIGRATIONS)
+		return cb_err_set(err, CB_ENEWER,
+		                  _("%s was written by a newer casebook (database version %d): "
+		                    "install the newer casebook to open it"), s->path, have);
+	if (have < N_MIGRATIONS && have < st_migration_limit)
+		return cb_err_set(err, CB_EINVAL,
+		                  _("%s is at database version %d and this casebook reads %d: open "
+		                    "it once with 'casebook init --db %s' to bring it up to date"),
+		                  s->path, have, N_MIGRATIONS, s->path);
+	return 0;
 }
 
 int

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "casebook/err.h"
@@ -9,6 +10,15 @@
 #include "casebook/str.h"
 #include "casebook/store.h"
 #include "internal.h"
+
+/* Whether a kind's head holds a folded name, to fold in the transaction
+ * that writes its version. */
+static bool
+folded_heads(const struct st_kind *k)
+{
+	return strcmp(k->entity, "family") == 0 || strcmp(k->entity, "person") == 0 ||
+	       strcmp(k->entity, "worker") == 0;
+}
 
 static int
 insert_version(struct cb_store *s, const struct st_kind *k, const char *id,
@@ -21,7 +31,9 @@ insert_version(struct cb_store *s, const struct st_kind *k, const char *id,
 	st_bind_rev(st, rev);
 	st_bind_text(st, 7, id);
 	k->bind(st, record);
-	return st_exec_stmt(s, st, err);
+	if (st_exec_stmt(s, st, err) != 0)
+		return -1;
+	return folded_heads(k) ? st_refold(s, err) : 0;
 }
 
 int
@@ -101,7 +113,7 @@ st_record_retract(struct cb_store *s, const struct st_kind *k, const char *id,
 	st_bind_rev(st, &rev);
 	st_bind_text(st, 7, id);
 	sqlite3_bind_int(st, 8, base_version);
-	if (st_exec_stmt(s, st, err) != 0)
+	if (st_exec_stmt(s, st, err) != 0 || (folded_heads(k) && st_refold(s, err) != 0))
 		goto out;
 	rc = st_audit(s, "retract", k->entity, id, rev.row_id, reason, err);
 out:

@@ -188,42 +188,46 @@ cb_event_free_item(void *p)
 }
 
 #define WHO(col) "(SELECT w.name FROM workers_current w WHERE w.worker_id = " col ")"
+/* Who recorded an event, as the worker's id: the page of events shown
+ * looks their names up (WHO) after sorting, not every event of the
+ * family before it. */
+#define BY(col) col
 
 /* Everything dated that happened with a family, as (date, kind, title,
  * detail, who, significant, id, written). Titles are built from codes the
  * screens translate by kind; the detail is the recorded text. */
 #define EVENTS                                                                   \
 	"SELECT n.note_date AS d, 'note' AS kind, n.kind AS title, n.body AS detail, " \
-	WHO("ni.created_by") " AS who, n.significant AS sig, n.note_id AS id, "    \
+	BY("ni.created_by") " AS who, n.significant AS sig, n.note_id AS id, "    \
 	"ni.created_at AS written FROM notes_current n JOIN notes ni ON ni.id = n.note_id " \
 	"WHERE ni.family_id = ?1 "                                                  \
 	"UNION ALL SELECT x.session_date, 'session', x.modules, x.covered, "        \
-	WHO("si.created_by") ", 0, x.session_id, si.created_at FROM sessions_current x " \
+	BY("si.created_by") ", 0, x.session_id, si.created_at FROM sessions_current x " \
 	"JOIN sessions si ON si.id = x.session_id WHERE si.family_id = ?1 "          \
 	"UNION ALL SELECT x.start_date, 'status', p.name || ': ' || upper(x.status) || " \
 	"coalesce(' (' || x.cp_category || ')', ''), coalesce(x.need, '') || "      \
-	"coalesce(' ' || x.factors, ''), " WHO("xi.created_by") ", 1, x.status_id, " \
+	"coalesce(' ' || x.factors, ''), " BY("xi.created_by") ", 1, x.status_id, " \
 	"xi.created_at FROM statuses_current x JOIN statuses xi ON xi.id = x.status_id " \
 	"JOIN people pi ON pi.id = xi.person_id JOIN people_current p ON p.person_id = pi.id " \
 	"WHERE pi.family_id = ?1 "                                                   \
 	"UNION ALL SELECT x.assessed_on, 'stage', coalesce(p.name, '?') || char(31) || " \
-	"x.issue || char(31) || x.stage, x.evidence, " WHO("xi.created_by") ", 0, "     \
+	"x.issue || char(31) || x.stage, x.evidence, " BY("xi.created_by") ", 0, "     \
 	"x.record_id, xi.created_at FROM stages_current x JOIN stage_records xi ON " \
 	"xi.id = x.record_id LEFT JOIN people_current p ON p.person_id = xi.person_id " \
 	"WHERE xi.family_id = ?1 "                                                   \
 	"UNION ALL SELECT x.rated_on, 'rating', x.rating || char(31) || x.context, " \
-	"x.rationale, " WHO("xi.created_by") ", 0, x.rating_id, xi.created_at FROM " \
+	"x.rationale, " BY("xi.created_by") ", 0, x.rating_id, xi.created_at FROM " \
 	"ratings_current x JOIN ratings xi ON xi.id = x.rating_id WHERE xi.family_id = ?1 " \
 	"UNION ALL SELECT x.set_on, 'goal', x.words, coalesce(x.why, ''), "         \
-	WHO("xi.created_by") ", 0, x.goal_id, xi.created_at FROM goals_current x JOIN " \
+	BY("xi.created_by") ", 0, x.goal_id, xi.created_at FROM goals_current x JOIN " \
 	"goals xi ON xi.id = x.goal_id WHERE xi.family_id = ?1 "                     \
 	"UNION ALL SELECT r.review_date, 'review', g.words || ': ' || r.score || '/10', " \
-	"coalesce(r.note, ''), " WHO("ri.created_by") ", 0, r.review_id, ri.created_at " \
+	"coalesce(r.note, ''), " BY("ri.created_by") ", 0, r.review_id, ri.created_at " \
 	"FROM goal_reviews_current r JOIN goal_reviews ri ON ri.id = r.review_id JOIN " \
 	"goals gi ON gi.id = ri.goal_id JOIN goals_current g ON g.goal_id = gi.id "  \
 	"WHERE gi.family_id = ?1 "                                                   \
 	"UNION ALL SELECT m.meeting_date, 'supervision', " WHO("m.chair_id") ", "    \
-	"CASE m.signed WHEN 1 THEN 'signed' ELSE 'draft' END, " WHO("m.minute_taker_id") \
+	"CASE m.signed WHEN 1 THEN 'signed' ELSE 'draft' END, " BY("m.minute_taker_id") \
 	", 0, m.meeting_id, ii.created_at FROM meeting_items ii JOIN "                \
 	"meeting_items_current i ON i.item_id = ii.id JOIN meetings_current m ON "   \
 	"m.meeting_id = ii.meeting_id WHERE ii.family_id = ?1 "
@@ -274,7 +278,7 @@ cb_store_chronology(struct cb_store *s, const char *family_id, bool significant_
 	sqlite3_stmt *st;
 	int rc;
 
-	if (st_prepare(s, "SELECT d, kind, title, detail, who, sig, id FROM (" EVENTS ") "
+	if (st_prepare(s, "SELECT d, kind, title, detail, " WHO("who") ", sig, id FROM (" EVENTS ") "
 	                  "WHERE ?2 = 0 OR sig = 1 ORDER BY d DESC, written DESC LIMIT ?3 OFFSET ?4",
 	               &st, err) != 0)
 		return -1;

@@ -32,6 +32,7 @@
 #include "casebook/store_workers.h"
 #include "casebook/vec.h"
 #include "casebook/worker.h"
+#include "storeutil.h"
 #include "testutil.h"
 
 extern int st_migration_limit;
@@ -55,53 +56,6 @@ teardown(void)
 	tu_rmtree(dir);
 	free(dir);
 	free(dbpath);
-}
-
-static struct cb_store *
-open_db(void)
-{
-	struct cb_store *s = NULL;
-	struct cb_err err = {0};
-
-	ck_assert_msg(cb_store_open(dbpath, CB_STORE_CREATE, &s, &err) == 0, "%s", err.msg);
-	return s;
-}
-
-static struct cb_worker *
-add_worker(struct cb_store *s, const char *name)
-{
-	struct cb_worker *w = cb_worker_new();
-	struct cb_err err = {0};
-
-	w->name = cb_strdup(name);
-	w->role = cb_strdup("social-worker");
-	ck_assert_msg(cb_store_worker_add(s, w, &err) == 0, "%s", err.msg);
-	return w;
-}
-
-static struct cb_family *
-add_family(struct cb_store *s, const char *ref, const char *name)
-{
-	struct cb_family *f = cb_family_new();
-	struct cb_err err = {0};
-
-	f->reference = cb_strdup(ref);
-	f->name = cb_strdup(name);
-	ck_assert_msg(cb_store_family_add(s, f, &err) == 0, "%s", err.msg);
-	return f;
-}
-
-static struct cb_person *
-add_person(struct cb_store *s, const struct cb_family *f, const char *name)
-{
-	struct cb_person *p = cb_person_new();
-	struct cb_err err = {0};
-
-	memcpy(p->family_id, f->id, CB_UUID_LEN);
-	p->name = cb_strdup(name);
-	p->role = CB_MEMBER_CHILD;
-	ck_assert_msg(cb_store_person_add(s, p, &err) == 0, "%s", err.msg);
-	return p;
 }
 
 static void
@@ -153,13 +107,13 @@ caseload(struct cb_store *s, const char *worker_id, const char *filter)
 
 START_TEST(caseload_filter_folds_names_and_references)
 {
-	struct cb_store *s = open_db();
-	struct cb_family *a = add_family(s, "FS-26-0142", "Nguy\xe1\xbb\x85n family");
-	struct cb_family *b = add_family(s, "FS-26-0150", "Zieli\xc5\x84ska family");
-	struct cb_family *c = add_family(s, "FS-26-0161", "O'Brien family");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_family *a = tu_add_family(s, "FS-26-0142", "Nguy\xe1\xbb\x85n family");
+	struct cb_family *b = tu_add_family(s, "FS-26-0150", "Zieli\xc5\x84ska family");
+	struct cb_family *c = tu_add_family(s, "FS-26-0161", "O'Brien family");
 	/* A family whose name the filter does not hold, but a child's does. */
-	struct cb_person *p = add_person(s, c, "Siobh\xc3\xa1n O'Brien");
-	struct cb_person *q = add_person(s, a, "Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b Mai");
+	struct cb_person *p = tu_add_person(s, c, "Siobh\xc3\xa1n O'Brien", CB_MEMBER_CHILD, NULL);
+	struct cb_person *q = tu_add_person(s, a, "Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b Mai", CB_MEMBER_CHILD, NULL);
 
 	CK_CASELOAD(s, NULL, NULL, "FS-26-0142 FS-26-0150 FS-26-0161");
 	CK_CASELOAD(s, NULL, "nguyen", "FS-26-0142");
@@ -187,10 +141,10 @@ END_TEST
 
 START_TEST(heads_follow_corrections_and_retractions)
 {
-	struct cb_store *s = open_db();
-	struct cb_family *a = add_family(s, "FS-1", "Price family");
-	struct cb_family *b = add_family(s, "FS-2", "Kowalski family");
-	struct cb_person *p = add_person(s, a, "Zo\xc3\xab Okafor");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_family *a = tu_add_family(s, "FS-1", "Price family");
+	struct cb_family *b = tu_add_family(s, "FS-2", "Kowalski family");
+	struct cb_person *p = tu_add_person(s, a, "Zo\xc3\xab Okafor", CB_MEMBER_CHILD, NULL);
 	struct cb_family *got = NULL;
 	struct cb_err err = {0};
 
@@ -219,7 +173,7 @@ START_TEST(heads_follow_corrections_and_retractions)
 	ck_assert_int_eq(err.code, CB_ENOTFOUND);
 	/* Its reference is free again. */
 	cb_family_free(&b);
-	b = add_family(s, "fs-2", "Kowalska family");
+	b = tu_add_family(s, "fs-2", "Kowalska family");
 	cb_family_free(&b);
 	cb_person_free(&p);
 	cb_family_free(&a);
@@ -229,8 +183,8 @@ END_TEST
 
 START_TEST(references_found_and_kept_apart_in_any_case)
 {
-	struct cb_store *s = open_db();
-	struct cb_family *a = add_family(s, "FS-26-0142", "Nguy\xe1\xbb\x85n family");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_family *a = tu_add_family(s, "FS-26-0142", "Nguy\xe1\xbb\x85n family");
 	struct cb_family *b = cb_family_new(), *got = NULL;
 	struct cb_err err = {0};
 
@@ -258,10 +212,10 @@ END_TEST
 
 START_TEST(workers_found_as_typed)
 {
-	struct cb_store *s = open_db();
-	struct cb_worker *k = add_worker(s, "Katarzyna Zieli\xc5\x84ska");
-	struct cb_worker *a = add_worker(s, "Siobh\xc3\xa1n Byrne");
-	struct cb_worker *b = add_worker(s, "Sam Byrne");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_worker *k = tu_add_worker(s, "Katarzyna Zieli\xc5\x84ska", "social-worker");
+	struct cb_worker *a = tu_add_worker(s, "Siobh\xc3\xa1n Byrne", "social-worker");
+	struct cb_worker *b = tu_add_worker(s, "Sam Byrne", "social-worker");
 	struct cb_worker *got = NULL;
 	struct cb_err err = {0};
 
@@ -294,12 +248,12 @@ END_TEST
 
 START_TEST(mine_and_team)
 {
-	struct cb_store *s = open_db();
-	struct cb_worker *w = add_worker(s, "Tom Reed");
-	struct cb_worker *v = add_worker(s, "Ann Lee");
-	struct cb_family *a = add_family(s, "FS-1", "Price family");
-	struct cb_family *b = add_family(s, "FS-2", "Nguy\xe1\xbb\x85n family");
-	struct cb_family *c = add_family(s, "FS-3", "Kowalski family");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_worker *w = tu_add_worker(s, "Tom Reed", "social-worker");
+	struct cb_worker *v = tu_add_worker(s, "Ann Lee", "social-worker");
+	struct cb_family *a = tu_add_family(s, "FS-1", "Price family");
+	struct cb_family *b = tu_add_family(s, "FS-2", "Nguy\xe1\xbb\x85n family");
+	struct cb_family *c = tu_add_family(s, "FS-3", "Kowalski family");
 
 	allocate(s, a, w);
 	allocate(s, b, w);
@@ -317,17 +271,6 @@ START_TEST(mine_and_team)
 	cb_store_close(&s);
 }
 END_TEST
-
-static void
-raw_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	char *msg = NULL;
-
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK, "%s", msg);
-	sqlite3_close(db);
-}
 
 #define ID(n) "00000000-0000-4000-8000-0000000001" n
 #define SYS "00000000-0000-4000-8000-000000000000"
@@ -361,12 +304,12 @@ START_TEST(upgrade_fills_folded_names)
 	struct cb_err err = {0};
 
 	st_migration_limit = 2;
-	s = open_db();
+	s = tu_open(dbpath);
 	ck_assert_int_eq(cb_store_schema_version(s), 2);
 	cb_store_close(&s);
-	raw_exec(dbpath, old_rows);
+	tu_raw_exec(dbpath, old_rows);
 	st_migration_limit = cb_store_schema_known();
-	s = open_db();
+	s = tu_open(dbpath);
 	ck_assert_int_eq(cb_store_schema_version(s), cb_store_schema_known());
 	CK_CASELOAD(s, NULL, NULL, "FS-26-0142 FS-26-0150");
 	CK_CASELOAD(s, NULL, "nguyen", "FS-26-0142");
@@ -437,8 +380,8 @@ add_note(struct cb_store *s, const struct cb_family *f, const char *day, const c
  * by its new words only, a retraction not at all. */
 START_TEST(search_finds_current_text)
 {
-	struct cb_store *s = open_db();
-	struct cb_worker *w = add_worker(s, "Amira Haddad");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_worker *w = tu_add_worker(s, "Amira Haddad", "social-worker");
 	struct cb_family *a, *b;
 	struct cb_person *p;
 	struct cb_note *n, *m;
@@ -446,9 +389,9 @@ START_TEST(search_finds_current_text)
 	char *text = NULL;
 
 	cb_store_set_actor(s, w->id);
-	a = add_family(s, "FS-26-0142", "Gallagher family");
-	b = add_family(s, "FS-26-0150", "Price family");
-	p = add_person(s, a, "Siobh\xc3\xa1n Gallagher");
+	a = tu_add_family(s, "FS-26-0142", "Gallagher family");
+	b = tu_add_family(s, "FS-26-0150", "Price family");
+	p = tu_add_person(s, a, "Siobh\xc3\xa1n Gallagher", CB_MEMBER_CHILD, NULL);
 	n = add_note(s, a, "2026-05-02", "Visited at home. SIOBHAN said the boiler is broken.");
 	m = add_note(s, b, "2026-05-03", "Spoke to the school about the boiler at the Prices'.");
 	CK_SEARCH(s, "siobhan", NULL,
@@ -519,9 +462,9 @@ START_TEST(upgrade_builds_search_index)
 	int saved, fd;
 
 	st_migration_limit = 2;
-	s = open_db();
+	s = tu_open(dbpath);
 	cb_store_close(&s);
-	raw_exec(dbpath, old_rows);
+	tu_raw_exec(dbpath, old_rows);
 	st_migration_limit = cb_store_schema_known();
 	st_migrate_progress_ms = 0;
 	fflush(stderr);
@@ -530,7 +473,7 @@ START_TEST(upgrade_builds_search_index)
 	ck_assert_int_ge(fd, 0);
 	dup2(fd, 2);
 	close(fd);
-	s = open_db();
+	s = tu_open(dbpath);
 	fflush(stderr);
 	dup2(saved, 2);
 	close(saved);
@@ -547,13 +490,98 @@ START_TEST(upgrade_builds_search_index)
 }
 END_TEST
 
+/* The heads are kept by SQL alone: a version added by another program
+ * (an administrator's sqlite3 session, without casebook's functions) is
+ * accepted, is current at once, and has its name folded when casebook
+ * next opens the file. */
+START_TEST(heads_kept_without_casebook)
+{
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_family *f = tu_add_family(s, "FS-26-0300", "Price family");
+	struct cb_family *got = NULL;
+	struct cb_err err = {0};
+	char *sql;
+
+	cb_store_close(&s);
+	sql = cb_asprintf(
+	        "INSERT INTO family_versions (row_id, family_id, version, created_at, created_by, "
+	        "reference, name) VALUES ('" ID("21") "', '%s', 2, " AT ", 'FS-26-0300', "
+	        "'W\xc3\xb3jcik\xe2\x80\x93Price family');\n"
+	        "INSERT INTO people VALUES ('" ID("22") "', " AT ", '%s');\n"
+	        "INSERT INTO person_versions (row_id, person_id, version, created_at, created_by, "
+	        "name, role) VALUES ('" ID("23") "', '" ID("22") "', 1, " AT ", "
+	        "'\xc5\x81ucja \xc3\x98stergaard', 'child');\n"
+	        "INSERT INTO workers VALUES ('" ID("24") "', " AT ");\n"
+	        "INSERT INTO worker_versions (row_id, worker_id, version, created_at, created_by, "
+	        "name, role) VALUES ('" ID("25") "', '" ID("24") "', 1, " AT ", "
+	        "'Zo\xc3\xab \xc3\x81lvarez', 'social-worker');\n",
+	        f->id, f->id);
+	tu_raw_exec(dbpath, sql);
+	free(sql);
+	s = tu_open(dbpath);
+	CK_CASELOAD(s, NULL, "wojcik-price", "FS-26-0300");
+	CK_CASELOAD(s, NULL, "lucja ostergaard", "FS-26-0300");
+	ck_assert_msg(cb_store_family_find_ref(s, "fs-26-0300", &got, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(got->rev.version, 2);
+	cb_family_free(&got);
+	{
+		struct cb_worker *w = NULL;
+
+		ck_assert_msg(cb_store_worker_find(s, "zoe alvarez", &w, &err) == 0, "%s", err.msg);
+		ck_assert_str_eq(w->id, ID("24"));
+		cb_worker_free(&w);
+	}
+	CK_SEARCH(s, "lucja", NULL, "FS-26-0300 person - [Lucja] Ostergaard");
+	cb_family_free(&f);
+	cb_store_close(&s);
+}
+END_TEST
+
+/* A read-only look opens the file read-only: nothing it does can write,
+ * and a file an older casebook left is refused rather than upgraded. */
+START_TEST(read_only_open_cannot_write)
+{
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_family *f = tu_add_family(s, "FS-26-0400", "Price family"), *g = NULL;
+	struct cb_err err = {0};
+	int families;
+
+	cb_family_free(&f);
+	cb_store_close(&s);
+	families = tu_raw_int(dbpath, "SELECT count(*) FROM family_versions");
+	ck_assert_msg(cb_store_open(dbpath, CB_STORE_READONLY, &s, &err) == 0, "%s", err.msg);
+	ck_assert_msg(cb_store_family_find_ref(s, "fs-26-0400", &g, &err) == 0, "%s", err.msg);
+	cb_family_free(&g);
+	f = cb_family_new();
+	f->reference = cb_strdup("FS-26-0401");
+	f->name = cb_strdup("Okafor family");
+	ck_assert_int_ne(cb_store_family_add(s, f, &err), 0);
+	cb_family_free(&f);
+	cb_store_close(&s);
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM family_versions"), families);
+
+	/* An older schema. */
+	tu_rmtree(dir);
+	free(dir);
+	free(dbpath);
+	setup();
+	st_migration_limit = 2;
+	s = tu_open(dbpath);
+	cb_store_close(&s);
+	st_migration_limit = cb_store_schema_known();
+	ck_assert_int_ne(cb_store_open(dbpath, CB_STORE_READONLY, &s, &err), 0);
+	ck_assert_msg(strstr(err.msg, "bring it up to date") != NULL, "%s", err.msg);
+	ck_assert_int_eq(tu_raw_int(dbpath, "PRAGMA user_version"), 2);
+}
+END_TEST
+
 /* A database of n families whose family_versions table then has a page
  * damaged: the header, the schema and the version still read, so only a
  * check of every page finds it. Returns the file's bytes as damaged. */
 static void
 damaged_db(int n)
 {
-	struct cb_store *s = open_db();
+	struct cb_store *s = tu_open(dbpath);
 	sqlite3 *db;
 	sqlite3_stmt *st;
 	int root = 0, pagesize = 0, k;
@@ -566,7 +594,7 @@ damaged_db(int n)
 		struct cb_family *f;
 
 		snprintf(ref, sizeof ref, "FS-%05d", k);
-		f = add_family(s, ref, "A family with a name long enough to fill pages");
+		f = tu_add_family(s, ref, "A family with a name long enough to fill pages");
 		cb_family_free(&f);
 	}
 	ck_assert_int_eq(cb_store_commit(s, NULL), 0);
@@ -639,7 +667,7 @@ START_TEST(damaged_file_refused_after_unclean_exit)
 
 	damaged_db(300);
 	/* A clean exit. */
-	s = open_db();
+	s = tu_open(dbpath);
 	ck_assert_int_eq(cb_store_mark_in_use(s, &err), 0);
 	marker = cb_asprintf("%s-open-%ld", dbpath, (long)getpid());
 	ck_assert_int_eq(access(marker, F_OK), 0);
@@ -675,8 +703,8 @@ END_TEST
 /* After an unclean exit a sound file opens, and its marker is cleared. */
 START_TEST(sound_file_after_unclean_exit)
 {
-	struct cb_store *s = open_db();
-	struct cb_family *f = add_family(s, "FS-1", "Price family");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_family *f = tu_add_family(s, "FS-1", "Price family");
 	struct cb_err err = {0};
 	char *marker;
 	pid_t pid;
@@ -700,7 +728,7 @@ START_TEST(sound_file_after_unclean_exit)
 	ck_assert_msg(open_mode(CB_STORE_OPEN, &err) == 0, "%s", err.msg);
 	ck_assert_int_ne(access(marker, F_OK), 0);
 	/* A marker of a process still running is left alone. */
-	s = open_db();
+	s = tu_open(dbpath);
 	ck_assert_int_eq(cb_store_mark_in_use(s, &err), 0);
 	free(marker);
 	marker = cb_asprintf("%s-open-%ld", dbpath, (long)getpid());
@@ -751,6 +779,10 @@ explain(sqlite3 *db, const char *sql, char **plan, int *full_scans, char *scans,
 		const char *d = (const char *)sqlite3_column_text(st, 3);
 
 		cb_buf_addf(&b, "  %s\n", d);
+		/* A partial index of the heads left unfolded: empty but for
+		 * the rows it exists to find. */
+		if (strstr(d, "_unfolded") != NULL)
+			continue;
 		/* The search index, by its words (":M", MATCH). */
 		if (strstr(d, " VIRTUAL TABLE INDEX ") != NULL && strstr(d, ":M") != NULL)
 			continue;
@@ -887,7 +919,7 @@ START_TEST(hot_queries_use_indexes)
 		cb_buf_free(&hits);
 	}
 	/* Saving a family checks its reference. */
-	nf = add_family(s, "FS-26-9999", "Okafor family");
+	nf = tu_add_family(s, "FS-26-9999", "Okafor family");
 	cb_family_free(&nf);
 	st_prepare_hook = NULL;
 	cb_family_free(&fam);
@@ -929,11 +961,13 @@ perf_suite(void)
 	tcase_add_test(tc, workers_found_as_typed);
 	tcase_add_test(tc, mine_and_team);
 	tcase_add_test(tc, upgrade_fills_folded_names);
+	tcase_add_test(tc, read_only_open_cannot_write);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("search");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, search_finds_current_text);
 	tcase_add_test(tc, upgrade_builds_search_index);
+	tcase_add_test(tc, heads_kept_without_casebook);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("integrity");
 	tcase_add_checked_fixture(tc, setup, teardown);

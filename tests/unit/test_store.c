@@ -23,6 +23,7 @@
 #include "casebook/vec.h"
 #include "casebook/worker.h"
 #include "faultvfs.h"
+#include "storeutil.h"
 #include "testutil.h"
 
 static char *dir;
@@ -43,105 +44,29 @@ teardown(void)
 	free(dbpath);
 }
 
-static struct cb_store *
-open_new(void)
-{
-	struct cb_store *s = NULL;
-	struct cb_err err = {0};
-
-	ck_assert_msg(cb_store_open(dbpath, CB_STORE_CREATE, &s, &err) == 0, "%s", err.msg);
-	return s;
-}
-
-static int
-raw_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	int v = -1;
-
-	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
-static void
-raw_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
-static struct cb_worker *
-add_worker(struct cb_store *s, const char *name, const char *role)
-{
-	struct cb_worker *w = cb_worker_new();
-	struct cb_err err = {0};
-
-	w->name = cb_strdup(name);
-	w->role = cb_strdup(role);
-	ck_assert_msg(cb_store_worker_add(s, w, &err) == 0, "%s", err.msg);
-	return w;
-}
-
-static struct cb_family *
-add_family(struct cb_store *s, const char *ref, const char *name)
-{
-	struct cb_family *f = cb_family_new();
-	struct cb_err err = {0};
-
-	f->reference = cb_strdup(ref);
-	f->name = cb_strdup(name);
-	ck_assert_msg(cb_store_family_add(s, f, &err) == 0, "%s", err.msg);
-	return f;
-}
-
-static struct cb_person *
-add_person(struct cb_store *s, const struct cb_family *f, const char *name,
-           enum cb_member_role role, const char *born)
-{
-	struct cb_person *p = cb_person_new();
-	struct cb_err err = {0};
-
-	memcpy(p->family_id, f->id, CB_UUID_LEN);
-	p->name = cb_strdup(name);
-	p->role = role;
-	if (born != NULL)
-		ck_assert_int_eq(cb_date_parse(born, &p->born, NULL), 0);
-	ck_assert_msg(cb_store_person_add(s, p, &err) == 0, "%s", err.msg);
-	return p;
-}
-
 START_TEST(migrates_from_empty)
 {
-	struct cb_store *s = open_new();
+	struct cb_store *s = tu_open(dbpath);
 
 	ck_assert_int_eq(cb_store_schema_version(s), cb_store_schema_known());
 	cb_store_close(&s);
 	ck_assert_ptr_null(s);
-	ck_assert_int_eq(raw_int(dbpath, "PRAGMA user_version"), cb_store_schema_known());
-	ck_assert_int_eq(raw_int(dbpath, "PRAGMA application_id"), 0x43424B31);
-	ck_assert_int_gt(raw_int(dbpath, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 10);
+	ck_assert_int_eq(tu_raw_int(dbpath, "PRAGMA user_version"), cb_store_schema_known());
+	ck_assert_int_eq(tu_raw_int(dbpath, "PRAGMA application_id"), 0x43424B31);
+	ck_assert_int_gt(tu_raw_int(dbpath, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"), 10);
 	/* Opening again is a no-op upgrade. */
-	s = open_new();
+	s = tu_open(dbpath);
 	cb_store_close(&s);
-	ck_assert_int_eq(raw_int(dbpath, "SELECT count(*) FROM worker_versions"), 1);
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM worker_versions"), 1);
 }
 END_TEST
 
 START_TEST(connection_settings)
 {
-	struct cb_store *s = open_new();
+	struct cb_store *s = tu_open(dbpath);
 
 	cb_store_close(&s);
-	ck_assert_int_eq(raw_int(dbpath, "PRAGMA journal_mode = WAL") >= 0, 1);
+	ck_assert_int_eq(tu_raw_int(dbpath, "PRAGMA journal_mode = WAL") >= 0, 1);
 	{
 		sqlite3 *db;
 		sqlite3_stmt *st;
@@ -231,7 +156,7 @@ START_TEST(foreign_sqlite_refused)
 	size_t len;
 	char *bytes;
 
-	raw_exec(dbpath, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')");
+	tu_raw_exec(dbpath, "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup')");
 	bytes = tu_read(dbpath, &len);
 	assert_refused_unchanged(bytes, len, CB_ENOTDB);
 	free(bytes);
@@ -240,14 +165,14 @@ END_TEST
 
 START_TEST(newer_schema_refused)
 {
-	struct cb_store *s = open_new();
+	struct cb_store *s = tu_open(dbpath);
 	struct cb_err err = {0};
 	char *sql, *bytes, *after;
 	size_t len, after_len;
 
 	cb_store_close(&s);
 	sql = cb_asprintf("PRAGMA user_version = %d", cb_store_schema_known() + 1);
-	raw_exec(dbpath, sql);
+	tu_raw_exec(dbpath, sql);
 	free(sql);
 	bytes = tu_read(dbpath, &len);
 	ck_assert_int_ne(cb_store_open(dbpath, CB_STORE_OPEN, &s, &err), 0);
@@ -263,7 +188,7 @@ END_TEST
 
 START_TEST(corrupt_file_refused)
 {
-	struct cb_store *s = open_new();
+	struct cb_store *s = tu_open(dbpath);
 	struct cb_family *f;
 	size_t len, i;
 	char *bytes;
@@ -274,7 +199,7 @@ START_TEST(corrupt_file_refused)
 		char ref[32];
 
 		snprintf(ref, sizeof ref, "FS-%04d", k);
-		f = add_family(s, ref, "A family with a long enough name to take room");
+		f = tu_add_family(s, ref, "A family with a long enough name to take room");
 		cb_family_free(&f);
 	}
 	cb_store_close(&s);
@@ -297,15 +222,15 @@ END_TEST
 
 START_TEST(corrections_keep_history)
 {
-	struct cb_store *s = open_new();
-	struct cb_worker *w = add_worker(s, "Amira Haddad", "social-worker");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_worker *w = tu_add_worker(s, "Amira Haddad", "social-worker");
 	struct cb_family *f, *got = NULL;
 	struct cb_vec hist = CB_VEC_OWNING(cb_family_free_item);
 	struct cb_err err = {0};
 	char row1[CB_UUID_LEN];
 
 	cb_store_set_actor(s, w->id);
-	f = add_family(s, "FS-24-0117", "Price family");
+	f = tu_add_family(s, "FS-24-0117", "Price family");
 	memcpy(row1, f->rev.row_id, CB_UUID_LEN);
 	ck_assert_int_eq(f->rev.version, 1);
 	free(f->name);
@@ -339,8 +264,8 @@ END_TEST
 
 START_TEST(retraction_needs_reason_and_keeps_history)
 {
-	struct cb_store *s = open_new();
-	struct cb_family *f = add_family(s, "FS-1", "Gallagher family");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_family *f = tu_add_family(s, "FS-1", "Gallagher family");
 	struct cb_family *got = NULL;
 	struct cb_vec hist = CB_VEC_OWNING(cb_family_free_item);
 	struct cb_err err = {0};
@@ -360,7 +285,7 @@ START_TEST(retraction_needs_reason_and_keeps_history)
 	cb_vec_clear(&hist);
 	/* The reference is free again for a real family. */
 	cb_family_free(&f);
-	f = add_family(s, "FS-1", "Whitlock family");
+	f = tu_add_family(s, "FS-1", "Whitlock family");
 	cb_family_free(&f);
 	cb_store_close(&s);
 }
@@ -368,8 +293,8 @@ END_TEST
 
 START_TEST(history_cannot_be_rewritten)
 {
-	struct cb_store *s = open_new();
-	struct cb_family *f = add_family(s, "FS-2", "Nguyễn family");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_family *f = tu_add_family(s, "FS-2", "Nguyễn family");
 	sqlite3 *db;
 	char *err = NULL;
 
@@ -389,8 +314,8 @@ END_TEST
 
 START_TEST(duplicate_reference_refused)
 {
-	struct cb_store *s = open_new();
-	struct cb_family *f = add_family(s, "FS-3", "Price family");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_family *f = tu_add_family(s, "FS-3", "Price family");
 	struct cb_family *g = cb_family_new();
 	struct cb_err err = {0};
 
@@ -406,12 +331,12 @@ END_TEST
 
 START_TEST(people_statuses_allocations)
 {
-	struct cb_store *s = open_new();
-	struct cb_worker *w = add_worker(s, "Tom Reed", "social-worker");
-	struct cb_family *f = add_family(s, "FS-4", "Kowalski family");
-	struct cb_person *mum = add_person(s, f, "Łukasz Kowalski", CB_MEMBER_PARENT, "1988-03-02");
-	struct cb_person *kid = add_person(s, f, "Zoë Kowalski", CB_MEMBER_CHILD, "2016-08-02");
-	struct cb_person *baby = add_person(s, f, "Maja Kowalski", CB_MEMBER_CHILD, "2024-01-20");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_worker *w = tu_add_worker(s, "Tom Reed", "social-worker");
+	struct cb_family *f = tu_add_family(s, "FS-4", "Kowalski family");
+	struct cb_person *mum = tu_add_person(s, f, "Łukasz Kowalski", CB_MEMBER_PARENT, "1988-03-02");
+	struct cb_person *kid = tu_add_person(s, f, "Zoë Kowalski", CB_MEMBER_CHILD, "2016-08-02");
+	struct cb_person *baby = tu_add_person(s, f, "Maja Kowalski", CB_MEMBER_CHILD, "2024-01-20");
 	struct cb_status *st = cb_status_new();
 	struct cb_allocation *a = cb_allocation_new();
 	struct cb_vec v = CB_VEC_OWNING(cb_person_free_item);
@@ -519,10 +444,10 @@ END_TEST
 
 START_TEST(workers_found_by_name)
 {
-	struct cb_store *s = open_new();
-	struct cb_worker *a = add_worker(s, "Siobhán Byrne", "team-manager");
-	struct cb_worker *b = add_worker(s, "Sam Lee", "social-worker");
-	struct cb_worker *c = add_worker(s, "Sam Lee", "recovery-worker");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_worker *a = tu_add_worker(s, "Siobhán Byrne", "team-manager");
+	struct cb_worker *b = tu_add_worker(s, "Sam Lee", "social-worker");
+	struct cb_worker *c = tu_add_worker(s, "Sam Lee", "recovery-worker");
 	struct cb_worker *got = NULL;
 	struct cb_vec all = CB_VEC_OWNING(cb_worker_free_item);
 	struct cb_err err = {0};
@@ -597,29 +522,29 @@ END_TEST
  * was typed, and a lookup typed either way finds it. */
 START_TEST(text_stored_in_nfc)
 {
-	struct cb_store *s = open_new();
+	struct cb_store *s = tu_open(dbpath);
 	/* Siobhán and Zoë with combining accents. */
-	struct cb_worker *w = add_worker(s, "Siobha\xcc\x81n Byrne", "social-worker");
+	struct cb_worker *w = tu_add_worker(s, "Siobha\xcc\x81n Byrne", "social-worker");
 	struct cb_worker *got = NULL;
 	struct cb_family *f;
 	struct cb_note *n = cb_note_new();
 	struct cb_err err = {0};
 
 	cb_store_set_actor(s, w->id);
-	f = add_family(s, "FS-7", "Zoe\xcc\x88 Price family");
+	f = tu_add_family(s, "FS-7", "Zoe\xcc\x88 Price family");
 	memcpy(n->family_id, f->id, CB_UUID_LEN);
 	cb_date_parse("2026-06-03", &n->date, NULL);
 	n->kind = cb_strdup("home-visit");
 	n->text = cb_strdup("Nguye\xcc\x82\xcc\x83n family visited.");
 	ck_assert_int_eq(cb_store_note_add(s, n, &err), 0);
 	cb_store_close(&s);
-	ck_assert_int_eq(raw_int(dbpath, "SELECT count(*) FROM worker_versions WHERE name = "
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM worker_versions WHERE name = "
 	                                 "'Siobh\xc3\xa1n Byrne'"), 1);
-	ck_assert_int_eq(raw_int(dbpath, "SELECT count(*) FROM family_versions WHERE name = "
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM family_versions WHERE name = "
 	                                 "'Zo\xc3\xab Price family'"), 1);
-	ck_assert_int_eq(raw_int(dbpath, "SELECT count(*) FROM note_versions WHERE body = "
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM note_versions WHERE body = "
 	                                 "'Nguy\xe1\xbb\x85n family visited.'"), 1);
-	s = open_new();
+	s = tu_open(dbpath);
 	ck_assert_int_eq(cb_store_worker_find(s, "Siobh\xc3\xa1n Byrne", &got, &err), 0);
 	ck_assert_str_eq(got->name, "Siobh\xc3\xa1n Byrne");
 	cb_worker_free(&got);
@@ -634,15 +559,15 @@ END_TEST
 
 START_TEST(notes_versions_and_significance)
 {
-	struct cb_store *s = open_new();
-	struct cb_worker *w = add_worker(s, "Amira Haddad", "social-worker");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_worker *w = tu_add_worker(s, "Amira Haddad", "social-worker");
 	struct cb_family *f;
 	struct cb_note *n = cb_note_new(), *m = cb_note_new();
 	struct cb_vec list = CB_VEC_OWNING(cb_note_free_item);
 	struct cb_err err = {0};
 
 	cb_store_set_actor(s, w->id);
-	f = add_family(s, "FS-5", "Whitlock family");
+	f = tu_add_family(s, "FS-5", "Whitlock family");
 	memcpy(n->family_id, f->id, CB_UUID_LEN);
 	cb_date_parse("2026-06-03", &n->date, NULL);
 	n->kind = cb_strdup("home-visit");
@@ -686,16 +611,16 @@ END_TEST
 
 START_TEST(nested_transactions)
 {
-	struct cb_store *s = open_new();
+	struct cb_store *s = tu_open(dbpath);
 	struct cb_family *f = NULL, *got = NULL;
 	struct cb_vec people = CB_VEC_OWNING(cb_person_free_item);
 	struct cb_person *p;
 	struct cb_err err = {0};
 
 	ck_assert_int_eq(cb_store_begin(s, &err), 0);
-	f = add_family(s, "FS-6", "Haddad family");
+	f = tu_add_family(s, "FS-6", "Haddad family");
 	ck_assert_int_eq(cb_store_begin(s, &err), 0);
-	p = add_person(s, f, "سارة حداد", CB_MEMBER_PARENT, NULL);
+	p = tu_add_person(s, f, "سارة حداد", CB_MEMBER_PARENT, NULL);
 	cb_store_rollback(s);
 	ck_assert_int_eq(cb_store_commit(s, &err), 0);
 	ck_assert_int_eq(cb_store_family_get(s, f->id, &got, &err), 0);
@@ -746,8 +671,8 @@ START_TEST(full_disk_keeps_what_was_saved)
 	int rc;
 
 	fault_vfs_install();
-	s = open_new();
-	f = add_family(s, "FS-7", "Price family");
+	s = tu_open(dbpath);
+	f = tu_add_family(s, "FS-7", "Price family");
 	n = try_note(s, f->id, "saved before the disk filled", &err, &rc);
 	ck_assert_int_eq(rc, 0);
 	cb_note_free(&n);
@@ -760,7 +685,7 @@ START_TEST(full_disk_keeps_what_was_saved)
 	ck_assert_ptr_nonnull(strstr(err.msg, "disk is full"));
 	cb_store_close(&s);
 
-	s = open_new();
+	s = tu_open(dbpath);
 	ck_assert_uint_eq(count_notes(s, f->id), 1);
 	ck_assert_int_eq(cb_store_written(s, n->rev.row_id, &written, &err), 0);
 	ck_assert(!written);
@@ -785,8 +710,8 @@ START_TEST(io_error_outcome_is_read_back)
 		int rc;
 
 		unlink(dbpath);
-		s = open_new();
-		f = add_family(s, "FS-8", "Gallagher family");
+		s = tu_open(dbpath);
+		f = tu_add_family(s, "FS-8", "Gallagher family");
 		fault_vfs_set(modes[i]);
 		n = try_note(s, f->id, "the outcome of this save is unknown", &err, &rc);
 		fault_vfs_set(FAULT_NONE);
@@ -797,7 +722,7 @@ START_TEST(io_error_outcome_is_read_back)
 
 		/* Reopen and ask, rather than saving again: the answer must
 		 * match what is really there. */
-		s = open_new();
+		s = tu_open(dbpath);
 		ck_assert_int_eq(cb_store_written(s, n->rev.row_id, &written, &err), 0);
 		rc = cb_store_note_get(s, n->id, &got, &err);
 		ck_assert_int_eq(written, rc == 0);
@@ -822,8 +747,8 @@ START_TEST(full_disk_draft_is_reported)
 	struct cb_err err = {0};
 
 	fault_vfs_install();
-	s = open_new();
-	w = add_worker(s, "Amira Haddad", "social-worker");
+	s = tu_open(dbpath);
+	w = tu_add_worker(s, "Amira Haddad", "social-worker");
 	cb_store_set_actor(s, w->id);
 	d.key = "note:new:x";
 	d.title = "New note";
@@ -843,7 +768,7 @@ START_TEST(full_disk_draft_is_reported)
 	fault_vfs_set(FAULT_NONE);
 	cb_store_close(&s);
 
-	s = open_new();
+	s = tu_open(dbpath);
 	cb_store_set_actor(s, w->id);
 	ck_assert_int_eq(cb_store_draft_get(s, "note:new:x", &got, &err), 0);
 	ck_assert_ptr_nonnull(got);
@@ -851,7 +776,7 @@ START_TEST(full_disk_draft_is_reported)
 	cb_draft_free(&got);
 	ck_assert_int_eq(cb_store_draft_get(s, "note:new:y", &got, &err), 0);
 	ck_assert_ptr_null(got);
-	ck_assert_int_eq(raw_int(dbpath, "SELECT count(*) FROM drafts"), 1);
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM drafts"), 1);
 	cb_store_close(&s);
 	cb_worker_free(&w);
 }
@@ -892,8 +817,8 @@ END_TEST
 
 START_TEST(backup_is_sound)
 {
-	struct cb_store *s = open_new(), *b = NULL;
-	struct cb_family *f = add_family(s, "FS-9", "Nguyễn family"), *got = NULL;
+	struct cb_store *s = tu_open(dbpath), *b = NULL;
+	struct cb_family *f = tu_add_family(s, "FS-9", "Nguyễn family"), *got = NULL;
 	char *to = tu_path(dir, "backup.db");
 	struct cb_err err = {0};
 	struct stat sb;
@@ -910,7 +835,7 @@ START_TEST(backup_is_sound)
 	ck_assert_str_eq(got->name, "Nguyễn family");
 	cb_family_free(&got);
 	cb_store_close(&b);
-	ck_assert_int_eq(raw_int(dbpath, "SELECT count(*) FROM audit WHERE action = 'backup'"), 1);
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM audit WHERE action = 'backup'"), 1);
 	cb_family_free(&f);
 	free(to);
 }
