@@ -367,6 +367,11 @@ START_TEST(reference_lists_in_welsh)
 		                 cy ? "Amddiffyn Plant" : "Child Protection");
 		ck_assert_str_eq(cb_reflist_find(&ref->roles, "social-worker")->label,
 		                 cy ? "Gweithiwr cymdeithasol" : "Social worker");
+		/* The descriptions beside them in the pickers too. */
+		ck_assert_ptr_nonnull(strstr(cb_reflist_find(&ref->roles, "social-worker")->about,
+		                             cy ? "Yn dal cyfrifoldeb achos" : "Holds case responsibility"));
+		ck_assert_ptr_nonnull(strstr(cb_reflist_find(&ref->statuses, "cp")->about,
+		                             cy ? "Cynllun amddiffyn plant" : "A child protection plan"));
 		ck_assert_str_eq(cb_reflist_find(&ref->ratings, "amber")->label, cy ? "Ambr" : "Amber");
 		ck_assert_str_eq(cb_reflist_find(&ref->note_kinds, "home-visit")->label,
 		                 cy ? "Ymweliad cartref" : "Home visit");
