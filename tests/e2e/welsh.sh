@@ -25,6 +25,9 @@ start_casebook --db "$work/t.db" --as "Imran Chaudhry"
 wait_for "Llwyth achosion"
 refute "Caseload"
 expect "Wedi'u dyrannu i mi, 1 teulu, yn ôl cyfeirnod"
+# The selected row's risk is the badge's word too, not the record's id.
+expect "CP×3          AMBR   2026-11-12"
+refute " amber "
 # Headings whole, not cut to the column.
 expect " Cyfeirnod    Teulu "
 expect "Goruchwylio"
