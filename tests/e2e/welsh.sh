@@ -120,6 +120,12 @@ wait_for "Dyddiad     Sgôr   Ble cytunwyd      Pam"
 expect "AMBR   goruchwylio grŵp  Held at amber."
 send Escape
 wait_for "Cofnod y teulu: Price family"
+send c
+wait_for "Dyddiad      Beth                 Crynodeb"
+expect "Goruchwylio grŵp     cadeirydd Grace Adeyemi (cymeradwywyd)"
+refute "(signed)"
+send Escape
+wait_for "Cofnod y teulu: Price family"
 send p
 wait_for " #   Modiwl                                   Cynnydd      Sesiynau  Diweddaraf"
 expect "[Saesneg] Warmth, boundaries and stabil…"
