@@ -9,7 +9,10 @@ trap cleanup EXIT INT TERM
 HOME="$work/home"
 XDG_DATA_HOME="$work/home/.local/share"
 XDG_CONFIG_HOME="$work/home/.config"
-export HOME XDG_DATA_HOME XDG_CONFIG_HOME
+# No configuration of the machine's (/etc/casebook, /etc/xdg) either.
+XDG_CONFIG_DIRS="$work/xdg"
+CASEBOOK_SYSCONFDIR="$work/etc"
+export HOME XDG_DATA_HOME XDG_CONFIG_HOME XDG_CONFIG_DIRS CASEBOOK_SYSCONFDIR
 unset EDITOR VISUAL
 mkdir -p "$HOME"
 casebook() { "$CASEBOOK" "$@"; }

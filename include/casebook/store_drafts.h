@@ -5,6 +5,8 @@
 #ifndef CASEBOOK_STORE_DRAFTS_H
 #define CASEBOOK_STORE_DRAFTS_H
 
+#include <stdbool.h>
+
 #include "casebook/uuid.h"
 
 struct cb_err;
@@ -19,16 +21,32 @@ struct cb_draft {
 	char *pending_row;       /* a save whose outcome is unknown, or NULL */
 	char *base_row;          /* the version the text was written against, or NULL */
 	char *updated_at;
+	char *session;           /* the editing session that wrote it ("" before sessions) */
 };
 
 void cb_draft_free_item(void *d);
 void cb_draft_free(struct cb_draft **d);
-/* Keep (replace) the actor's draft under key. */
+/* Drafts are kept per editing session (each open store is one), so that
+ * two terminals of the same worker never write over each other's text.
+ * The drafts offered back are the session's own and those left by a
+ * casebook that has ended (its process is gone); a casebook still running
+ * keeps its drafts to itself. */
+
+/* Keep (replace) this session's draft under key. */
 int cb_store_draft_put(struct cb_store *s, const struct cb_draft *d, struct cb_err *err);
+/* The draft to offer back under key: this session's own, else the newest
+ * left by an ended session; *out NULL when there is none. */
 int cb_store_draft_get(struct cb_store *s, const char *key, struct cb_draft **out,
                        struct cb_err *err);
+/* Whether d was written by this session. */
+bool cb_store_draft_is_mine(const struct cb_store *s, const struct cb_draft *d);
+/* Take over an ended session's draft: from now on it is this session's. */
+int cb_store_draft_adopt(struct cb_store *s, const struct cb_draft *d, struct cb_err *err);
+/* Drop this session's draft under key. */
 int cb_store_draft_drop(struct cb_store *s, const char *key, struct cb_err *err);
-/* The actor's drafts, newest first. */
+/* Drop the very draft d (whichever session wrote it). */
+int cb_store_draft_discard(struct cb_store *s, const struct cb_draft *d, struct cb_err *err);
+/* The drafts that could be offered back, newest first. */
 int cb_store_draft_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err);
 
 #endif

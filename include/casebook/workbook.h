@@ -28,6 +28,10 @@ const char *cb_workbook_language(void);
  * codes.yaml, stages.yaml, rag.yaml, note-kinds.yaml) into ref. Every
  * problem goes to diags; returns 0 when there were none. */
 int cb_refdata_load(const char *dir, struct cb_refdata *ref, struct cb_diags *diags);
+/* The same, each file from the last of dirs that has it (a later folder
+ * overrides an earlier one list file by list file). */
+int cb_refdata_load_layers(const char *const *dirs, size_t ndirs, struct cb_refdata *ref,
+                           struct cb_diags *diags);
 
 /* Read and check one module (name is used in messages and kept as its
  * source). Every problem in the file goes to diags as FILE:LINE:COLUMN;

@@ -25,33 +25,53 @@ static const struct cli_option {
 	char letter;
 	enum cli_opt opt;
 	const char *arg;
+	const char *help;      /* for --help; every option has one */
 } options[] = {
-	{"db", 'd', OPT_DB, "PATH"},
-	{"as", 'a', OPT_AS, "WORKER"},
-	{"modules", 'm', OPT_MODULES, "DIR"},
-	{"training", 't', OPT_TRAINING, NULL},
-	{"show-cursor", 0, OPT_SHOW_CURSOR, NULL},
-	{"to", 'o', OPT_TO, "FILE"},
-	{"role", 'r', OPT_ROLE, "ROLE"},
-	{"family", 0, OPT_FAMILY, "REF"},
-	{"format", 'f', OPT_FORMAT, "FORMAT"},
-	{"same-name", 0, OPT_SAME_NAME, NULL},
-	{"from", 0, OPT_FROM, "DATE or FILE"},
-	{"output", 0, OPT_OUTPUT, "FILE"},
-	{"adult", 0, OPT_ADULT, "NAME"},
-	{"worker", 0, OPT_WORKER, "NAME"},
-	{"by", 0, OPT_BY, "family, worker or team"},
-	{"team", 0, OPT_TEAM, "TEAM"},
-	{"switch", 0, OPT_SWITCH, NULL},
-	{"passphrase-fd", 0, OPT_PASSPHRASE_FD, "N"},
-	{"plain", 0, OPT_PLAIN, NULL},
-	{"force", 0, OPT_FORCE, NULL},
-	{"lang", 0, OPT_LANG, "LANGUAGE"},
-	{"idle-lock", 0, OPT_IDLE_LOCK, "MINUTES"},
-	{"server", 0, OPT_SERVER, "URL"},
-	{"login", 0, OPT_LOGIN, "PGROLE"},
-	{"help", 'h', OPT_HELP, NULL},
-	{"version", 'V', OPT_VERSION, NULL},
+	{"db", 'd', OPT_DB, "PATH",
+	 N_("the database (default: the config file's, or "
+	    "$XDG_DATA_HOME/casebook/casebook.db)")},
+	{"as", 'a', OPT_AS, "WORKER", N_("who you are: a worker's name or id")},
+	{"switch", 0, OPT_SWITCH, NULL,
+	 N_("work as someone other than the worker this login first chose (recorded in "
+	    "the audit)")},
+	{"modules", 'm', OPT_MODULES, "DIR",
+	 N_("module files that add to or replace the installed ones")},
+	{"training", 't', OPT_TRAINING, NULL,
+	 N_("practise on the sample families, in a scratch copy")},
+	{"idle-lock", 0, OPT_IDLE_LOCK, "MINUTES",
+	 N_("lock the screen after so long without a key (default 5; 0 or off: never; "
+	    "30s: seconds)")},
+	{"show-cursor", 0, OPT_SHOW_CURSOR, NULL,
+	 N_("keep the terminal cursor shown, on what is selected (for screen readers and "
+	    "braille displays)")},
+	{"to", 'o', OPT_TO, "FILE", N_("where a backup goes; or the end of a period (YYYY-MM-DD)")},
+	{"from", 0, OPT_FROM, "DATE or FILE",
+	 N_("the start of a period (YYYY-MM-DD); the backup to restore")},
+	{"passphrase-fd", 0, OPT_PASSPHRASE_FD, "N",
+	 N_("read a backup's passphrase from file descriptor N, not the terminal")},
+	{"plain", 0, OPT_PLAIN, NULL, N_("an unencrypted backup, on purpose (recorded)")},
+	{"force", 0, OPT_FORCE, NULL,
+	 N_("restore over a database with newer or unsynced changes (kept aside)")},
+	{"role", 'r', OPT_ROLE, "ROLE", N_("a new worker's role (data/roles.yaml)")},
+	{"same-name", 0, OPT_SAME_NAME, NULL,
+	 N_("add a second worker with a name already in use")},
+	{"format", 'f', OPT_FORMAT, "FORMAT",
+	 N_("an export's or report's format: txt, md, html or csv")},
+	{"output", 0, OPT_OUTPUT, "FILE",
+	 N_("write an export to this new file, not standard output")},
+	{"lang", 0, OPT_LANG, "LANGUAGE", N_("a document's language, such as cy or en")},
+	{"family", 0, OPT_FAMILY, "REF",
+	 N_("one family: its extract of the minutes, or its audit")},
+	{"adult", 0, OPT_ADULT, "NAME", N_("one adult's own plan")},
+	{"worker", 0, OPT_WORKER, "NAME", N_("one worker's figures or audit")},
+	{"team", 0, OPT_TEAM, "TEAM", N_("a team, on the server or in the figures")},
+	{"by", 0, OPT_BY, "family, worker or team", N_("how the figures are grouped")},
+	{"server", 0, OPT_SERVER, "URL",
+	 N_("the team's PostgreSQL server: a libpq connection string or URI (see "
+	    "casebook-server(8))")},
+	{"login", 0, OPT_LOGIN, "PGROLE", N_("a worker's PostgreSQL role (server add-worker)")},
+	{"help", 'h', OPT_HELP, NULL, N_("this help, or a command's (casebook COMMAND --help)")},
+	{"version", 'V', OPT_VERSION, NULL, N_("the version and the licence")},
 };
 
 #define N_OPTIONS (sizeof options / sizeof *options)
@@ -135,6 +155,11 @@ static const struct cli_command commands[] = {
 	 "casebook import FILE.yaml [FILE...] [--db PATH] [--as WORKER] [--modules DIR]",
 	 N_("families, workers and meetings from files in the import format, all or nothing "
 	    "(see casebook-import(5))"), cmd_import},
+	{"config", NULL, OPT_MODULES | OPT_SERVER | OPT_IDLE_LOCK, 0, 0, NULL,
+	 "casebook config [--db PATH] [--as WORKER] [--server URL] [--idle-lock MINUTES] "
+	 "[--modules DIR]",
+	 N_("the settings in effect, one a line, tab-separated: name, value, where it was set "
+	    "(see casebook-config(5))"), cmd_config},
 	{"server", "init", OPT_SERVER, 0, 0, NULL, "casebook server init --server URL",
 	 N_("create or upgrade casebook's schema on the team's PostgreSQL server "
 	    "(see casebook-server(8))"), cmd_server_init},
@@ -149,11 +174,15 @@ static const struct cli_command commands[] = {
 	{"sync", NULL, OPT_DB | OPT_AS | OPT_SERVER, 0, 0, NULL,
 	 "casebook sync [--db PATH] [--server URL]",
 	 N_("send this laptop's changes to the team's server and fetch the team's"), cmd_sync},
+	{"search", NULL, OPT_DB | OPT_AS | OPT_FAMILY, 1, 1, "what to find",
+	 "casebook search WORDS [--family REF] [--db PATH]",
+	 N_("find records by their words, one hit a line, tab-separated: reference, kind, date, "
+	    "the words around the match"), cmd_search},
 	{"list", "conflicts", OPT_DB, 0, 0, NULL, "casebook list conflicts [--db PATH]",
 	 N_("records changed on two laptops at once, one a line, tab-separated: table, record, "
 	    "this version, the other"), cmd_list_conflicts},
-	{"resolve", "conflict", OPT_DB | OPT_AS, 2, 2, "the RECORD and mine or theirs",
-	 "casebook resolve conflict RECORD mine|theirs [--db PATH] [--as WORKER]",
+	{"resolve", "conflict", OPT_DB | OPT_AS, 2, 2, "the RECORD and mine, theirs or same",
+	 "casebook resolve conflict RECORD mine|theirs|same [--db PATH] [--as WORKER]",
 	 N_("resolve a conflict with a new version that names both"), cmd_resolve_conflict},
 };
 
@@ -230,6 +259,49 @@ cli_put_field(const char *s, bool last)
 	putchar(last ? '\n' : '\t');
 }
 
+/* Print text from column indent, the first line from column at (already
+ * reached), wrapped by display width to fit 80 columns. In a usage
+ * line (usage) a bracketed group is not broken. */
+#define HELP_WIDTH 79
+
+static void
+wrap(const char *text, size_t at, size_t indent, bool usage)
+{
+	const char *p = text;
+	size_t col = at;
+	bool first = true;
+
+	while (*p != '\0') {
+		const char *end = p;
+		int depth = 0;
+		size_t w;
+
+		/* One word: to the next blank outside brackets. */
+		while (*end != '\0' && (*end != ' ' || depth > 0)) {
+			if (usage && (*end == '[' || *end == '('))
+				depth++;
+			else if (usage && (*end == ']' || *end == ')') && depth > 0)
+				depth--;
+			end++;
+		}
+		w = cb_utf8_widthn(p, (size_t)(end - p));
+		if (!first && col + 1 + w > HELP_WIDTH) {
+			printf("\n%*s", (int)indent, "");
+			col = indent;
+		} else if (!first) {
+			putchar(' ');
+			col++;
+		}
+		fwrite(p, 1, (size_t)(end - p), stdout);
+		col += w;
+		first = false;
+		p = end;
+		while (*p == ' ')
+			p++;
+	}
+	putchar('\n');
+}
+
 static void
 print_help(void)
 {
@@ -237,35 +309,46 @@ print_help(void)
 
 	printf(_("casebook %s: the Family Safeguarding case workbook\n\n"), PACKAGE_VERSION);
 	printf(_("Usage:\n"
-	         "  casebook [--db PATH] [--as WORKER] [--modules DIR]  open the workbook\n"
-	         "  casebook --training [--as WORKER]   practise on sample families (a scratch copy)\n"
+	         "  casebook [--db PATH] [--as WORKER] [--modules DIR]\n"
+	         "      open the workbook\n"
+	         "  casebook --training [--as WORKER]\n"
+	         "      practise on the sample families, in a scratch copy\n"
 	         "  casebook COMMAND [OPTIONS]\n\nCommands:\n"));
-	for (i = 0; i < N_COMMANDS; i++)
-		printf("  %s\n      %s\n", commands[i].usage, _(commands[i].summary));
+	for (i = 0; i < N_COMMANDS; i++) {
+		printf("  ");
+		wrap(commands[i].usage, 2, 8, true);
+		printf("      ");
+		wrap(_(commands[i].summary), 6, 6, false);
+	}
 	printf(_("\nOptions (anywhere on the line; a long one may be shortened while it is\n"
-	         "unambiguous, and short ones combined, as in -ta NAME):\n"
-	         "  -d, --db PATH       the database (default: $XDG_DATA_HOME/casebook/casebook.db)\n"
-	         "  -a, --as WORKER     who you are: a worker's name or id\n"
-	         "  -m, --modules DIR   module files that add to or replace the installed ones\n"
-	         "  -t, --training      practise on the sample families, in a scratch copy\n"
-	         "      --switch        work as someone other than the worker this login\n"
-	         "                      first chose (recorded in the audit)\n"
-	         "      --idle-lock MINUTES  lock the screen after so long without a key\n"
-	         "                      (default 5; 0 or off: never; 30s: seconds)\n"
-	         "      --show-cursor   keep the terminal cursor shown, on what is selected\n"
-	         "                      (for screen readers and braille displays)\n"
-	         "  -o, --to FILE       where a backup goes\n"
-	         "  -r, --role ROLE     a new worker's role\n"
-	         "  -f, --format FORMAT an export's format: txt, md or html\n"
-	         "      --family REF    one family's extract of the minutes\n"
-	         "      --server URL    the team's PostgreSQL server: a libpq connection\n"
-	         "                      string or URI (see casebook-server(8))\n"
-	         "      --login PGROLE  a worker's PostgreSQL role (server add-worker)\n"
-	         "  -h, --help          this help, or a command's (casebook COMMAND --help)\n"
-	         "  -V, --version       the version and the licence\n\n"
+	         "unambiguous, and short ones combined, as in -ta NAME):\n"));
+	for (i = 0; i < N_OPTIONS; i++) {
+		const struct cli_option *o = &options[i];
+		struct cb_buf b = {0};
+		size_t w;
+
+		if (o->letter != 0)
+			cb_buf_addf(&b, "  -%c, --%s", o->letter, o->name);
+		else
+			cb_buf_addf(&b, "      --%s", o->name);
+		if (o->arg != NULL)
+			cb_buf_addf(&b, " %s", o->arg);
+		w = cb_utf8_width(cb_buf_str(&b));
+		fputs(cb_buf_str(&b), stdout);
+		/* The help beside a short name, or on the next line. */
+		if (w + 2 <= 24) {
+			printf("%*s", (int)(24 - w), "");
+		} else {
+			printf("\n%*s", 24, "");
+		}
+		wrap(_(o->help), 24, 24, false);
+		cb_buf_free(&b);
+	}
+	printf(_("\nSettings also come from config files (see casebook-config(5) and\n"
+	         "'casebook config').\n"
 	         "Exit status: 0 done, 1 failed (nothing half-done is kept), 2 wrong usage.\n"
-	         "See casebook(1), casebook-import(5), casebook-modules(5) and "
-	         "casebook-server(8).\n"));
+	         "See casebook(1), casebook-config(5), casebook-import(5), casebook-modules(5)\n"
+	         "and casebook-server(8).\n"));
 }
 
 static void
@@ -479,9 +562,12 @@ cb_cli_main(int argc, char **argv)
 		goto out;
 	}
 	if (seen & OPT_HELP) {
-		if (c.cmd != NULL)
-			printf("usage: %s\n  %s\n", c.cmd->usage, _(c.cmd->summary));
-		else
+		if (c.cmd != NULL) {
+			printf("usage: ");
+			wrap(c.cmd->usage, 7, 11, true);
+			printf("  ");
+			wrap(_(c.cmd->summary), 2, 2, false);
+		} else
 			print_help();
 		rc = CB_EXIT_OK;
 		goto out;
@@ -502,11 +588,27 @@ cb_cli_main(int argc, char **argv)
 			goto out;
 		}
 	}
+	/* The config files: what they set is used where the command line
+	 * says nothing; a bad line is said, and the rest applies. The
+	 * workbook shows the problems on its screens. */
+	cb_diags_init(&c.config_diags);
+	cli_config_load(&c.config, &c.config_diags);
+	if (c.cmd != NULL)
+		cli_print_diags(&c.config_diags);
+	if (c.config.value[CFG_LANGUAGE] != NULL)
+		cli_set_language(c.config.value[CFG_LANGUAGE]);
+	if (c.server == NULL)
+		c.server = c.config.value[CFG_SERVER];
 	/* set worker --lang stores the language; it does not speak it. */
-	if (c.lang != NULL && (c.cmd == NULL || c.cmd->run != cmd_set_worker) && cli_set_language(c.lang) != 0) {
+	if (c.lang != NULL && (c.cmd == NULL || c.cmd->run != cmd_set_worker) &&
+	    cli_set_language(c.lang) != 0) {
 		rc = cli_usage_error(&c, _("'%s' is not a language code: give one such as cy or en"),
 		                     c.lang);
 		goto out;
+	}
+	if (c.db == NULL && c.config.value[CFG_DATABASE] != NULL) {
+		c.default_db = cli_config_path(c.config.value[CFG_DATABASE]);
+		c.db = c.default_db;
 	}
 	if (c.db == NULL) {
 		c.default_db = cli_default_db();
@@ -520,6 +622,8 @@ cb_cli_main(int argc, char **argv)
 	rc = c.cmd != NULL ? c.cmd->run(&c) : cli_open_workbook(&c);
 out:
 	cb_buf_free(&err);
+	cli_config_clear(&c.config);
+	cb_diags_clear(&c.config_diags);
 	free(c.default_db);
 	free(c.order);
 	free(args);

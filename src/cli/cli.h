@@ -7,7 +7,9 @@
 #include <stddef.h>
 
 #include "casebook/date.h"
+#include "casebook/diag.h"
 #include "casebook/export.h"
+#include "casebook/vec.h"
 
 struct cb_buf;
 struct cb_diags;
@@ -48,6 +50,31 @@ enum cli_opt {
 	OPT_LOGIN = 1 << 25
 };
 
+/* The settings a `config` file may hold (config.c, casebook-config(5)). */
+enum cli_setting {
+	CFG_DATABASE,
+	CFG_WORKER,
+	CFG_SERVER,
+	CFG_IDLE_LOCK,
+	CFG_LANGUAGE,
+	CFG_COLOUR,
+	CFG_REQUIRE_ENCRYPTED_DISK,
+	CFG_N
+};
+
+/* Each setting's value and where it was set ("FILE:LINE"); NULL when no
+ * file sets it. */
+struct cli_config {
+	char *value[CFG_N];
+	char *from[CFG_N];
+};
+
+/* A folder of configuration: modules/, data/ and config. */
+struct cli_layer {
+	const char *name;      /* "system" or "user" */
+	char *dir;
+};
+
 struct cli {
 	const char *db;        /* --db, or the default */
 	const char *as;
@@ -79,6 +106,8 @@ struct cli {
 	const struct cli_option **order; /* the options given, each once, in order */
 	size_t norder;
 	char *default_db;      /* owned */
+	struct cli_config config;      /* the config files, system then user */
+	struct cb_diags config_diags;  /* their problems, said once */
 };
 
 struct cli_command {
@@ -118,6 +147,37 @@ bool cli_language_known(const char *lang);
  * failed is one line on standard error and exit 1. Returns the exit
  * code, rc unless the output failed. */
 int cli_close_stdout(int rc);
+
+/* The layers of configuration (config.c). The folders, lowest first:
+ * $(sysconfdir)/casebook (CASEBOOK_SYSCONFDIR for tests), each
+ * XDG_CONFIG_DIRS entry from the last, $XDG_CONFIG_HOME/casebook. out
+ * owns struct cli_layer. */
+void cli_layers_init(struct cb_vec *out);
+/* data/NAME from the highest layer that has it, else the installed one;
+ * *layer (if not NULL) says which ("installed", "system", "user"). */
+char *cli_data_file(const char *name, const char **layer);
+/* Each layer's config file, lowest first, into cfg: a bad line is a
+ * problem in diags (FILE:LINE:COL, with a did-you-mean) and the rest
+ * still applies. -1 when there were problems. */
+int cli_config_load(struct cli_config *cfg, struct cb_diags *diags);
+int cli_config_read(struct cli_config *cfg, const char *file, bool user, struct cb_diags *diags);
+void cli_config_clear(struct cli_config *cfg);
+const char *cli_setting_name(enum cli_setting k);
+/* A yes/no setting's value, or dflt when no file sets it. */
+bool cli_config_bool(const struct cli_config *cfg, enum cli_setting k, bool dflt);
+/* MINUTES, Ns for seconds, or 0/off, in seconds; -1 when it is neither. */
+int cli_idle_seconds(const char *v);
+/* Whether lang looks like a language code (cy, en, pt_BR). */
+bool cli_language_code_ok(const char *lang);
+/* Whether the database must be on an encrypted disk: the configuration's
+ * require-encrypted-disk, or CASEBOOK_REQUIRE_ENCRYPTED_DISK=1. */
+bool cli_require_encrypted(const struct cli *c);
+/* CB_EXIT_FAIL, said, when the database is to be refused for its disk
+ * (cli_disk_warning); else 0. */
+int cli_disk_refused(struct cli *c);
+/* A path from a config file: "~/" at its start is $HOME's. */
+char *cli_config_path(const char *v);
+int cmd_config(struct cli *c);
 
 /* Where things are. */
 const char *cli_datadir(void);
@@ -170,9 +230,8 @@ int cmd_export_minutes(struct cli *c);
 enum cli_disk { CLI_DISK_ENCRYPTED, CLI_DISK_PLAIN, CLI_DISK_UNKNOWN };
 enum cli_disk cli_disk_check(const char *root, const char *path, char *device, size_t n);
 /* The one line to show when the database at db is not on an encrypted
- * disk (NULL when it is); *refuse when CASEBOOK_REQUIRE_ENCRYPTED_DISK=1
- * says not to open it then. */
-char *cli_disk_warning(const char *db, bool *refuse);
+ * disk (NULL when it is); *refuse when require says not to open it then. */
+char *cli_disk_warning(const char *db, bool require, bool *refuse);
 
 int cmd_export_report(struct cli *c);
 int cmd_export_plan(struct cli *c);
@@ -197,6 +256,7 @@ int cmd_restore(struct cli *c);
 int cli_passphrase(struct cli *c, bool creating, char **out);
 void cli_passphrase_free(char **pass);
 int cmd_modules_list(struct cli *c);
+int cmd_search(struct cli *c);
 int cmd_modules_check(struct cli *c);
 
 /* Imports (cmd_import.c, training.c). */

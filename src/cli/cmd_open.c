@@ -101,24 +101,6 @@ set_language(void *ctx, const char *lang, const struct cb_refdata **ref,
 	return 0;
 }
 
-/* MINUTES, Ns for seconds, or 0/off; -1 when it is neither. */
-static int
-idle_seconds(const char *v)
-{
-	char *end;
-	long n;
-
-	if (strcmp(v, "off") == 0)
-		return 0;
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (errno != 0 || end == v || n < 0 || n > 24 * 60)
-		return -1;
-	if (*end == 's' && end[1] == '\0')
-		return (int)n;
-	return *end == '\0' ? (int)n * 60 : -1;
-}
-
 int
 cli_open_workbook(struct cli *c)
 {
@@ -138,11 +120,21 @@ cli_open_workbook(struct cli *c)
 
 	cb_programme_init(&prog);
 	cb_diags_init(&diags);
+	/* The config files' problems, shown once on the screens too. */
+	for (size_t i = 0; i < cb_diags_count(&c->config_diags); i++) {
+		const struct cb_diag *dg = cb_diags_at(&c->config_diags, i);
+
+		cb_diags_add(&diags, dg->file, dg->line, dg->col, "%s", dg->msg);
+	}
 	{
+		/* The command line, then the environment, then the config files
+		 * (checked as they were read). */
 		const char *v = c->idle_lock != NULL ? c->idle_lock : getenv("CASEBOOK_IDLE_LOCK");
 
+		if (v == NULL || *v == '\0')
+			v = c->config.value[CFG_IDLE_LOCK];
 		opt.idle_lock = 5 * 60;
-		if (v != NULL && *v != '\0' && (opt.idle_lock = idle_seconds(v)) < 0) {
+		if (v != NULL && *v != '\0' && (opt.idle_lock = cli_idle_seconds(v)) < 0) {
 			rc = cli_usage_error(c, _("the idle lock '%s' is not a number of minutes (or "
 			                          "seconds, as 30s; off for none)"), v);
 			goto out;
@@ -172,7 +164,7 @@ cli_open_workbook(struct cli *c)
 	} else {
 		bool refuse;
 
-		disk_warning = cli_disk_warning(c->db, &refuse);
+		disk_warning = cli_disk_warning(c->db, cli_require_encrypted(c), &refuse);
 		if (refuse) {
 			cli_error(_("%s This computer requires an encrypted disk, so casebook will not "
 			            "open it."), disk_warning);
@@ -195,6 +187,9 @@ cli_open_workbook(struct cli *c)
 		rc = refuse(&diags);
 		goto out;
 	}
+	/* --as, or the worker the config file names. */
+	if (c->as == NULL && !c->training)
+		c->as = c->config.value[CFG_WORKER];
 	if (c->as != NULL) {
 		if (cb_store_worker_find(s, c->as, &w, &err) != 0) {
 			rc = cli_fail(&err);
@@ -212,6 +207,7 @@ cli_open_workbook(struct cli *c)
 	 * nothing made while practising is left behind. */
 	opt.export_dir = scratch_dir != NULL ? scratch_dir : cwd;
 	opt.show_cursor = c->show_cursor;
+	opt.no_colour = !cli_config_bool(&c->config, CFG_COLOUR, true);
 	opt.datadir = cli_datadir();
 	opt.warnings = &diags;
 	opt.on_signal = tidy_on_signal;

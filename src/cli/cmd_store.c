@@ -17,7 +17,10 @@ cmd_init(struct cli *c)
 {
 	struct cb_store *s = NULL;
 	struct cb_err err = {0};
+	int rc;
 
+	if ((rc = cli_disk_refused(c)) != 0)
+		return rc;
 	/* An existing file is taken on: read in full before it is used. */
 	if (cb_store_open(c->db, CB_STORE_ADOPT, &s, &err) != 0)
 		return cli_fail(&err);
@@ -94,6 +97,8 @@ cmd_restore(struct cli *c)
 
 	if (c->from == NULL)
 		return cli_usage_error(c, _("say which backup to restore with --from FILE"));
+	if ((rc = cli_disk_refused(c)) != 0)
+		return rc;
 	if (cb_store_backup_is_sealed(c->from) && (rc = cli_passphrase(c, false, &pass)) != 0)
 		return rc;
 	rc = cb_store_restore(c->from, pass, c->db, c->force, &aside, &err);

@@ -86,11 +86,32 @@ cmd_sync(struct cli *c)
 	if ((rc = cli_open(c, false, &s)) != 0)
 		return rc;
 	if (cb_sync(s, c->server, &st, isatty(2) ? progress : NULL, NULL, &err) != 0) {
+		cb_sync_stats_clear(&st);
 		cb_store_close(&s);
 		return cli_fail(&err);
 	}
 	printf(_("synced: sent %ld, fetched %ld, in conflict %ld, waiting for a record not "
 	         "here yet %ld\n"), st.pushed, st.pulled, st.conflicts, st.waiting);
+	{
+		long open = 0;
+
+		if (cb_conflict_count(s, &open, &err) == 0 && open > 0)
+			printf(ngettext("%ld conflict is open: casebook list conflicts shows it, C in "
+			                "the workbook resolves it\n",
+			                "%ld conflicts are open: casebook list conflicts shows them, C in "
+			                "the workbook resolves them\n", open), open);
+	}
+	if (st.laptop_worker > 0)
+		printf(ngettext("%ld change made by %s stays on this laptop: %s was added here, not "
+		                "on the team's server; the administrator adds workers with casebook "
+		                "server add-worker (casebook-server(8)), and each works as the worker "
+		                "the server made\n",
+		                "%ld changes made by %s stay on this laptop: %s was added here, not "
+		                "on the team's server; the administrator adds workers with casebook "
+		                "server add-worker (casebook-server(8)), and each works as the worker "
+		                "the server made\n", st.laptop_worker),
+		       st.laptop_worker, st.laptop_worker_name, st.laptop_worker_name);
+	cb_sync_stats_clear(&st);
 	if (st.local_only > 0)
 		printf(ngettext("%ld change made by casebook's own author (not a worker) stays on "
 		                "this laptop: import with --as WORKER to share it\n",
@@ -142,9 +163,12 @@ cmd_resolve_conflict(struct cli *c)
 		cb_store_close(&s);
 		return cli_fail(&err);
 	}
-	printf(strcmp(c->args[1], "mine") == 0
-	           ? _("resolved with this laptop's version: a new version names both\n")
-	           : _("resolved with the other version: a new version names both\n"));
+	if (strcmp(c->args[1], "same") == 0)
+		printf(_("resolved: the two are one family, recorded twice; both records stay\n"));
+	else
+		printf(strcmp(c->args[1], "mine") == 0
+		           ? _("resolved with this laptop's version: a new version names both\n")
+		           : _("resolved with the other version: a new version names both\n"));
 	cb_store_close(&s);
 	return CB_EXIT_OK;
 }

@@ -211,9 +211,8 @@ where(const char *db)
 }
 
 char *
-cli_disk_warning(const char *db, bool *refuse)
+cli_disk_warning(const char *db, bool require, bool *refuse)
 {
-	const char *req = getenv("CASEBOOK_REQUIRE_ENCRYPTED_DISK");
 	char *dir = where(db), device[PATH_MAX];
 	enum cli_disk d;
 	char *msg = NULL;
@@ -225,7 +224,7 @@ cli_disk_warning(const char *db, bool *refuse)
 	free(dir);
 	if (d == CLI_DISK_ENCRYPTED)
 		return NULL;
-	*refuse = req != NULL && strcmp(req, "1") == 0;
+	*refuse = require;
 	if (d == CLI_DISK_PLAIN)
 		msg = cb_asprintf(_("The database is not on an encrypted disk (%s): see DATA "
 		                    "PROTECTION in casebook(1)."), device);

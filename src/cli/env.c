@@ -75,23 +75,26 @@ cli_identity(struct cli *c, struct cb_store *s)
 }
 
 int
+cli_disk_refused(struct cli *c)
+{
+	bool refuse;
+	char *warning = cli_disk_warning(c->db, cli_require_encrypted(c), &refuse);
+
+	if (refuse)
+		cli_error(_("%s This computer requires an encrypted disk, so casebook will not "
+		            "open it."), warning);
+	free(warning);
+	return refuse ? CB_EXIT_FAIL : 0;
+}
+
+int
 cli_open(struct cli *c, bool create, struct cb_store **out)
 {
 	struct cb_err err = {0};
 	int rc;
 
-	{
-		bool refuse;
-		char *warning = cli_disk_warning(c->db, &refuse);
-
-		if (refuse) {
-			cli_error(_("%s This computer requires an encrypted disk, so casebook will not "
-			            "open it."), warning);
-			free(warning);
-			return CB_EXIT_FAIL;
-		}
-		free(warning);
-	}
+	if ((rc = cli_disk_refused(c)) != 0)
+		return rc;
 	if (cb_store_open(c->db, create ? CB_STORE_CREATE : CB_STORE_OPEN, out, &err) != 0)
 		return cli_fail(&err);
 	if ((rc = cli_identity(c, *out)) != 0)
@@ -103,13 +106,21 @@ int
 cli_refdata(struct cb_refdata **out)
 {
 	struct cb_diags diags;
+	struct cb_vec layers, dirs = CB_VEC_OWNING(free);
 	char *dir = cb_asprintf("%s/data", cli_datadir());
 	size_t i;
 	int rc;
 
+	/* The installed lists, then each layer's, list file by list file. */
+	cb_vec_push(&dirs, cb_strdup(dir));
+	cli_layers_init(&layers);
+	for (i = 0; i < layers.len; i++)
+		cb_vec_push(&dirs, cb_asprintf("%s/data", ((struct cli_layer *)layers.items[i])->dir));
+	cb_vec_clear(&layers);
 	cb_diags_init(&diags);
 	*out = cb_refdata_new();
-	rc = cb_refdata_load(dir, *out, &diags);
+	rc = cb_refdata_load_layers((const char *const *)dirs.items, dirs.len, *out, &diags);
+	cb_vec_clear(&dirs);
 	for (i = 0; i < cb_diags_count(&diags); i++) {
 		char *line = cb_diag_format(cb_diags_at(&diags, i));
 
@@ -117,8 +128,7 @@ cli_refdata(struct cb_refdata **out)
 		free(line);
 	}
 	if (rc != 0) {
-		cli_error(_("the reference lists in %s have problems (above): fix them and try again"),
-		          dir);
+		cli_error(_("the reference lists have problems (above): fix them and try again"));
 		cb_refdata_free(out);
 	}
 	cb_diags_clear(&diags);

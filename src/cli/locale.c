@@ -71,19 +71,28 @@ cli_language(void)
 	return i == 2 || i == 3 ? lang : "en";
 }
 
-int
-cli_set_language(const char *lang)
+bool
+cli_language_code_ok(const char *lang)
 {
-	const char *messages;
 	size_t i;
 
 	for (i = 0; lang[i] >= 'a' && lang[i] <= 'z'; i++)
 		;
 	if (i < 2 || i > 3 || (lang[i] != '\0' && lang[i] != '_'))
-		return -1;
+		return false;
 	for (; lang[i] != '\0'; i++)
 		if (!(lang[i] == '_' || (lang[i] >= 'A' && lang[i] <= 'Z')) || i > 8)
-			return -1;
+			return false;
+	return true;
+}
+
+int
+cli_set_language(const char *lang)
+{
+	const char *messages;
+
+	if (!cli_language_code_ok(lang))
+		return -1;
 	setenv("LANGUAGE", lang, 1);
 	/* gettext reads LANGUAGE beside any locale but plain C, so the
 	 * messages' locale becomes C.UTF-8 there; setting it also tells the

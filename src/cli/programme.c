@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The programme the command line works with: the installed modules, then
- * the user's own folder, then --modules, each replacing what came before
- * module by module. */
+ * each configuration layer's modules/ (config.c), then --modules, each
+ * replacing what came before module by module. */
 #include "config.h"
 
 #include <stdio.h>
@@ -16,34 +16,27 @@
 #include "casebook/workbook.h"
 #include "cli.h"
 
-/* $XDG_CONFIG_HOME/casebook/modules, or ~/.config/...; NULL without either. */
-static char *
-config_modules(void)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-
-	/* The XDG rules say a relative value is to be ignored. */
-	if (xdg != NULL && xdg[0] == '/')
-		return cb_asprintf("%s/casebook/modules", xdg);
-	if (home != NULL && *home != '\0')
-		return cb_asprintf("%s/.config/casebook/modules", home);
-	return NULL;
-}
-
 int
 cli_programme(struct cli *c, const struct cb_refdata *ref, struct cb_programme *out,
               bool *inconsistent, struct cb_diags *diags)
 {
-	char *installed = cb_asprintf("%s/modules", cli_datadir());
-	char *own = config_modules();
-	/* --modules last: it must exist, and it wins. Without it the entry
-	 * is NULL and skipped, so a missing own folder is no problem. */
-	const char *dirs[3] = {installed, own, c->modules};
-	int rc = cb_programme_load(dirs, 3, ref, out, diags, inconsistent);
+	struct cb_vec layers, dirs = CB_VEC_OWNING(free);
+	size_t i;
+	int rc;
 
-	free(installed);
-	free(own);
+	/* The installed modules, then each layer's (a missing folder is no
+	 * problem), then --modules last: it must exist, and it wins. */
+	cb_vec_push(&dirs, cb_asprintf("%s/modules", cli_datadir()));
+	cli_layers_init(&layers);
+	for (i = 0; i < layers.len; i++)
+		cb_vec_push(&dirs, cb_asprintf("%s/modules", ((struct cli_layer *)layers.items[i])->dir));
+	cb_vec_clear(&layers);
+	/* The last folder must exist: without --modules it is NULL, which
+	 * is skipped. */
+	cb_vec_push(&dirs, c->modules != NULL ? cb_strdup(c->modules) : NULL);
+	rc = cb_programme_load((const char *const *)dirs.items, dirs.len, ref, out, diags,
+	                       inconsistent);
+	cb_vec_clear(&dirs);
 	return rc != 0 ? CB_EXIT_FAIL : 0;
 }
 

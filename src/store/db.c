@@ -828,6 +828,9 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 	s = cb_calloc(1, sizeof *s);
 	s->path = cb_strdup(path);
 	memcpy(s->actor, CB_SYSTEM_WORKER, CB_UUID_LEN);
+	cb_uuid_new(s->session);
+	s->pid = (long)getpid();
+	s->pid_start = st_proc_start(s->pid);
 	st_os_user_init(s);
 	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
@@ -857,6 +860,8 @@ cb_store_close(struct cb_store **sp)
 	s = *sp;
 	while (s->depth > 0)
 		cb_store_rollback(s);
+	if (s->db != NULL)
+		st_drafts_release(s);
 	for (i = 0; i < s->ncache; i++) {
 		sqlite3_finalize(s->cache[i].st);
 		free(s->cache[i].sql);

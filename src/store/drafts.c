@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "casebook/err.h"
 #include "casebook/mem.h"
@@ -28,6 +32,7 @@ cb_draft_free(struct cb_draft **dp)
 	free(d->pending_row);
 	free(d->base_row);
 	free(d->updated_at);
+	free(d->session);
 	cb_freep(dp);
 }
 
@@ -35,6 +40,48 @@ void
 cb_draft_free_item(void *d)
 {
 	cb_draft_free((struct cb_draft **)&d);
+}
+
+long long
+st_proc_start(long pid)
+{
+	char path[64], buf[1024], *p;
+	long long start = 0;
+	size_t n;
+	FILE *f;
+	int field;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* The name in brackets may hold spaces: count fields after it. The
+	 * start time is field 22; the state after the name is field 3. */
+	p = strrchr(buf, ')');
+	if (p == NULL)
+		return 0;
+	for (field = 2; field < 22 && p != NULL; field++)
+		p = strchr(p + 1, ' ');
+	if (p != NULL)
+		start = strtoll(p + 1, NULL, 10);
+	return start;
+}
+
+bool
+st_proc_alive(long pid, long long pid_start)
+{
+	long long now;
+
+	if (pid <= 0 || (pid_t)pid != pid)
+		return false;
+	if (kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+		return false;
+	/* The same pid, given to a later process, is not the one that wrote. */
+	now = st_proc_start(pid);
+	return pid_start == 0 || now == 0 || now == pid_start;
 }
 
 int
@@ -45,8 +92,10 @@ cb_store_draft_put(struct cb_store *s, const struct cb_draft *d, struct cb_err *
 	int rc;
 
 	cb_stamp_now(now);
-	if (st_prepare(s, "INSERT OR REPLACE INTO drafts (key, worker_id, family_id, title, body, "
-	                  "pending_row, updated_at, base_row) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st, err) != 0)
+	if (st_prepare_cached(s, "INSERT OR REPLACE INTO drafts (key, worker_id, family_id, title, "
+	                         "body, pending_row, updated_at, base_row, session, pid, pid_start) "
+	                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	                      &st, err) != 0)
 		return -1;
 	st_bind_text(st, 1, d->key);
 	st_bind_text(st, 2, s->actor);
@@ -56,28 +105,85 @@ cb_store_draft_put(struct cb_store *s, const struct cb_draft *d, struct cb_err *
 	st_bind_text(st, 6, d->pending_row);
 	st_bind_text(st, 7, now);
 	st_bind_text(st, 8, d->base_row);
+	st_bind_text(st, 9, s->session);
+	sqlite3_bind_int64(st, 10, s->pid);
+	sqlite3_bind_int64(st, 11, s->pid_start);
 	/* A draft is written while someone types: a lock held elsewhere
 	 * must not freeze the keys for the usual busy wait. The editor tries
 	 * again a second later, and says so meanwhile. */
 	sqlite3_busy_timeout(s->db, DRAFT_BUSY_MS);
 	rc = st_exec_stmt(s, st, err);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	if (rc == 0)
+		s->drafted = true;
 	return rc;
 }
 
-static void *
-draft_row(sqlite3_stmt *st)
+void
+st_drafts_release(struct cb_store *s)
 {
-	struct cb_draft *d = cb_calloc(1, sizeof *d);
+	sqlite3_stmt *st;
 
-	d->key = st_col_str(st, 0);
-	st_col_id(st, 1, d->family_id);
-	d->title = st_col_str(st, 2);
-	d->body = st_col_str(st, 3);
-	d->pending_row = st_col_str(st, 4);
-	d->updated_at = st_col_str(st, 5);
-	d->base_row = st_col_str(st, 6);
-	return d;
+	if (!s->drafted || s->depth > 0)
+		return;
+	if (sqlite3_prepare_v2(s->db, "UPDATE drafts SET pid = 0, pid_start = 0 WHERE session = ?1",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, s->session, -1, SQLITE_TRANSIENT);
+	sqlite3_busy_timeout(s->db, DRAFT_BUSY_MS);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+}
+
+#define DRAFT_COLS "key, family_id, title, body, pending_row, updated_at, base_row, session, " \
+	"pid, pid_start"
+
+/* A draft of this session, or of one that has ended: the drafts of
+ * another casebook still running belong to its open editors, and are not
+ * offered here (they would be saved twice). */
+static int
+offerable_rows(struct cb_store *s, const char *key, struct cb_vec *out, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (st_prepare(s, key != NULL
+	                      ? "SELECT " DRAFT_COLS " FROM drafts WHERE worker_id = ?1 AND key = ?2 "
+	                        "ORDER BY session = ?3 DESC, updated_at DESC"
+	                      : "SELECT " DRAFT_COLS " FROM drafts WHERE worker_id = ?1 "
+	                        "ORDER BY updated_at DESC",
+	               &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, s->actor);
+	if (key != NULL) {
+		st_bind_text(st, 2, key);
+		st_bind_text(st, 3, s->session);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *session = sqlite3_column_text(st, 7);
+		struct cb_draft *d;
+
+		if (session != NULL && strcmp((const char *)session, s->session) != 0 &&
+		    st_proc_alive((long)sqlite3_column_int64(st, 8), sqlite3_column_int64(st, 9)))
+			continue;
+		d = cb_calloc(1, sizeof *d);
+		d->key = st_col_str(st, 0);
+		st_col_id(st, 1, d->family_id);
+		d->title = st_col_str(st, 2);
+		d->body = st_col_str(st, 3);
+		d->pending_row = st_col_str(st, 4);
+		d->updated_at = st_col_str(st, 5);
+		d->base_row = st_col_str(st, 6);
+		d->session = st_col_str(st, 7);
+		cb_vec_push(out, d);
+	}
+	if (rc != SQLITE_DONE) {
+		st_error(s, rc, err);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
 }
 
 int
@@ -88,14 +194,19 @@ cb_store_draft_get(struct cb_store *s, const char *key, struct cb_draft **out,
 	int rc;
 
 	*out = NULL;
-	rc = st_rows(s, "SELECT key, family_id, title, body, pending_row, updated_at, base_row FROM drafts "
-	                "WHERE key = ?1 AND worker_id = ?2", key, s->actor, draft_row, &found, err);
+	rc = offerable_rows(s, key, &found, err);
 	if (rc == 0 && found.len > 0) {
 		*out = found.items[0];
-		found.len = 0;
+		found.items[0] = NULL;
 	}
 	cb_vec_clear(&found);
 	return rc;
+}
+
+bool
+cb_store_draft_is_mine(const struct cb_store *s, const struct cb_draft *d)
+{
+	return d->session != NULL && strcmp(d->session, s->session) == 0;
 }
 
 int
@@ -103,17 +214,53 @@ cb_store_draft_drop(struct cb_store *s, const char *key, struct cb_err *err)
 {
 	sqlite3_stmt *st;
 
-	if (st_prepare(s, "DELETE FROM drafts WHERE key = ?1 AND worker_id = ?2", &st, err) != 0)
+	if (st_prepare_cached(s, "DELETE FROM drafts WHERE key = ?1 AND worker_id = ?2 AND "
+	                         "session = ?3", &st, err) != 0)
 		return -1;
 	st_bind_text(st, 1, key);
 	st_bind_text(st, 2, s->actor);
+	st_bind_text(st, 3, s->session);
 	return st_exec_stmt(s, st, err);
+}
+
+int
+cb_store_draft_discard(struct cb_store *s, const struct cb_draft *d, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (st_prepare(s, "DELETE FROM drafts WHERE key = ?1 AND worker_id = ?2 AND session = ?3",
+	               &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, d->key);
+	st_bind_text(st, 2, s->actor);
+	st_bind_text(st, 3, d->session != NULL ? d->session : "");
+	return st_exec_stmt(s, st, err);
+}
+
+int
+cb_store_draft_adopt(struct cb_store *s, const struct cb_draft *d, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (cb_store_draft_is_mine(s, d))
+		return 0;
+	if (st_prepare(s, "UPDATE OR REPLACE drafts SET session = ?4, pid = ?5, pid_start = ?6 "
+	                  "WHERE key = ?1 AND worker_id = ?2 AND session = ?3", &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, d->key);
+	st_bind_text(st, 2, s->actor);
+	st_bind_text(st, 3, d->session != NULL ? d->session : "");
+	st_bind_text(st, 4, s->session);
+	sqlite3_bind_int64(st, 5, s->pid);
+	sqlite3_bind_int64(st, 6, s->pid_start);
+	if (st_exec_stmt(s, st, err) != 0)
+		return -1;
+	s->drafted = true;
+	return 0;
 }
 
 int
 cb_store_draft_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err)
 {
-	return st_rows(s, "SELECT key, family_id, title, body, pending_row, updated_at, base_row FROM drafts "
-	                  "WHERE worker_id = ?1 ORDER BY updated_at DESC",
-	               s->actor, NULL, draft_row, out, err);
+	return offerable_rows(s, NULL, out, err);
 }

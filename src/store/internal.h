@@ -36,12 +36,27 @@ struct cb_store {
 	const struct cb_refdata *rules; /* borrowed: data/roles.yaml */
 	int depth; /* transaction nesting */
 	char *marker; /* the in-use marker this process made, or NULL */
+	/* This editing session (one open of the store): drafts are kept per
+	 * session, with the process that can tell whether it still runs. */
+	char session[CB_UUID_LEN];
+	long pid;
+	long long pid_start;
+	bool drafted; /* this session has kept a draft */
 	struct st_cached cache[ST_CACHE_SIZE];
 	size_t ncache;
 };
 
 /* "casebook" in ASCII, in the file header so other tools can tell. */
 #define CB_APP_ID 0x43424B31
+
+/* When a process started (in clock ticks since boot), 0 when not known:
+ * with the pid it tells a process from a later one given the same pid. */
+long long st_proc_start(long pid);
+/* Whether the process that wrote pid and pid_start is still running. */
+bool st_proc_alive(long pid, long long pid_start);
+/* On a clean close: this session's drafts are left for the next one (as
+ * a session that has ended). */
+void st_drafts_release(struct cb_store *s);
 
 int st_prepare(struct cb_store *s, const char *sql, sqlite3_stmt **st, struct cb_err *err);
 /* As st_prepare, but the statement is kept prepared for the next time
@@ -194,6 +209,8 @@ void st_os_user_init(struct cb_store *s);
 void st_identity_probe(struct cb_store *s);
 
 int st_migrate(struct cb_store *s, struct cb_err *err);
+/* After how long a migration says on stderr that it is still running. */
+extern long st_migrate_progress_ms;
 /* Remove the markers beside db of workbooks that ended without closing
  * it: once the whole file has been found sound. */
 void st_clear_stale_markers(const char *db);

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "casebook/err.h"
 #include "casebook/i18n.h"
@@ -538,6 +540,115 @@ static const char migration_heads[] =
 static const char migration_drafts_base[] =
 	"ALTER TABLE drafts ADD COLUMN base_row TEXT;\n";
 
+/* A draft belongs to one editing session (one running casebook), not only
+ * to a worker: two terminals of the same worker each keep their own text
+ * instead of writing over each other's. The primary key changes, so the
+ * table is made again; drafts from before have no session ('') and are
+ * offered back as left by an ended one. */
+static const char migration_drafts_session[] =
+	"CREATE TABLE drafts_by_session (\n"
+	"  key TEXT NOT NULL,\n"
+	"  worker_id TEXT NOT NULL REFERENCES workers(id),\n"
+	"  session TEXT NOT NULL DEFAULT '',\n"
+	"  pid INTEGER NOT NULL DEFAULT 0,\n"
+	"  pid_start INTEGER NOT NULL DEFAULT 0,\n"
+	"  family_id TEXT REFERENCES families(id),\n"
+	"  title TEXT NOT NULL,\n"
+	"  body TEXT NOT NULL,\n"
+	"  pending_row TEXT,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  base_row TEXT,\n"
+	"  PRIMARY KEY (key, worker_id, session));\n"
+	"INSERT INTO drafts_by_session (key, worker_id, family_id, title, body, pending_row,\n"
+	"  updated_at, base_row)\n"
+	"  SELECT key, worker_id, family_id, title, body, pending_row, updated_at, base_row\n"
+	"  FROM drafts;\n"
+	"DROP TABLE drafts;\n"
+	"ALTER TABLE drafts_by_session RENAME TO drafts;\n";
+/* Search: one row per record in an FTS5 index of its current text, kept
+ * by a trigger on each kind of version in the transaction that adds it.
+ * The newest version replaces the record's row (a version that arrives
+ * late from another laptop, older than one here, changes nothing); a
+ * retracted one leaves no row. Case and accents fold as names are typed
+ * ("siobhan" finds Siobhán) with no function of casebook's own, so that
+ * any SQLite can write to the database: the unicode61 tokenizer folds
+ * case and the accents that are marks, and the letters whose stroke is
+ * part of the letter (Ł, Ø, Đ...; see cb_text_fold) are folded by
+ * replace() into a second column, filled only when that changes the
+ * text. search_keys gives each record a number, the index's rowid. In
+ * each SEARCH() below, "new" is the version row, "i" the record's
+ * identity row (FROM from), and family, day and text are expressions
+ * over them. */
+#define R_(x, a, b) "replace(" x ", '" a "', '" b "')"
+#define SEARCH_FOLD(x)                                                           \
+	R_(R_(R_(R_(R_(R_(R_(R_(R_(R_(R_(x, "\xc5\x81", "L"), "\xc5\x82", "l"),        \
+	"\xc4\x90", "D"), "\xc4\x91", "d"), "\xc3\x98", "O"), "\xc3\xb8", "o"),       \
+	"\xc4\xa6", "H"), "\xc4\xa7", "h"), "\xc5\xa6", "T"), "\xc5\xa7", "t"),       \
+	"\xc4\xb1", "i")
+#define SEARCH_ROW(kind, inner)                                                  \
+	"INSERT INTO search (rowid, body, folded, family_id, kind, day) SELECT n, t, " \
+	"CASE WHEN " SEARCH_FOLD("t") " = t THEN '' ELSE " SEARCH_FOLD("t") " END, "   \
+	"fam, '" kind "', d FROM (" inner ") WHERE length(t) > 0;"
+#define SEARCH_TRIGGER(table, key, from, kind, family, day, text)                \
+	"CREATE TRIGGER " table "_search AFTER INSERT ON " table " WHEN NOT EXISTS "   \
+	"(SELECT 1 FROM " table " x WHERE x." key " = new." key                      \
+	" AND x.version > new.version) BEGIN "                                       \
+	"INSERT OR IGNORE INTO search_keys (record_id) VALUES (new." key "); "        \
+	"DELETE FROM search WHERE rowid = (SELECT n FROM search_keys WHERE "        \
+	"record_id = new." key "); "                                                 \
+	SEARCH_ROW(kind, "SELECT k.n AS n, " text " AS t, " family " AS fam, " day    \
+	           " AS d FROM search_keys k, " from " WHERE k.record_id = new." key    \
+	           " AND i.id = new." key " AND new.retracted = 0")                    \
+	" END;\n"
+/* The rows for the records there already: the current version of each. */
+#define SEARCH_FILL(view, key, from, kind, family, day, text)                     \
+	"INSERT INTO search_keys (record_id) SELECT new." key " FROM " view " new;\n" \
+	SEARCH_ROW(kind, "SELECT k.n AS n, " text " AS t, " family " AS fam, " day    \
+	           " AS d FROM " view " new JOIN search_keys k ON k.record_id = new."   \
+	           key ", " from " WHERE i.id = new." key)                              \
+	"\n"
+#define SEARCH(table, view, key, from, kind, family, day, text)                  \
+	SEARCH_FILL(view, key, from, kind, family, day, text)                         \
+	SEARCH_TRIGGER(table, key, from, kind, family, day, text)
+#define MEETING_DAY(m)                                                           \
+	"(SELECT meeting_date FROM meetings_current WHERE meeting_id = " m ")"
+#define NL " || char(10) || "
+
+static const char migration_search[] =
+	"CREATE TABLE search_keys (n INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE);\n"
+	"CREATE VIRTUAL TABLE search USING fts5(body, folded, family_id UNINDEXED, kind UNINDEXED, "
+	"day UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');\n"
+	SEARCH("family_versions", "families_current", "family_id", "families i", "family",
+	       "i.id", "new.opened", "new.reference || ' ' || new.name")
+	SEARCH("person_versions", "people_current", "person_id", "people i", "person",
+	       "i.family_id", "NULL", "new.name")
+	SEARCH("note_versions", "notes_current", "note_id", "notes i", "note", "i.family_id",
+	       "new.note_date", "new.body")
+	SEARCH("session_versions", "sessions_current", "session_id", "sessions i", "session",
+	       "i.family_id", "new.session_date", "new.covered")
+	SEARCH("answer_versions", "answers_current", "answer_id", "answers i", "answer",
+	       "i.family_id", "new.answered_on", "new.value")
+	SEARCH("goal_versions", "goals_current", "goal_id", "goals i", "goal", "i.family_id",
+	       "new.set_on", "new.words" NL "coalesce(new.why, '')" NL "coalesce(new.steps, '')"
+	       NL "coalesce(new.target, '')" NL "coalesce(new.status_reason, '')")
+	SEARCH("goal_review_versions", "goal_reviews_current", "review_id",
+	       "goal_reviews i JOIN goals g ON g.id = i.goal_id", "review", "g.family_id",
+	       "new.review_date", "coalesce(new.note, '')")
+	SEARCH("stage_versions", "stages_current", "record_id", "stage_records i", "stage",
+	       "i.family_id", "new.assessed_on", "new.evidence" NL "coalesce(new.next_signs, '')")
+	SEARCH("rating_versions", "ratings_current", "rating_id", "ratings i", "rating",
+	       "i.family_id", "new.rated_on", "new.rationale")
+	SEARCH("action_versions", "actions_current", "action_id", "actions i", "action",
+	       "i.family_id", "new.due", "new.body")
+	SEARCH("action_review_versions", "action_reviews_current", "review_id",
+	       "action_reviews i JOIN actions a ON a.id = i.action_id", "action-review",
+	       "a.family_id", MEETING_DAY("i.meeting_id"), "coalesce(new.why_not, '')")
+	SEARCH("addendum_versions", "addenda_current", "addendum_id", "addenda i", "addendum",
+	       "i.family_id", MEETING_DAY("i.meeting_id"), "new.body")
+	SEARCH("attendance_versions", "attendance_current", "attendance_id",
+	       "attendance i JOIN meeting_items mi ON mi.id = i.item_id", "supervision",
+	       "mi.family_id", MEETING_DAY("mi.meeting_id"), "coalesce(new.contribution, '')");
+
 /* The language each worker chose for the workbook, on this computer: a
  * preference, not part of the record, so it is not sent to the team's
  * server (no id). Each choice is a new row, the newest counts; '' means
@@ -559,6 +670,8 @@ static const char *const migrations[] = {
 	migration_heads,
 	migration_drafts_base,
 	migration_sync,
+	migration_drafts_session,
+	migration_search,
 	migration_worker_language,
 };
 
@@ -588,6 +701,58 @@ read_version(struct cb_store *s, int *out, struct cb_err *err)
 	return rc == SQLITE_ROW ? 0 : st_error(s, rc, err);
 }
 
+/* A migration that takes a while (building the search index of a big
+ * file) says so on standard error, once a second, so that nobody takes
+ * casebook for stuck. Tests lower the wait. */
+long st_migrate_progress_ms = 1000;
+
+struct progress {
+	const char *path;
+	int version;
+	struct timespec start;
+	long last;  /* the last second said, or -1 */
+};
+
+static long
+elapsed_ms(const struct timespec *from)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - from->tv_sec) * 1000 + (now.tv_nsec - from->tv_nsec) / 1000000;
+}
+
+static int
+migrate_progress(void *arg)
+{
+	struct progress *p = arg;
+	long ms = elapsed_ms(&p->start);
+
+	if (ms < st_migrate_progress_ms || ms / 1000 == p->last)
+		return 0;
+	p->last = ms / 1000;
+	fputc('\r', stderr);
+	fprintf(stderr, _("casebook: upgrading %s to database version %d: %ld s..."), p->path,
+	        p->version, p->last);
+	fflush(stderr);
+	return 0;
+}
+
+static int
+run_migration(struct cb_store *s, int i, struct cb_err *err)
+{
+	struct progress p = {s->path, i + 1, {0, 0}, -1};
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &p.start);
+	sqlite3_progress_handler(s->db, 1000, migrate_progress, &p);
+	rc = st_exec(s, migrations[i], err);
+	sqlite3_progress_handler(s->db, 0, NULL, NULL);
+	if (p.last >= 0)
+		fprintf(stderr, "%s\n", rc == 0 ? _(" done") : "");
+	return rc;
+}
+
 int
 st_migrate(struct cb_store *s, struct cb_err *err)
 {
@@ -613,7 +778,7 @@ st_migrate(struct cb_store *s, struct cb_err *err)
 			continue;
 		}
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", i + 1);
-		if (st_exec(s, migrations[i], err) != 0 || st_exec(s, sql, err) != 0) {
+		if (run_migration(s, i, err) != 0 || st_exec(s, sql, err) != 0) {
 			cb_store_rollback(s);
 			goto fail;
 		}

@@ -327,6 +327,105 @@ catch_up(PGconn *c, struct cb_store *s, const struct sr_schema *sc, long long up
 	return cb_store_commit(s, err);
 }
 
+/* The same for a team this worker joined since the last sync: its rows
+ * that belong to no family (its meetings) that were passed over by number
+ * while the worker could not see them. *teams_now is the worker's teams
+ * (comma-separated, sorted), to remember once the sync is done; upto 0
+ * only reads them. */
+static int
+catch_up_teams(PGconn *c, struct cb_store *s, const struct sr_schema *sc, long long upto,
+               char **teams_now, struct cb_sync_stats *stats, struct cb_err *err)
+{
+	PGresult *r;
+	char *before = NULL, to[32];
+	struct cb_buf fresh = {0};
+	const char *p[2];
+	int i, n, nfresh = 0;
+
+	*teams_now = NULL;
+	r = PQexec(c, "SELECT t FROM casebook.my_teams() t ORDER BY t");
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return pg_fail(c, r, err, _("could not ask the server which teams you are in"));
+	if (sr_state_get(s, "teams", &before, err) != 0) {
+		PQclear(r);
+		return -1;
+	}
+	{
+		struct cb_buf now = {0};
+
+		cb_buf_add(&fresh, "{");
+		for (i = 0; i < PQntuples(r); i++) {
+			const char *t = PQgetvalue(r, i, 0);
+			char *pat = cb_asprintf(",%s,", t), *have = cb_asprintf(",%s,",
+			                                                        before != NULL ? before : "");
+
+			cb_buf_addf(&now, "%s%s", i > 0 ? "," : "", t);
+			if (strstr(have, pat) == NULL) {
+				cb_buf_addf(&fresh, "%s\"%s\"", nfresh > 0 ? "," : "", t);
+				nfresh++;
+			}
+			free(pat);
+			free(have);
+		}
+		cb_buf_add(&fresh, "}");
+		*teams_now = cb_buf_take(&now);
+		if (*teams_now == NULL)
+			*teams_now = cb_strdup("");
+	}
+	PQclear(r);
+	free(before);
+	if (nfresh == 0 || upto == 0) {
+		cb_buf_free(&fresh);
+		return 0;
+	}
+	snprintf(to, sizeof to, "%lld", upto);
+	p[0] = cb_buf_str(&fresh);
+	p[1] = to;
+	r = PQexecParams(c, "SELECT tbl, pk, data FROM casebook.rows WHERE seq <= $2"
+	                    " AND family_id IS NULL AND team_id = ANY ($1::text[]) ORDER BY seq",
+	                 2, NULL, p, NULL, NULL, 0);
+	cb_buf_free(&fresh);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		return pg_fail(c, r, err, _("could not fetch the meetings of your new team"));
+	n = PQntuples(r);
+	if (cb_store_begin(s, err) != 0) {
+		PQclear(r);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		enum sr_outcome o;
+
+		if (sr_apply(s, sc, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2), &o,
+		             err) != 0) {
+			PQclear(r);
+			cb_store_rollback(s);
+			return -1;
+		}
+		if (o == SR_APPLIED)
+			stats->pulled++;
+		else if (o == SR_ASIDE)
+			stats->conflicts++;
+	}
+	PQclear(r);
+	{
+		long again = 0;
+
+		if (sr_retry_waiting(s, sc, &again, err) != 0) {
+			cb_store_rollback(s);
+			return -1;
+		}
+		stats->pulled += again;
+	}
+	return cb_store_commit(s, err);
+}
+
+void
+cb_sync_stats_clear(struct cb_sync_stats *st)
+{
+	free(st->laptop_worker_name);
+	st->laptop_worker_name = NULL;
+}
+
 int
 cb_sync(struct cb_store *s, const char *url, struct cb_sync_stats *stats,
         cb_sync_progress progress, void *arg, struct cb_err *err)
@@ -334,11 +433,12 @@ cb_sync(struct cb_store *s, const char *url, struct cb_sync_stats *stats,
 	PGconn *c = NULL;
 	PGresult *r;
 	struct sr_schema *sc = NULL;
-	char *remembered = NULL, *worker = NULL, *login = NULL, *last = NULL;
-	char other[40], stamp[CB_STAMP_LEN];
-	long mine = 0, sys = 0, others = 0;
+	char *remembered = NULL, *worker = NULL, *login = NULL, *last = NULL, *teams = NULL;
+	char stamp[CB_STAMP_LEN];
+	struct sr_counts n;
 	long long seq = 0;
 	int rc = -1, got;
+	bool first;
 
 	memset(stats, 0, sizeof *stats);
 	if (url == NULL) {
@@ -366,11 +466,15 @@ cb_sync(struct cb_store *s, const char *url, struct cb_sync_stats *stats,
 		goto out;
 	}
 	if (sr_schema_load(s, &sc, err) != 0 ||
-	    sr_count_pending(s, sc, worker, &mine, &sys, &others, other, err) != 0)
+	    sr_count_pending(s, sc, worker, &n, err) != 0)
 		goto out;
-	stats->local_only = sys;
-	if (others > 0) {
-		char *who = worker_name(s, other);
+	stats->local_only = n.system;
+	stats->laptop_worker = n.laptop;
+	if (n.laptop > 0)
+		stats->laptop_worker_name = worker_name(s, n.laptop_worker);
+	if (n.others > 0) {
+		long others = n.others;
+		char *who = worker_name(s, n.other);
 
 		cb_err_set(err, CB_EPERM,
 		           ngettext("%ld change on this laptop was made by %s, but %s logs in for "
@@ -390,7 +494,7 @@ cb_sync(struct cb_store *s, const char *url, struct cb_sync_stats *stats,
 		}
 		if (rows.len == 0)
 			break;
-		if (push_batch(c, s, sc, &rows, mine - stats->pushed, err) != 0) {
+		if (push_batch(c, s, sc, &rows, n.mine - stats->pushed, err) != 0) {
 			cb_vec_clear(&rows);
 			goto out;
 		}
@@ -402,19 +506,22 @@ cb_sync(struct cb_store *s, const char *url, struct cb_sync_stats *stats,
 	if (sr_state_get(s, "last_seq", &last, err) != 0)
 		goto out;
 	seq = last != NULL ? atoll(last) : 0;
+	first = seq == 0; /* everything is fetched by number: no team to catch up */
 	do {
 		if (pull_batch(c, s, sc, &seq, &got, stats, err) != 0)
 			goto out;
 		if (progress != NULL && got > 0)
 			progress(_("fetched"), stats->pulled + stats->conflicts + stats->waiting, arg);
 	} while (got == PULL_BATCH);
-	if (catch_up(c, s, sc, seq, stats, err) != 0)
+	if (catch_up(c, s, sc, seq, stats, err) != 0 ||
+	    catch_up_teams(c, s, sc, first ? 0 : seq, &teams, stats, err) != 0)
 		goto out;
 	cb_stamp_now(stamp);
 	if (cb_store_begin(s, err) != 0)
 		goto out;
 	if ((remembered == NULL && sr_state_set(s, "server", url, err) != 0) ||
 	    sr_state_set(s, "last_sync", stamp, err) != 0 ||
+	    sr_state_set(s, "teams", teams, err) != 0 ||
 	    sr_state_set(s, "login", login, err) != 0) {
 		cb_store_rollback(s);
 		goto out;
@@ -428,5 +535,6 @@ out:
 	free(worker);
 	free(login);
 	free(last);
+	free(teams);
 	return rc;
 }

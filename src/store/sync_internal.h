@@ -55,11 +55,16 @@ void sr_row_family(struct cb_store *s, const struct sr_schema *sc, int ti, const
 int sr_pending(struct cb_store *s, const struct sr_schema *sc, int max, struct cb_vec *out,
                struct cb_err *err);
 /* Rows waiting to be sent: by worker (every real author when worker is
- * NULL), by casebook's own author (never sent), and by anyone else (the
- * first such author's id in other). */
+ * NULL), by casebook's own author (never sent), by a worker made on this
+ * laptop, whom the server does not know (never sent; the first one's id in
+ * laptop_worker), and by anyone else (the first such author's id in
+ * other). */
+struct sr_counts {
+	long mine, system, laptop, others;
+	char laptop_worker[40], other[40];
+};
 int sr_count_pending(struct cb_store *s, const struct sr_schema *sc, const char *worker,
-                     long *mine, long *system, long *others, char other[40],
-                     struct cb_err *err);
+                     struct sr_counts *n, struct cb_err *err);
 int sr_mark_seen(struct cb_store *s, const char *tbl, const char *pk, struct cb_err *err);
 
 enum sr_outcome { SR_APPLIED, SR_HAD, SR_ASIDE, SR_WAITING };

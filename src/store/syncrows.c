@@ -151,8 +151,11 @@ load_table(struct cb_store *s, const char *name, struct sr_table *t, char ***fk_
 		"SELECT json_object(%s) FROM \"%s\" WHERE \"%s\" = ?1 UNION ALL "
 		"SELECT data FROM sync_aside WHERE tbl = '%s' AND pk = ?1 LIMIT 1",
 		cb_buf_str(&json), name, t->pk, name);
+	/* The fourth column: whether the author came from the server (a
+	 * worker made on this laptop is unknown there). */
 	t->pending_sql = cb_asprintf(
-		"SELECT \"%s\", json_object(%s), created_by FROM \"%s\" t WHERE NOT EXISTS "
+		"SELECT \"%s\", json_object(%s), created_by, EXISTS (SELECT 1 FROM sync_seen w "
+		"WHERE w.tbl = 'workers' AND w.pk = t.created_by) FROM \"%s\" t WHERE NOT EXISTS "
 		"(SELECT 1 FROM sync_seen z WHERE z.tbl = '%s' AND z.pk = t.\"%s\") "
 		"AND t.\"%s\" NOT LIKE '" SYSTEM_PREFIX "%%' ORDER BY t.rowid",
 		t->pk, cb_buf_str(&json), name, name, t->pk, t->pk);
@@ -454,6 +457,54 @@ resolve(struct cb_store *s, const struct sr_schema *sc, int ti, const char *pk,
 	}
 }
 
+/* Rows made here but kept aside (a resolution's version of the other
+ * laptop's record, which cannot stand here): sent like any other. Rows
+ * aside that came from the server are seen. */
+#define ASIDE_PENDING                                                            \
+	"SELECT a.tbl, a.pk, a.data, json_extract(a.data, '$.created_by'), 1 FROM sync_aside a " \
+	"WHERE NOT EXISTS (SELECT 1 FROM sync_seen z WHERE z.tbl = a.tbl AND z.pk = a.pk) " \
+	"ORDER BY a.rowid"
+
+static int
+aside_pending(struct cb_store *s, const struct sr_schema *sc, int max, struct cb_vec *out,
+              struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE;
+
+	if (st_prepare(s, ASIDE_PENDING, &st, err) != 0)
+		return -1;
+	while ((int)out->len < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int ti = sr_find(sc, (const char *)sqlite3_column_text(st, 0));
+		const struct sr_table *t;
+		struct sr_row *r;
+
+		if (ti < 0 || !sc->t[ti].send)
+			continue;
+		t = &sc->t[ti];
+		r = cb_calloc(1, sizeof *r);
+		r->t = ti;
+		r->pk = st_col_str(st, 1);
+		r->data = st_col_str(st, 2);
+		r->created_by = st_col_str(st, 3);
+		r->record = t->key != NULL ? json_text(s, r->data, t->key) : cb_strdup(r->pk);
+		if (t->has_version) {
+			char *v = json_text(s, r->data, "version");
+
+			r->version = v != NULL ? atoi(v) : 0;
+			free(v);
+		}
+		resolve(s, sc, ti, r->pk, r->data, 0, &r->family, &r->team);
+		cb_vec_push(out, r);
+	}
+	if ((int)out->len < max && rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return st_error(s, rc, err);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
 int
 sr_pending(struct cb_store *s, const struct sr_schema *sc, int max, struct cb_vec *out,
            struct cb_err *err)
@@ -471,8 +522,9 @@ sr_pending(struct cb_store *s, const struct sr_schema *sc, int max, struct cb_ve
 		while ((int)out->len < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 			struct sr_row *r;
 
-			if (sqlite3_column_type(st, 2) == SQLITE_TEXT &&
-			    strcmp((const char *)sqlite3_column_text(st, 2), CB_SYSTEM_WORKER) == 0)
+			if ((sqlite3_column_type(st, 2) == SQLITE_TEXT &&
+			     strcmp((const char *)sqlite3_column_text(st, 2), CB_SYSTEM_WORKER) == 0) ||
+			    sqlite3_column_int(st, 3) == 0)
 				continue;
 			r = cb_calloc(1, sizeof *r);
 			r->t = i;
@@ -496,44 +548,58 @@ sr_pending(struct cb_store *s, const struct sr_schema *sc, int max, struct cb_ve
 		}
 		sqlite3_finalize(st);
 	}
+	if ((int)out->len < max)
+		return aside_pending(s, sc, max, out, err);
 	return 0;
 }
 
-int
-sr_count_pending(struct cb_store *s, const struct sr_schema *sc, const char *worker, long *mine,
-              long *system, long *others, char other[40], struct cb_err *err)
+/* Count one pending row by its author. */
+static void
+count_one(const char *by, bool known, const char *worker, struct sr_counts *n)
 {
+	if (by == NULL || strcmp(by, CB_SYSTEM_WORKER) == 0) {
+		n->system++;
+	} else if (!known) {
+		n->laptop++;
+		if (n->laptop_worker[0] == '\0')
+			snprintf(n->laptop_worker, sizeof n->laptop_worker, "%s", by);
+	} else if (worker == NULL || strcmp(by, worker) == 0) {
+		n->mine++;
+	} else {
+		n->others++;
+		if (n->other[0] == '\0')
+			snprintf(n->other, sizeof n->other, "%s", by);
+	}
+}
+
+int
+sr_count_pending(struct cb_store *s, const struct sr_schema *sc, const char *worker,
+                 struct sr_counts *n, struct cb_err *err)
+{
+	sqlite3_stmt *st;
 	int i, rc;
 
-	*mine = *system = *others = 0;
-	if (other != NULL)
-		other[0] = '\0';
+	memset(n, 0, sizeof *n);
 	for (i = 0; i < sc->n; i++) {
 		const struct sr_table *t = &sc->t[i];
-		sqlite3_stmt *st;
 
 		if (!t->send)
 			continue;
 		if (st_prepare(s, t->pending_sql, &st, err) != 0)
 			return -1;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *by = (const char *)sqlite3_column_text(st, 2);
-
-			if (by == NULL || strcmp(by, CB_SYSTEM_WORKER) == 0)
-				(*system)++;
-			else if (worker == NULL || strcmp(by, worker) == 0)
-				(*mine)++;
-			else {
-				(*others)++;
-				if (other != NULL && other[0] == '\0')
-					snprintf(other, 40, "%s", by);
-			}
-		}
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			count_one((const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3) != 0,
+			          worker, n);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
 			return st_error(s, rc, err);
 	}
-	return 0;
+	if (st_prepare(s, ASIDE_PENDING, &st, err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		count_one((const char *)sqlite3_column_text(st, 3), true, worker, n);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }
 
 int

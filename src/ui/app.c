@@ -91,7 +91,7 @@ term_start(struct ui_app *app, struct cb_err *err)
 	set_escdelay(25);
 	curs_set(0);
 	cb_mem_on_fatal(restore_terminal);
-	app->color = has_colors() && getenv("NO_COLOR") == NULL;
+	app->color = has_colors() && getenv("NO_COLOR") == NULL && !app->opt->no_colour;
 	if (app->color) {
 		start_color();
 		use_default_colors();

@@ -60,21 +60,40 @@ read_both(struct ui_app *app, const char *title, const char *both)
 enum cb_conflict_choice
 ui_resolve_conflict(struct ui_app *app, const char *title, const struct cb_conflict *c)
 {
+	return ui_resolve_conflict_as(app, title, c, NULL);
+}
+
+enum cb_conflict_choice
+ui_resolve_conflict_as(struct ui_app *app, const char *title, const struct cb_conflict *c,
+                       const struct ui_conflict_words *w)
+{
 	char *mine = cb_asprintf("%s\n\n%s", c->mine_label, c->mine);
 	char *theirs = cb_asprintf("%s\n\n%s", c->theirs_label, c->theirs);
 	char *both = cb_conflict_both(c);
 	struct ui_choice choices[] = {
-		{_("Keep mine: save my text as a new version over theirs"), mine, false},
-		{_("Take theirs: their version stands, my text is dropped"), theirs, false},
+		{w != NULL && w->mine_choice != NULL
+		     ? w->mine_choice
+		     : _("Keep mine: save my text as a new version over theirs"),
+		 mine, false},
+		{w != NULL && w->theirs_choice != NULL
+		     ? w->theirs_choice
+		     : _("Take theirs: their version stands, my text is dropped"),
+		 theirs, false},
 		{_("Merge: edit one text with both in view"), both, false},
 		{_("Read both texts in full first"), both, false},
 	};
+	bool no_merge = w != NULL && w->no_merge;
 	int pick;
 
 	/* Nothing is chosen for the worker: the choice first offered is the
-	 * merge, which loses neither text. */
+	 * merge, which loses neither text (when there is no text to merge,
+	 * reading both). */
+	if (no_merge)
+		choices[2] = choices[3];
 	for (;;) {
-		pick = ui_pick(app, title, choices, 4, 2);
+		pick = ui_pick(app, title, choices, no_merge ? 3 : 4, 2);
+		if (no_merge && pick == 2)
+			pick = 3;
 		if (pick != 3 || app->interrupted)
 			break;
 		read_both(app, title, both);

@@ -21,6 +21,7 @@
 #include "casebook/err.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
+#include "casebook/record.h"
 #include "casebook/store.h"
 #include "casebook/store_drafts.h"
 #include "casebook/str.h"
@@ -45,6 +46,9 @@ struct editview {
 	struct editview *below;   /* the editor open under this one, if any */
 	bool merged;              /* both texts of a conflict were put in */
 	char draft_problem[512];  /* why the last draft write failed, or "" */
+	/* The version the text started from (ui_edit.base_row or base_rev). */
+	char base_row[CB_UUID_LEN];
+	char *base_label;
 };
 
 static long long
@@ -73,7 +77,7 @@ write_draft(struct ui_app *app, struct editview *v, bool force, struct cb_err *e
 	d.title = (char *)v->e->title;
 	d.body = (char *)ui_editor_text(&v->ed);
 	d.pending_row = v->pending_row[0] != '\0' ? v->pending_row : NULL;
-	d.base_row = (char *)v->e->base_row;
+	d.base_row = v->base_row[0] != '\0' ? v->base_row : NULL;
 	if (cb_store_draft_put(app->store, &d, err) != 0) {
 		/* Try again after another interval, not on every key. */
 		v->dirty_since = now_ms();
@@ -137,6 +141,25 @@ drop_draft(struct ui_app *app, struct editview *v)
 		cb_store_draft_drop(app->store, v->e->draft_key, &err);
 }
 
+/* A draft offered back may be one a casebook left when it ended (in
+ * another terminal, say): carrying on from it makes it this session's,
+ * and throwing it away removes that very one. */
+static void
+adopt_draft(struct ui_app *app, const struct cb_draft *d)
+{
+	struct cb_err err = {0};
+
+	cb_store_draft_adopt(app->store, d, &err);
+}
+
+static void
+discard_draft(struct ui_app *app, const struct cb_draft *d)
+{
+	struct cb_err err = {0};
+
+	cb_store_draft_discard(app->store, d, &err);
+}
+
 /* The draft was written against an older version than the one now
  * saved: show both and ask. False when the worker chose to decide later
  * (the editor closes, the draft stays as it was). */
@@ -147,7 +170,7 @@ draft_conflict(struct ui_app *app, struct editview *v, const struct cb_draft *d)
 	char *mine_label = cb_asprintf(_("Your draft of %.16s"),
 	                               d->updated_at != NULL ? d->updated_at : "");
 	char *theirs_label = cb_asprintf(_("Saved since your draft: %s"),
-	                                 v->e->base_label != NULL ? v->e->base_label : "");
+	                                 v->base_label != NULL ? v->base_label : "");
 	struct cb_conflict c = {d->body, mine_label, saved, theirs_label};
 	enum cb_conflict_choice pick;
 	char *both;
@@ -156,16 +179,18 @@ draft_conflict(struct ui_app *app, struct editview *v, const struct cb_draft *d)
 	pick = ui_resolve_conflict(app, _("This was changed after your draft was written"), &c);
 	switch (pick) {
 	case CB_CONFLICT_MINE:
+		adopt_draft(app, d);
 		ui_editor_set_text(&v->ed, d->body);
 		/* From now on the draft is against the version on screen. */
 		mark_changed(v);
 		ui_say(app, _("Your text is in the editor: Ctrl-S saves it as a new version."));
 		break;
 	case CB_CONFLICT_THEIRS:
-		drop_draft(app, v);
+		discard_draft(app, d);
 		ui_say(app, _("Your draft is dropped; this is the version saved since."));
 		break;
 	case CB_CONFLICT_MERGE:
+		adopt_draft(app, d);
 		both = cb_conflict_both(&c);
 		ui_editor_set_text(&v->ed, both);
 		free(both);
@@ -199,10 +224,13 @@ offer_draft(struct ui_app *app, struct editview *v)
 	    cb_store_draft_get(app->store, v->e->draft_key, &d, &err) != 0 || d == NULL)
 		return true;
 	if (cb_streq(d->body, ui_editor_text(&v->ed))) {
+		/* Nothing new in it; as this editor's own, it goes when the
+		 * editor is done. */
+		adopt_draft(app, d);
 		cb_draft_free(&d);
 		return true;
 	}
-	if (d->base_row != NULL && v->e->base_row != NULL && !cb_streq(d->base_row, v->e->base_row)) {
+	if (d->base_row != NULL && v->base_row[0] != '\0' && !cb_streq(d->base_row, v->base_row)) {
 		stay = draft_conflict(app, v, d);
 		cb_draft_free(&d);
 		return stay;
@@ -213,8 +241,9 @@ offer_draft(struct ui_app *app, struct editview *v)
 	title = cb_asprintf(_("Unsaved text kept %.16s"), d->updated_at != NULL ? d->updated_at : "");
 	pick = ui_pick(app, title, choices, 2, 0);
 	if (pick == 1) {
-		drop_draft(app, v);
+		discard_draft(app, d);
 	} else {
+		adopt_draft(app, d);
 		ui_editor_set_text(&v->ed, d->body);
 		if (d->pending_row != NULL)
 			snprintf(v->pending_row, sizeof v->pending_row, "%s", d->pending_row);
@@ -580,6 +609,13 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 	v.show_example = e->example != NULL;
 	ui_editor_init(&v.ed, e->initial);
 	v.ed.changed = false;
+	if (e->base_row != NULL) {
+		snprintf(v.base_row, sizeof v.base_row, "%s", e->base_row);
+		v.base_label = cb_strdup(e->base_label != NULL ? e->base_label : "");
+	} else if (e->base_rev != NULL && e->base_rev->version > 0) {
+		memcpy(v.base_row, e->base_rev->row_id, CB_UUID_LEN);
+		v.base_label = ui_rev_label(e->base_rev);
+	}
 	v.below = app->editing;
 	app->editing = &v;
 	if (!offer_draft(app, &v))
@@ -684,5 +720,6 @@ done:
 	app->editing = v.below;
 	curs_set(0);
 	ui_editor_free(&v.ed);
+	free(v.base_label);
 	return rc;
 }

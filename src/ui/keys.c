@@ -62,6 +62,8 @@ static const struct ui_key_row table[] = {
 	{UI_SEARCH, "search", {'/'}, N_("Find"), N_("Find in the list as you type"),
 	 UI_SCR_CASELOAD | UI_SCR_NOTES | UI_SCR_CHRONOLOGY | UI_SCR_PICKER | UI_SCR_WHO |
 	 UI_SCR_GOALS | UI_SCR_MEETINGS | UI_SCR_HELP | UI_SCR_PROGRAMME | UI_SCR_MODULE},
+	{UI_SEARCH, "search-again", {'/'}, N_("Search"), N_("Search again, for other words"),
+	 UI_SCR_SEARCH},
 	{UI_TRAINING_PANEL, "training-panel", {KEY_F(2)}, NULL,
 	 N_("Show or hide the trainer's notes (training mode)"), UI_SCR_ALL},
 	{UI_BACK, "back", {UI_ESC, 'q'}, N_("Back"), N_("Back to the screen before"), NOT_TEXT},
@@ -87,6 +89,15 @@ static const struct ui_key_row table[] = {
 	{UI_SYNC, "sync", {'S'}, NULL,
 	 N_("Sync with the team's server: send this laptop's changes, fetch the team's"),
 	 UI_SCR_CASELOAD},
+	{UI_SYNC, "sync", {'S'}, N_("Sync"),
+	 N_("Sync with the team's server: send the resolutions, fetch the team's changes"),
+	 UI_SCR_CONFLICTS},
+	{UI_GO_CONFLICTS, "conflicts", {'C'}, NULL,
+	 N_("Conflicts from sync: records changed on two laptops, to resolve"), UI_SCR_CASELOAD},
+	{UI_OPEN, "resolve", {ENTER}, N_("Resolve"),
+	 N_("Show both versions and resolve: keep one, or merge the texts"), UI_SCR_CONFLICTS},
+	{UI_SEARCH_RECORDS, "search-records", {'f'}, N_("Search"),
+	 N_("Search every family's notes and records for words"), UI_SCR_CASELOAD},
 
 	/* The family record: every screen is one key away. */
 	{UI_GO_PROGRAMME, "programme", {'p'}, N_("Programme"), N_("The programme modules"),
@@ -109,6 +120,8 @@ static const struct ui_key_row table[] = {
 	 UI_SCR_FAMILY},
 	{UI_SET_STATUS, "status", {'t'}, NULL, N_("Record a child's status (CIN, CP, CLA, PLO)"),
 	 UI_SCR_FAMILY},
+	{UI_SEARCH_RECORDS, "search-family", {'/'}, N_("Search"),
+	 N_("Search this family's notes and records for words"), UI_SCR_FAMILY},
 
 	/* Adding, correcting, history: lists of records. */
 	{UI_ADD, "add", {'a'}, N_("Add"), N_("Add a new one"),

@@ -46,14 +46,16 @@ enum ui_screen_id {
 	UI_SCR_PICKER = 1u << 17,
 	UI_SCR_TABLE = 1u << 18,
 	UI_SCR_TEXT = 1u << 19,    /* a page of text: a note, an event */
-	UI_SCR_OVERDUE = 1u << 20  /* overdue actions across families */
+	UI_SCR_OVERDUE = 1u << 20, /* overdue actions across families */
+	UI_SCR_CONFLICTS = 1u << 21, /* conflicts from sync */
+	UI_SCR_SEARCH = 1u << 22   /* hits of a search */
 };
 #define UI_SCR_LISTS                                                             \
 	(UI_SCR_WHO | UI_SCR_CASELOAD | UI_SCR_PROGRAMME | UI_SCR_MODULE |         \
 	 UI_SCR_NOTES | UI_SCR_CHRONOLOGY | UI_SCR_GOALS | UI_SCR_STAGES |         \
 	 UI_SCR_RATINGS | UI_SCR_MEETINGS | UI_SCR_MEETING | UI_SCR_MINUTES |      \
 	 UI_SCR_HISTORY | UI_SCR_PICKER | UI_SCR_TABLE | UI_SCR_FAMILY |           \
-	 UI_SCR_GOAL | UI_SCR_HELP | UI_SCR_TEXT | UI_SCR_OVERDUE)
+	 UI_SCR_GOAL | UI_SCR_HELP | UI_SCR_TEXT | UI_SCR_OVERDUE | UI_SCR_SEARCH)
 #define UI_SCR_ALL 0xFFFFFFFFu
 
 /* What a key does. The key table maps keys to these, per screen. */
@@ -67,10 +69,11 @@ enum ui_action {
 	UI_INTERRUPT, UI_SUSPEND,
 	/* Lists of records */
 	UI_ADD, UI_EDIT, UI_HISTORY, UI_RETRACT, UI_SORT, UI_TEAM, UI_FILTER, UI_SYNC,
+	UI_SEARCH_RECORDS,
 	/* From the family record */
 	UI_GO_PROGRAMME, UI_GO_NOTES, UI_GO_CHRONOLOGY, UI_GO_GOALS, UI_GO_STAGES,
 	UI_GO_RATINGS, UI_GO_MEETINGS, UI_ADD_MEMBER, UI_ALLOCATE, UI_SET_STATUS,
-	UI_EXPORT_REPORT, UI_EXPORT_PLAN, UI_GO_OVERDUE, UI_GO_FIGURES, UI_LANGUAGE,
+	UI_EXPORT_REPORT, UI_EXPORT_PLAN, UI_GO_OVERDUE, UI_GO_FIGURES, UI_GO_CONFLICTS, UI_LANGUAGE,
 	/* Programme */
 	UI_SESSION, UI_COMPLETE, UI_GUIDE,
 	/* Goals */
@@ -351,6 +354,10 @@ struct ui_edit {
 	 * applied to a newer one without asking (ui_resolve_conflict). */
 	const char *base_row;
 	const char *base_label;   /* "version 3, 2026-12-03 14:02, Amira Haddad" */
+	/* Or: the revision of the version being changed (version 0: none
+	 * yet), from which the editor takes base_row and base_label itself
+	 * as it opens (a save may change it afterwards). */
+	const struct cb_rev *base_rev;
 	bool single_paragraph;    /* Enter saves instead of breaking the line */
 	bool allow_empty;         /* saving nothing is allowed (clears it) */
 	/* Save the text. A save that failed with an I/O error has an unknown
@@ -366,6 +373,16 @@ int ui_edit_text(struct ui_app *app, const struct ui_edit *e);
 /* Two texts from one version (casebook/conflict.h): show both, ask. */
 enum cb_conflict_choice ui_resolve_conflict(struct ui_app *app, const char *title,
                                             const struct cb_conflict *c);
+/* The same with other words for the first two choices (NULL: the
+ * draft's), and without the merge when the two are not texts. */
+struct ui_conflict_words {
+	const char *mine_choice;
+	const char *theirs_choice;
+	bool no_merge;
+};
+enum cb_conflict_choice ui_resolve_conflict_as(struct ui_app *app, const char *title,
+                                               const struct cb_conflict *c,
+                                               const struct ui_conflict_words *w);
 /* "version 3, 2026-12-03 14:02, Amira Haddad", for ui_edit.base_label. */
 char *ui_rev_label(const struct cb_rev *rev);
 
@@ -378,7 +395,14 @@ void ui_family_plan(struct ui_app *app, const struct cb_family *f);
 /* Overdue actions across families, and the manager's figures
  * (screens/overdue.c). */
 void ui_open_overdue(struct ui_app *app);
+/* Search the notes and records of one family, or of every family when
+ * family_id is NULL (screens/search.c). */
+void ui_open_search(struct ui_app *app, const char *family_id);
 void ui_open_figures(struct ui_app *app);
+/* Conflicts from sync, and the sync itself with a progress line
+ * (screens/conflicts.c): false when it did not happen (said why). */
+void ui_open_conflicts(struct ui_app *app);
+bool ui_sync_now(struct ui_app *app);
 void ui_open_help(struct ui_app *app, const struct ui_screen *about);
 void ui_open_text(struct ui_app *app, const char *title, const char *text,
                   const struct ui_screen *about);

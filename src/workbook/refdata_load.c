@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "casebook/diag.h"
 #include "casebook/i18n.h"
@@ -177,8 +178,32 @@ file_keys(const char *file)
 	return kinds;
 }
 
+/* dirs[i]/file for the last folder that has the file; the first's when
+ * none has it (so that its absence is what is reported). */
+static char *
+pick(const char *const *dirs, size_t ndirs, const char *file)
+{
+	size_t i;
+
+	for (i = ndirs; i > 1; i--) {
+		char *p = cb_asprintf("%s/%s", dirs[i - 1], file);
+
+		if (access(p, F_OK) == 0)
+			return p;
+		free(p);
+	}
+	return cb_asprintf("%s/%s", dirs[0], file);
+}
+
 int
 cb_refdata_load(const char *dir, struct cb_refdata *ref, struct cb_diags *diags)
+{
+	return cb_refdata_load_layers(&dir, 1, ref, diags);
+}
+
+int
+cb_refdata_load_layers(const char *const *dirs, size_t ndirs, struct cb_refdata *ref,
+                       struct cb_diags *diags)
 {
 	size_t before = cb_diags_count(diags), i;
 	const char *loaded = NULL;
@@ -191,7 +216,7 @@ cb_refdata_load(const char *dir, struct cb_refdata *ref, struct cb_diags *diags)
 		if (loaded == NULL || strcmp(loaded, ls->file) != 0) {
 			yt_free(root);
 			free(path);
-			path = cb_asprintf("%s/%s", dir, ls->file);
+			path = pick(dirs, ndirs, ls->file);
 			root = yt_load(path, diags);
 			loaded = ls->file;
 			if (root != NULL && root->type != YT_MAP) {

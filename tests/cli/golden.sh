@@ -24,7 +24,7 @@ run() {
 
 . "$case_file" >"$work/actual" 2>&1
 # Scratch paths and record ids differ on every run.
-sed -e "s|$work|\$WORK|g" \
+sed -e "s|$work|\$WORK|g" -e "s|$TOP_SRCDIR|\$SRCDIR|g" \
 	-e 's/[0-9a-f]\{8\}-[0-9a-f]\{4\}-[0-9a-f]\{4\}-[0-9a-f]\{4\}-[0-9a-f]\{12\}/<id>/g' \
 	"$work/actual" >"$work/actual.norm"
 if [ "${GOLDEN_UPDATE:-}" = 1 ]; then

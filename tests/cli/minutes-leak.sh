@@ -17,31 +17,8 @@ command -v sqlite3 >/dev/null || { echo "minutes-leak: sqlite3 is needed"; exit 
 casebook init --db t.db >/dev/null || fail "init"
 casebook import "$TOP_SRCDIR"/data/sample/*.yaml --db t.db >/dev/null || fail "import"
 
-q() { sqlite3 -batch -noheader t.db "$1"; }
+. "$TOP_SRCDIR/tests/cli/leak-lib.sh"
 
-# Each line of stdin made comparable: one line of text, runs of white space
-# as one space, and for Markdown and HTML what escaping did undone (tags
-# dropped, entities and backslash escapes turned back into characters).
-# Plain text is wrapped, and a wrapped table cell is interleaved with its
-# neighbours; Markdown and HTML are not wrapped at all, so those two hold
-# every recorded text whole. All three render the same document.
-flatten() {
-	case $1 in
-	html) sed -e 's/<[^>]*>/ /g' -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g' \
-		-e "s/&#39;/'/g" -e 's/&amp;/\&/g' ;;
-	md) sed -e 's/\\\(.\)/\1/g' -e 's/\\$//' ;;
-	*) cat ;;
-	esac | tr '\n\t' '  ' | tr -s ' '
-	echo
-}
-
-# Things that identify a family: short, never wrapped inside a word.
-identity() {
-	q "SELECT reference FROM families_current WHERE family_id = '$1';
-	   SELECT name FROM families_current WHERE family_id = '$1';
-	   SELECT p.name FROM people_current p JOIN people pi ON pi.id = p.person_id
-	   WHERE pi.family_id = '$1';"
-}
 
 # Everything recorded about a family that a set of minutes could show.
 recorded() {
@@ -57,13 +34,6 @@ recorded() {
 	   WHERE ri.family_id = '$1';
 	   SELECT x.evidence FROM stages_current x JOIN stage_records ri ON ri.id = x.record_id
 	   WHERE ri.family_id = '$1';"
-}
-
-# Needles, one a line, flattened the same way; blank ones dropped.
-needles() {
-	while IFS= read -r line; do
-		[ -n "$line" ] && printf '%s\n' "$line" | tr '\t' ' ' | tr -s ' '
-	done
 }
 
 meetings=$(q "SELECT meeting_id FROM meetings_current ORDER BY meeting_date")
@@ -97,19 +67,9 @@ for m in $meetings; do
 				grep -qF -- "$own" extract.flat ||
 					fail "$ref's own '$own' is not in its $fmt extract of $m: the check sees nothing"
 			done <own.txt
-			for other in $families; do
-				[ "$other" = "$f" ] && continue
-				if [ "$fmt" = txt ]; then
-					identity "$other" | needles >theirs.txt
-				else
-					recorded "$other" | needles >theirs.txt
-				fi
-				if grep -oF -f theirs.txt extract.flat >leaked.txt; then
-					oref=$(q "SELECT reference FROM families_current WHERE family_id = '$other'")
-					fail "the $fmt extract for $ref from meeting $m mentions $oref: $(head -3 leaked.txt)"
-				fi
-				checked=$((checked + $(wc -l <theirs.txt)))
-			done
+			if [ "$fmt" = txt ]; then fn=identity; else fn=recorded; fi
+			# shellcheck disable=SC2086
+			no_other "$fn" "$f" extract.flat "the $fmt extract for $ref from meeting $m" $families
 			extracts=$((extracts + 1))
 		done
 	done

@@ -19,20 +19,8 @@ command -v sqlite3 >/dev/null || { echo "plan-leak: sqlite3 is needed"; exit 77;
 casebook init --db t.db >/dev/null || fail "init"
 casebook import "$TOP_SRCDIR"/data/sample/*.yaml --db t.db >/dev/null || fail "import"
 
-q() { sqlite3 -batch -noheader t.db "$1"; }
-flatten() {
-	case $1 in
-	html) sed -e 's/<[^>]*>/ /g' -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g' \
-		-e "s/&#39;/'/g" -e 's/&amp;/\&/g' ;;
-	*) cat ;;
-	esac | tr '\n\t' '  ' | tr -s ' '
-	echo
-}
-needles() {
-	while IFS= read -r line; do
-		[ -n "$line" ] && printf '%s\n' "$line" | tr '\t' ' ' | tr -s ' '
-	done
-}
+. "$TOP_SRCDIR/tests/cli/leak-lib.sh"
+
 name() { q "SELECT name FROM people_current WHERE person_id = '$1'"; }
 # Words of a name, one a line.
 words() { printf '%s\n' "$1" | tr ' ' '\n' | grep -v '^$'; }
@@ -84,7 +72,7 @@ for fam in $(q "SELECT family_id FROM families_current ORDER BY reference"); do
 						{ words "$aname"; printf '%s\n' "$children" | tr ' ' '\n'; } |
 							grep -qxF -- "$w" || printf '%s\n' "$w"
 					done
-					about "$b"
+					memo about "$b"
 				} | needles >theirs.txt
 				# Whole words only: "Mai" must not match "Maintenance".
 				if grep -owF -f theirs.txt plan.flat >leaked.txt; then

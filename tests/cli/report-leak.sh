@@ -18,29 +18,8 @@ casebook init --db t.db >/dev/null || fail "init"
 casebook import "$TOP_SRCDIR"/data/sample/*.yaml "$TOP_SRCDIR"/tests/data/export-1-family.yaml \
 	"$TOP_SRCDIR"/tests/data/export-2-meeting.yaml --db t.db >/dev/null || fail "import"
 
-q() { sqlite3 -batch -noheader t.db "$1"; }
+. "$TOP_SRCDIR/tests/cli/leak-lib.sh"
 
-# One line, white space runs as one space, escaping undone (see minutes-leak.sh).
-flatten() {
-	case $1 in
-	html) sed -e 's/<[^>]*>/ /g' -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g' \
-		-e "s/&#39;/'/g" -e 's/&amp;/\&/g' ;;
-	md) sed -e 's/\\\(.\)/\1/g' -e 's/\\$//' ;;
-	*) cat ;;
-	esac | tr '\n\t' '  ' | tr -s ' '
-	echo
-}
-needles() {
-	while IFS= read -r line; do
-		[ -n "$line" ] && printf '%s\n' "$line" | tr '\t' ' ' | tr -s ' '
-	done
-}
-identity() {
-	q "SELECT reference FROM families_current WHERE family_id = '$1';
-	   SELECT name FROM families_current WHERE family_id = '$1';
-	   SELECT p.name FROM people_current p JOIN people pi ON pi.id = p.person_id
-	   WHERE pi.family_id = '$1';"
-}
 # Text recorded about a family. Free text only, long enough to be its own
 # (a choice id such as "yes" or a score could be anyone's).
 recorded() {
@@ -83,19 +62,9 @@ for f in $families; do
 			grep -qF -- "$own" report.flat ||
 				fail "$ref's own '$own' is not in its $fmt report: the check sees nothing"
 		done <own.txt
-		for other in $families; do
-			[ "$other" = "$f" ] && continue
-			if [ "$fmt" = txt ]; then
-				identity "$other" | needles >theirs.txt
-			else
-				recorded "$other" | needles >theirs.txt
-			fi
-			if grep -oF -f theirs.txt report.flat >leaked.txt; then
-				oref=$(q "SELECT reference FROM families_current WHERE family_id = '$other'")
-				fail "the $fmt report for $ref mentions $oref: $(head -3 leaked.txt)"
-			fi
-			checked=$((checked + $(wc -l <theirs.txt)))
-		done
+		if [ "$fmt" = txt ]; then fn=identity; else fn=recorded; fi
+		# shellcheck disable=SC2086
+		no_other "$fn" "$f" report.flat "the $fmt report for $ref" $families
 		reports=$((reports + 1))
 	done
 done

@@ -6,30 +6,12 @@
 # with the text, and quitting says the text would be lost.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 
-db="$work/t.db"
-casebook import "$TOP_SRCDIR"/data/sample/*.yaml --db "$db" >/dev/null ||
-	fail "the sample families could not be imported"
+. "$TOP_SRCDIR/tests/e2e/drafts-lib.sh"
 start_casebook --db "$db" --as "Grace Adeyemi"
 wait_for "Caseload"
-send Enter
-wait_for "Family record"
-send n
-wait_for "Case notes"
-send a
-wait_for "What kind of note?"
-send Enter
-wait_for "When did it happen?"
-send Enter
-wait_for "significant event"
-send n
-wait_for "New note"
+open_new_note
 type_text "Lily walked to school"
-n=0
-until [ "$(sqlite3 "$db" "SELECT body FROM drafts")" = "Lily walked to school" ]; do
-	n=$((n + 1))
-	[ $n -lt 50 ] || fail "no draft was kept"
-	sleep 0.1
-done
+wait_draft 1 "Lily walked to school"
 
 # From now on every draft write fails, the way it does on a full disk.
 sqlite3 "$db" "CREATE TRIGGER refuse_drafts BEFORE INSERT ON drafts

@@ -6,32 +6,14 @@
 # and the draft catches up once the lock is gone.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 
-db="$work/t.db"
-casebook import "$TOP_SRCDIR"/data/sample/*.yaml --db "$db" >/dev/null ||
-	fail "the sample families could not be imported"
+. "$TOP_SRCDIR/tests/e2e/drafts-lib.sh"
 now() { date +%s.%N; }
 
 start_casebook --db "$db" --as "Grace Adeyemi"
 wait_for "Caseload"
-send Enter
-wait_for "Family record"
-send n
-wait_for "Case notes"
-send a
-wait_for "What kind of note?"
-send Enter
-wait_for "When did it happen?"
-send Enter
-wait_for "significant event"
-send n
-wait_for "New note"
+open_new_note
 type_text "Before the lock:"
-n=0
-until [ "$(sqlite3 "$db" "SELECT body FROM drafts")" = "Before the lock:" ]; do
-	n=$((n + 1))
-	[ $n -lt 50 ] || fail "no draft was kept"
-	sleep 0.1
-done
+wait_draft 1 "Before the lock:"
 
 # Another connection takes the write lock and keeps it.
 { echo "BEGIN IMMEDIATE;"; echo "UPDATE drafts SET title = title;"; sleep 30; echo "ROLLBACK;"; } |
@@ -61,7 +43,10 @@ while [ "$i" -lt 15 ]; do
 done
 echo "while locked: the slowest of 15 keys showed after $worst s"
 expect "the draft could not be kept"
-awk -v w="$worst" 'BEGIN { exit !(w < 1.0) }' || fail "a key took $worst s to show while locked"
+# Before, every key waited out the 5 s busy timeout. The bound is loose
+# because a loaded test machine (two tests to a core) is slow at anything;
+# the speed itself is measured by make bench, not here.
+awk -v w="$worst" 'BEGIN { exit !(w < 3.0) }' || fail "a key took $worst s to show while locked"
 # The other casebook goes away (its lock with it).
 kill "$locker"
 wait "$locker" 2>/dev/null

@@ -2,7 +2,7 @@
 # Shared by the server tests. Source it from inside pg_virtualenv (which
 # sets PGHOST, PGPORT, PGUSER and PGPASSWORD for a throwaway cluster's
 # superuser). Sets $work, $db (the test database) and helpers.
-. "$TOP_SRCDIR/tests/lib.sh"
+[ -n "${work:-}" ] || . "$TOP_SRCDIR/tests/lib.sh"
 SYNCTOOL=${SYNCTOOL:-$(dirname "$CASEBOOK")/tests/server/synctool}
 [ -x "$SYNCTOOL" ] || fail "no $SYNCTOOL: run the tests with make check"
 synctool() { "$SYNCTOOL" "$@"; }

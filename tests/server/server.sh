@@ -145,6 +145,63 @@ done
 same "resolved the same everywhere" amira.dump ben.dump
 same "resolved the same everywhere (cara)" amira.dump cara.dump
 
+# --- conflicts: one field of a module answered on two laptops -------------
+# Two answers to one field are two records of one thing ("twins"): each
+# laptop keeps the one it had first and the other aside; resolving on any
+# one gives both the same new version, so every laptop shows it.
+field=daily_care.working_well
+check "amira answers a field" synctool answer amira.db "Amira Haddad" FS-A-1 $field "Amira's answer."
+check "ben answers the same field" synctool answer ben.db "Ben Okafor" FS-A-1 $field "Ben's answer."
+for w in amira ben cara amira; do check "sync $w after the answers" casebook sync --db "$w.db"; done
+answer() { sqlite3 "$1" "SELECT v.value FROM answers_current v JOIN answers a ON a.id = v.answer_id WHERE a.field_key = '$field'"; }
+for w in amira ben cara; do
+	casebook list conflicts --db "$w.db" >"$work/c"
+	grep -q "^answers	" "$work/c" || { echo "FAIL: $w does not show the answer conflict" >&2; errors=$((errors + 1)); }
+	[ "$(wc -l <"$work/c")" = 1 ] || { echo "FAIL: $w shows $(wc -l <"$work/c") conflicts" >&2; errors=$((errors + 1)); }
+	dump "$w.db" >"$w.dump"
+done
+same "both answers kept everywhere (amira, ben)" amira.dump ben.dump
+same "both answers kept everywhere (amira, cara)" amira.dump cara.dump
+[ "$(answer ben.db)" = "Ben's answer." ] || fail "ben's laptop lost his answer: $(answer ben.db)"
+rec=$(cut -f2 "$work/c")
+check "ben resolves it with amira's answer" casebook resolve conflict "$rec" theirs --db ben.db --as "Ben Okafor"
+for w in ben amira cara ben; do check "sync $w after resolving the answer" casebook sync --db "$w.db"; done
+for w in amira ben cara; do
+	casebook list conflicts --db "$w.db" >"$work/c"
+	[ -s "$work/c" ] && { echo "FAIL: $w still shows the answer conflict" >&2; errors=$((errors + 1)); }
+	[ "$(answer "$w.db")" = "Amira's answer." ] || { echo "FAIL: $w shows '$(answer "$w.db")' after resolving" >&2; errors=$((errors + 1)); }
+	dump "$w.db" >"$w.dump"
+done
+same "the answer resolved the same everywhere (amira, ben)" amira.dump ben.dump
+same "the answer resolved the same everywhere (amira, cara)" amira.dump cara.dump
+
+# --- one case reference given to two families on two laptops --------------
+# Both families stand (neither is lost) and every laptop shows the clash
+# until a person renames one or says they are one family.
+check "amira adds FS-A-9" synctool family amira.db "Amira Haddad" FS-A-9
+check "ben adds FS-A-9 too" synctool family ben.db "Ben Okafor" FS-A-9
+for w in amira ben cara amira; do check "sync $w after the two FS-A-9" casebook sync --db "$w.db"; done
+grep -q "1 conflict is open" "$work/out" || fail "sync does not say a conflict is open: $(cat "$work/out")"
+nine() { sqlite3 "$1" "SELECT count(*) FROM families_current WHERE reference = 'FS-A-9'"; }
+for w in amira ben cara; do
+	casebook list conflicts --db "$w.db" >"$work/c"
+	grep -q "^families	" "$work/c" || { echo "FAIL: $w does not show the shared reference" >&2; errors=$((errors + 1)); }
+	[ "$(nine "$w.db")" = 2 ] || { echo "FAIL: $w holds $(nine "$w.db") families FS-A-9" >&2; errors=$((errors + 1)); }
+done
+rec=$(grep "^families	" "$work/c" | cut -f2)
+refuse "a shared reference is not settled by mine" "correct one's reference" \
+	casebook resolve conflict "$rec" mine --db cara.db --as "Cara Lewis"
+check "cara says they are one family" casebook resolve conflict "$rec" same --db cara.db --as "Cara Lewis"
+for w in cara amira ben; do check "sync $w after the same family" casebook sync --db "$w.db"; done
+for w in amira ben cara; do
+	casebook list conflicts --db "$w.db" >"$work/c"
+	[ -s "$work/c" ] && { echo "FAIL: $w still shows a conflict: $(cat "$work/c")" >&2; errors=$((errors + 1)); }
+	[ "$(nine "$w.db")" = 2 ] || { echo "FAIL: $w lost one of the two records of FS-A-9" >&2; errors=$((errors + 1)); }
+	dump "$w.db" >"$w.dump"
+done
+same "the same family everywhere (amira, ben)" amira.dump ben.dump
+same "the same family everywhere (amira, cara)" amira.dump cara.dump
+
 # --- signed minutes stay signed -------------------------------------------
 # A meeting written as the workbook writes it, then signed on one laptop and
 # changed unsigned on another.
@@ -178,6 +235,41 @@ refuse "ben's sync is refused" "are kept" casebook sync --db ben.db
 check "ben back in team A" casebook server move-worker ben --team "Team A" --server "$admin"
 check "ben's changes go now" casebook sync --db ben.db
 synctool status ben.db | grep -q "^waiting 0" || { echo "FAIL: ben still waiting" >&2; errors=$((errors + 1)); }
+
+# --- a worker made on a laptop is not sent, and says so -------------------
+# Workers are made on the server (add-worker); one added on a laptop is
+# unknown there: what they wrote stays on the laptop, sync says why and
+# how, and everything else still goes.
+check "amira's second laptop" casebook init --db amira2.db
+check "its first sync" casebook sync --db amira2.db --server "$(url amira)"
+check "a worker added on the laptop" casebook add worker "Eve Local" --role social-worker --db amira2.db --as "Amira Haddad"
+check "eve makes a family" synctool family amira2.db "Eve Local" FS-E-1
+check "amira writes on the second laptop" synctool notes amira2.db "Amira Haddad" FS-A-2 1
+check "sync with eve's changes on the laptop" casebook sync --db amira2.db
+grep -q "made by Eve Local stay on this laptop: Eve Local was added here, not on the team's server; the administrator adds workers with casebook server add-worker" "$work/out" ||
+	fail "sync does not say why Eve's changes stay: $(cat "$work/out")"
+n=$(psql -X -tA -d "$db" -c "SELECT count(*) FROM casebook.rows WHERE data LIKE '%FS-E-1%'")
+[ "$n" = 0 ] || { echo "FAIL: a laptop-made worker's family reached the server" >&2; errors=$((errors + 1)); }
+n=$(psql -X -tA -d "$db" -c "SELECT count(*) FROM casebook.rows WHERE data LIKE '%Visit 1 by Amira Haddad%' AND pushed_by = 'amira' AND tbl = 'note_versions'")
+[ "$n" -ge 2 ] || { echo "FAIL: amira's own changes did not go with eve's left behind ($n)" >&2; errors=$((errors + 1)); }
+synctool status amira2.db | grep -q "^waiting 0" || { echo "FAIL: amira2 has her own changes waiting: $(synctool status amira2.db)" >&2; errors=$((errors + 1)); }
+sqlite3 amira2.db "SELECT count(*) FROM families_current WHERE reference = 'FS-E-1'" | grep -qx 1 ||
+	{ echo "FAIL: eve's family is gone from the laptop" >&2; errors=$((errors + 1)); }
+
+# --- the meetings of a team a worker joins later ---------------------------
+# Rows fetched by number pass over those the worker could not see then: a
+# team joined since the last sync brings its meetings on the next one.
+dwid=$(wid dan.db "Dan Price")
+bteam=$(sqlite3 dan.db "SELECT team_id FROM workers_current WHERE worker_id = '$dwid'")
+mb=55555555-5555-4555-8555-555555555555
+sqlite3 dan.db "INSERT INTO meetings (id, created_at, created_by) VALUES ('$mb', '2026-11-21T10:00:00.000Z', '$dwid'); INSERT INTO meeting_versions (row_id, meeting_id, version, created_at, created_by, meeting_date, chair_id, minute_taker_id, team_id, signed) VALUES ('55555555-5555-4555-8555-000000000001', '$mb', 1, '2026-11-21T10:00:00.000Z', '$dwid', '2026-11-21', '$dwid', '$dwid', '$bteam', 0)"
+check "dan sends team B's meeting" casebook sync --db dan.db
+check "amira syncs before joining team B" casebook sync --db amira2.db
+has_mb() { sqlite3 "$1" "SELECT count(*) FROM meeting_versions WHERE meeting_id = '$mb'"; }
+[ "$(has_mb amira2.db)" = 0 ] || { echo "FAIL: amira holds team B's meeting before joining" >&2; errors=$((errors + 1)); }
+check "amira joins team B too" casebook server add-worker "Amira Haddad" --role social-worker --team "Team B" --login amira --server "$admin"
+check "amira syncs after joining team B" casebook sync --db amira2.db
+[ "$(has_mb amira2.db)" = 1 ] || { echo "FAIL: amira's laptop did not fetch team B's meeting" >&2; errors=$((errors + 1)); }
 
 # --- bad input on sync leaves the laptop's file as it was ----------------
 sum=$(sha256sum <amira.db)

@@ -7,6 +7,8 @@
  *   synctool notes DB WORKER REF N        N notes, each corrected once
  *   synctool correct DB WORKER REF TEXT   a new version of the family's first note
  *   synctool allocate DB WORKER REF OTHER an allocation of the family to OTHER
+ *   synctool answer DB WORKER REF FIELD TEXT  the family's answer to basic-care's FIELD
+ *                                         ("section.field"), saved as the workbook does
  *   synctool bulk DB WORKER PREFIX F N    F families, each with N notes corrected once,
  *                                         in one transaction (for the bench)
  *   synctool draft DB WORKER TEXT         a draft, as the editor keeps one
@@ -21,12 +23,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "casebook/answer.h"
 #include "casebook/date.h"
 #include "casebook/err.h"
 #include "casebook/family.h"
 #include "casebook/mem.h"
 #include "casebook/note.h"
 #include "casebook/store.h"
+#include "casebook/store_answers.h"
 #include "casebook/store_drafts.h"
 #include "casebook/store_families.h"
 #include "casebook/store_notes.h"
@@ -112,7 +116,9 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "sync") == 0 && argc == 4) {
 		struct cb_sync_stats st;
 
-		if (cb_sync(s, argv[3], &st, NULL, NULL, &err) != 0)
+		rc = cb_sync(s, argv[3], &st, NULL, NULL, &err);
+		cb_sync_stats_clear(&st);
+		if (rc != 0)
 			goto err;
 		printf("%ld %ld %ld\n", st.pushed, st.pulled, st.conflicts);
 		rc = 0;
@@ -227,6 +233,36 @@ main(int argc, char **argv)
 		}
 		cb_allocation_free(&a);
 		rc = 0;
+		goto out;
+	}
+	if (strcmp(argv[1], "answer") == 0 && argc == 7) {
+		struct cb_vec v = CB_VEC_OWNING(cb_answer_free_item);
+		struct cb_answer *a = cb_answer_new();
+		size_t i;
+
+		memcpy(a->family_id, f->id, CB_UUID_LEN);
+		a->module_id = cb_strdup("basic-care");
+		a->field_key = cb_strdup(argv[5]);
+		a->module_version = 1;
+		a->value = cb_strdup(argv[6]);
+		a->date = today();
+		/* A later save is a new version of the answer shown. */
+		if (cb_store_answer_list(s, f->id, "basic-care", NULL, &v, &err) != 0) {
+			cb_answer_free(&a);
+			cb_vec_clear(&v);
+			goto err;
+		}
+		for (i = 0; i < v.len; i++) {
+			const struct cb_answer *o = v.items[i];
+
+			if (strcmp(o->field_key, argv[5]) == 0 && o->person_id[0] == '\0')
+				a->rev.version = o->rev.version;
+		}
+		cb_vec_clear(&v);
+		rc = cb_store_answer_save(s, a, &err);
+		cb_answer_free(&a);
+		if (rc != 0)
+			goto err;
 		goto out;
 	}
 	if (strcmp(argv[1], "correct") == 0 && argc == 6) {

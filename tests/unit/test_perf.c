@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -24,6 +25,7 @@
 #include "casebook/store_families.h"
 #include "casebook/store_meetings.h"
 #include "casebook/store_notes.h"
+#include "casebook/store_search.h"
 #include "casebook/store_series.h"
 #include "casebook/str.h"
 #include "casebook/store_views.h"
@@ -33,6 +35,7 @@
 #include "testutil.h"
 
 extern int st_migration_limit;
+extern long st_migrate_progress_ms;
 extern void (*st_prepare_hook)(const char *sql);
 
 static char *dir;
@@ -381,6 +384,169 @@ START_TEST(upgrade_fills_folded_names)
 }
 END_TEST
 
+/* Search */
+
+static int
+collect_hit(const struct cb_search_hit *h, void *ctx)
+{
+	struct cb_buf *b = ctx;
+
+	if (b->len > 0)
+		cb_buf_addc(b, '|');
+	cb_buf_addf(b, "%s %s %s %s", h->reference[0] != '\0' ? h->reference : "-", h->kind,
+	            h->day[0] != '\0' ? h->day : "-", h->snippet);
+	return 0;
+}
+
+/* Every hit for text (in family_id, if not NULL) as "REF kind day
+ * snippet|...", best first. */
+static char *
+search(struct cb_store *s, const char *text, const char *family_id)
+{
+	struct cb_search_query q = {text, family_id, "[", "]", 0};
+	struct cb_buf b = {0};
+	struct cb_err err = {0};
+
+	ck_assert_msg(cb_store_search_each(s, &q, collect_hit, &b, &err) == 0, "%s", err.msg);
+	return cb_buf_take(&b);
+}
+
+#define CK_SEARCH(s, text, fam, want)                                            \
+	do {                                                                       \
+		char *got_ = search((s), (text), (fam));                          \
+		ck_assert_msg(strcmp(got_, (want)) == 0, "search '%s': got '%s', want '%s'", \
+		              (text), got_, (want));                                 \
+		free(got_);                                                        \
+	} while (0)
+
+static struct cb_note *
+add_note(struct cb_store *s, const struct cb_family *f, const char *day, const char *text)
+{
+	struct cb_note *n = cb_note_new();
+	struct cb_err err = {0};
+
+	memcpy(n->family_id, f->id, CB_UUID_LEN);
+	ck_assert_int_eq(cb_date_parse(day, &n->date, NULL), 0);
+	n->kind = cb_strdup("home-visit");
+	n->text = cb_strdup(text);
+	ck_assert_msg(cb_store_note_add(s, n, &err) == 0, "%s", err.msg);
+	return n;
+}
+
+/* Names and notes are found however they are typed; a correction is found
+ * by its new words only, a retraction not at all. */
+START_TEST(search_finds_current_text)
+{
+	struct cb_store *s = open_db();
+	struct cb_worker *w = add_worker(s, "Amira Haddad");
+	struct cb_family *a, *b;
+	struct cb_person *p;
+	struct cb_note *n, *m;
+	struct cb_err err = {0};
+	char *text = NULL;
+
+	cb_store_set_actor(s, w->id);
+	a = add_family(s, "FS-26-0142", "Gallagher family");
+	b = add_family(s, "FS-26-0150", "Price family");
+	p = add_person(s, a, "Siobh\xc3\xa1n Gallagher");
+	n = add_note(s, a, "2026-05-02", "Visited at home. SIOBHAN said the boiler is broken.");
+	m = add_note(s, b, "2026-05-03", "Spoke to the school about the boiler at the Prices'.");
+	CK_SEARCH(s, "siobhan", NULL,
+	          "FS-26-0142 person - [Siobh\xc3\xa1n] Gallagher|"
+	          "FS-26-0142 note 2026-05-02 Visited at home. [SIOBHAN] said the boiler is broken.");
+	CK_SEARCH(s, "Si\xc3\xb4\x62h", NULL,
+	          "FS-26-0142 person - [Siobh\xc3\xa1n] Gallagher|"
+	          "FS-26-0142 note 2026-05-02 Visited at home. [SIOBHAN] said the boiler is broken.");
+	CK_SEARCH(s, "boiler broken", NULL,
+	          "FS-26-0142 note 2026-05-02 Visited at home. SIOBHAN said the [boiler] is "
+	          "[broken].");
+	CK_SEARCH(s, "boiler", b->id,
+	          "FS-26-0150 note 2026-05-03 Spoke to the school about the [boiler] at the "
+	          "Prices'.");
+	CK_SEARCH(s, "fs-26-015", NULL, "FS-26-0150 family - [FS-26-0150] Price family");
+	/* Nothing typed is read as search syntax: no error, and quotes and
+	 * signs are only punctuation. */
+	CK_SEARCH(s, "\"boiler br", NULL,
+	          "FS-26-0142 note 2026-05-02 Visited at home. SIOBHAN said the [boiler] is "
+	          "[broken].");
+	CK_SEARCH(s, "- * ( ) :", NULL, "");
+	CK_SEARCH(s, "", NULL, "");
+	CK_SEARCH(s, "NEAR(boiler", NULL, "");
+	/* A correction replaces the words found. */
+	free(n->text);
+	n->text = cb_strdup("Visited at home. Siobh\xc3\xa1n said the heating is fixed.");
+	ck_assert_msg(cb_store_note_correct(s, n, &err) == 0, "%s", err.msg);
+	CK_SEARCH(s, "boiler", NULL,
+	          "FS-26-0150 note 2026-05-03 Spoke to the school about the [boiler] at the "
+	          "Prices'.");
+	CK_SEARCH(s, "heating", NULL,
+	          "FS-26-0142 note 2026-05-02 Visited at home. Siobh\xc3\xa1n said the [heating] "
+	          "is fixed.");
+	{
+		struct cb_search_query q = {"heating", NULL, "<", ">", 0};
+
+		ck_assert_msg(cb_store_search_text(s, &q, n->id, &text, &err) == 0, "%s", err.msg);
+		ck_assert_str_eq(text, "Visited at home. Siobh\xc3\xa1n said the <heating> is fixed.");
+		free(text);
+	}
+	/* A retraction is not found; nor is a retracted family's record. */
+	ck_assert_msg(cb_store_note_retract(s, m->id, m->rev.version, "wrong family", &err) == 0,
+	              "%s", err.msg);
+	CK_SEARCH(s, "boiler", NULL, "");
+	ck_assert_msg(cb_store_person_retract(s, p->id, p->rev.version, "not a member", &err) == 0,
+	              "%s", err.msg);
+	CK_SEARCH(s, "gallagher", NULL, "FS-26-0142 family - FS-26-0142 [Gallagher] family");
+	ck_assert_msg(cb_store_family_retract(s, a->id, a->rev.version, "duplicate", &err) == 0,
+	              "%s", err.msg);
+	CK_SEARCH(s, "heating", NULL, "");
+	CK_SEARCH(s, "gallagher", NULL, "");
+	cb_note_free(&n);
+	cb_note_free(&m);
+	cb_person_free(&p);
+	cb_family_free(&a);
+	cb_family_free(&b);
+	cb_worker_free(&w);
+	cb_store_close(&s);
+}
+END_TEST
+
+/* A database an older casebook left is given its search index when it is
+ * opened, saying so on standard error while it works. */
+START_TEST(upgrade_builds_search_index)
+{
+	struct cb_store *s;
+	char *errpath = tu_path(dir, "stderr"), *said;
+	int saved, fd;
+
+	st_migration_limit = 2;
+	s = open_db();
+	cb_store_close(&s);
+	raw_exec(dbpath, old_rows);
+	st_migration_limit = cb_store_schema_known();
+	st_migrate_progress_ms = 0;
+	fflush(stderr);
+	saved = dup(2);
+	fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	ck_assert_int_ge(fd, 0);
+	dup2(fd, 2);
+	close(fd);
+	s = open_db();
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	st_migrate_progress_ms = 1000;
+	said = tu_read(errpath, NULL);
+	ck_assert_msg(strstr(said, "upgrading") != NULL && strstr(said, " done\n") != NULL,
+	              "no progress line: '%s'", said);
+	free(said);
+	free(errpath);
+	CK_SEARCH(s, "siobhan", NULL, "FS-26-0150 person - [Siobh\xc3\xa1n] Okafor");
+	CK_SEARCH(s, "pris", NULL, "FS-26-0150 family - FS-26-0150 [Pr\xc3\xaes] family");
+	CK_SEARCH(s, "price", NULL, "");
+	cb_store_close(&s);
+}
+END_TEST
+
 /* A database of n families whose family_versions table then has a page
  * damaged: the header, the schema and the version still read, so only a
  * check of every page finds it. Returns the file's bytes as damaged. */
@@ -585,6 +751,9 @@ explain(sqlite3 *db, const char *sql, char **plan, int *full_scans, char *scans,
 		const char *d = (const char *)sqlite3_column_text(st, 3);
 
 		cb_buf_addf(&b, "  %s\n", d);
+		/* The search index, by its words (":M", MATCH). */
+		if (strstr(d, " VIRTUAL TABLE INDEX ") != NULL && strstr(d, ":M") != NULL)
+			continue;
 		if (strncmp(d, "SCAN ", 5) == 0 && strstr(d, " USING ") == NULL &&
 		    strcmp(d, "SCAN CONSTANT ROW") != 0 && strncmp(d, "SCAN (subquery", 14) != 0) {
 			(*full_scans)++;
@@ -705,6 +874,18 @@ START_TEST(hot_queries_use_indexes)
 	cb_vec_clear(&v);
 	ck_assert_int_eq(cb_store_chronology(s, fam->id, true, 0, 20, &v, &err), 0);
 	cb_vec_clear(&v);
+	/* Searching everything, and one family. */
+	{
+		struct cb_search_query sq = {"siobhan drink", NULL, "[", "]", 20};
+		struct cb_buf hits = {0};
+
+		ck_assert_int_eq(cb_store_search_each(s, &sq, collect_hit, &hits, &err), 0);
+		ck_assert_uint_gt(hits.len, 0);
+		cb_buf_free(&hits);
+		sq.family_id = fam->id;
+		ck_assert_int_eq(cb_store_search_each(s, &sq, collect_hit, &hits, &err), 0);
+		cb_buf_free(&hits);
+	}
 	/* Saving a family checks its reference. */
 	nf = add_family(s, "FS-26-9999", "Okafor family");
 	cb_family_free(&nf);
@@ -748,6 +929,11 @@ perf_suite(void)
 	tcase_add_test(tc, workers_found_as_typed);
 	tcase_add_test(tc, mine_and_team);
 	tcase_add_test(tc, upgrade_fills_folded_names);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("search");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, search_finds_current_text);
+	tcase_add_test(tc, upgrade_builds_search_index);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("integrity");
 	tcase_add_checked_fixture(tc, setup, teardown);

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "../../src/store/internal.h"
 #include "casebook/answer.h"
@@ -898,6 +900,97 @@ START_TEST(drafts_belong_to_their_writer)
 }
 END_TEST
 
+static int
+draft_rows(void)
+{
+	sqlite3_stmt *st;
+	int n;
+
+	ck_assert_int_eq(sqlite3_prepare_v2(s->db, "SELECT count(*) FROM drafts", -1, &st, NULL),
+	                 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Two terminals of the same worker, each writing a new note for the same
+ * family: each editing session keeps its own draft, neither overwrites
+ * the other's. A running casebook's drafts are its own; those of one that
+ * closed, or was killed, are offered to the next. */
+START_TEST(drafts_belong_to_their_session)
+{
+	struct cb_store *s2 = NULL;
+	struct cb_draft d = {0}, *got = NULL;
+	struct cb_vec list = CB_VEC_OWNING(cb_draft_free_item);
+	struct cb_err err = {0};
+	pid_t killed;
+	int status;
+
+	ck_assert_msg(cb_store_open(dbpath, CB_STORE_OPEN, &s2, &err) == 0, "%s", err.msg);
+	cb_store_set_actor(s2, sw->id);
+	d.key = "note:new";
+	memcpy(d.family_id, fam->id, CB_UUID_LEN);
+	d.title = "New note for FS-1";
+	d.body = "Typed in the first terminal";
+	ck_assert_int_eq(cb_store_draft_put(s, &d, &err), 0);
+	d.body = "Typed in the second terminal";
+	ck_assert_int_eq(cb_store_draft_put(s2, &d, &err), 0);
+	ck_assert_int_eq(draft_rows(), 2);
+	ck_assert_int_eq(cb_store_draft_get(s, "note:new", &got, &err), 0);
+	ck_assert_str_eq(got->body, "Typed in the first terminal");
+	ck_assert(cb_store_draft_is_mine(s, got));
+	cb_draft_free(&got);
+	ck_assert_int_eq(cb_store_draft_get(s2, "note:new", &got, &err), 0);
+	ck_assert_str_eq(got->body, "Typed in the second terminal");
+	cb_draft_free(&got);
+	/* While the second is open, the first is not offered its text. */
+	ck_assert_int_eq(cb_store_draft_list(s, &list, &err), 0);
+	ck_assert_uint_eq(list.len, 1);
+	cb_vec_clear(&list);
+	/* Saving in the first drops only the first's draft. */
+	ck_assert_int_eq(cb_store_draft_drop(s, "note:new", &err), 0);
+	ck_assert_int_eq(draft_rows(), 1);
+	ck_assert_int_eq(cb_store_draft_get(s, "note:new", &got, &err), 0);
+	ck_assert_ptr_null(got);
+	/* The second closes: its draft is offered to the first, which takes it over. */
+	cb_store_close(&s2);
+	ck_assert_int_eq(cb_store_draft_get(s, "note:new", &got, &err), 0);
+	ck_assert_ptr_nonnull(got);
+	ck_assert_str_eq(got->body, "Typed in the second terminal");
+	ck_assert(!cb_store_draft_is_mine(s, got));
+	ck_assert_int_eq(cb_store_draft_adopt(s, got, &err), 0);
+	cb_draft_free(&got);
+	ck_assert_int_eq(cb_store_draft_get(s, "note:new", &got, &err), 0);
+	ck_assert(cb_store_draft_is_mine(s, got));
+	cb_draft_free(&got);
+
+	/* A casebook killed while typing: its process has gone. */
+	killed = fork();
+	ck_assert_int_ge(killed, 0);
+	if (killed == 0) {
+		struct cb_store *k = NULL;
+		struct cb_draft kd = {0};
+
+		if (cb_store_open(dbpath, CB_STORE_OPEN, &k, &err) != 0)
+			_exit(1);
+		cb_store_set_actor(k, sw->id);
+		kd.key = "goal:new";
+		kd.title = "A goal";
+		kd.body = "Typed before the kill";
+		_exit(cb_store_draft_put(k, &kd, &err) == 0 ? 0 : 2);
+	}
+	ck_assert_int_eq(waitpid(killed, &status, 0), killed);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ck_assert_int_eq(cb_store_draft_list(s, &list, &err), 0);
+	ck_assert_uint_eq(list.len, 2);
+	ck_assert_str_eq(((struct cb_draft *)list.items[0])->body, "Typed before the kill");
+	ck_assert_int_eq(cb_store_draft_discard(s, list.items[0], &err), 0);
+	cb_vec_clear(&list);
+	ck_assert_int_eq(draft_rows(), 1);
+}
+END_TEST
+
 static Suite *
 series_suite(void)
 {
@@ -918,6 +1011,7 @@ series_suite(void)
 	tcase_add_test(tc, caseload_rows);
 	tcase_add_test(tc, chronology_merges_everything);
 	tcase_add_test(tc, drafts_belong_to_their_writer);
+	tcase_add_test(tc, drafts_belong_to_their_session);
 	suite_add_tcase(su, tc);
 	return su;
 }

@@ -32,7 +32,7 @@ struct caseload {
 	struct cb_vec rows;          /* struct cb_caseload_row, from cache_off */
 	size_t cache_off;
 	bool stale;
-	char sync_info[96];          /* "synced ..., n waiting", or "" before any sync */
+	char sync_info[160];         /* "synced ..., n waiting", or "" before any sync */
 };
 
 /* When this laptop last synced and what waits to be sent, read when the
@@ -42,27 +42,30 @@ sync_refresh(struct ui_app *app, struct caseload *c)
 {
 	struct cb_err err = {0};
 	char *last = NULL;
-	long waiting = 0;
+	long waiting = 0, open = 0;
 
 	c->sync_info[0] = '\0';
 	if (cb_sync_status(app->store, &last, &waiting, &err) != 0 || last == NULL) {
 		free(last);
 		return;
 	}
-	/* "2026-12-03T03:41:07.123Z" -> "2026-12-03 03:41 UTC" */
-	if (strlen(last) >= 16)
+	/* "2026-12-03T03:41:07.123Z" -> "2026-12-03 03:41 UTC", or "03:41 UTC"
+	 * today, so that conflicts fit the line too. */
+	if (strlen(last) >= 16) {
+		char now[CB_STAMP_LEN];
+
+		cb_stamp_now(now);
 		last[10] = ' ', last[16] = '\0';
-	snprintf(c->sync_info, sizeof c->sync_info, _("synced %s UTC, waiting: %ld"), last, waiting);
+		if (strncmp(now, last, 10) == 0)
+			memmove(last, last + 11, strlen(last + 11) + 1);
+	}
+	if (cb_conflict_count(app->store, &open, &err) == 0 && open > 0)
+		snprintf(c->sync_info, sizeof c->sync_info,
+		         _("conflicts: %ld (C), synced %s UTC, waiting: %ld"), open, last, waiting);
+	else
+		snprintf(c->sync_info, sizeof c->sync_info, _("synced %s UTC, waiting: %ld"), last,
+		         waiting);
 	free(last);
-}
-
-static void
-sync_progress(const char *what, long done, void *arg)
-{
-	struct ui_app *app = arg;
-
-	ui_say(app, _("Syncing with the team's server: %s %ld..."), what, done);
-	ui_redraw(app);
 }
 
 static void
@@ -336,24 +339,8 @@ out:
 static void
 sync_now(struct ui_app *app, struct caseload *c)
 {
-	struct cb_sync_stats st;
-	struct cb_err err = {0};
-
-	if (c->sync_info[0] == '\0') {
-		ui_say(app, _("This laptop has no team server yet: run casebook sync --server URL "
-		              "once (see casebook-server(8))."));
-		return;
-	}
-	ui_say(app, _("Syncing with the team's server..."));
-	ui_redraw(app);
-	if (cb_sync(app->store, NULL, &st, sync_progress, app, &err) != 0)
-		ui_fail(app, &err);
-	else if (st.conflicts > 0)
-		ui_say(app, _("Synced. Sent: %ld, fetched: %ld, in conflict: %ld (casebook list "
-		              "conflicts)."), st.pushed, st.pulled, st.conflicts);
-	else
-		ui_say(app, _("Synced. Sent: %ld, fetched: %ld."), st.pushed, st.pulled);
-	recount(app, c);
+	if (ui_sync_now(app))
+		recount(app, c);
 	sync_refresh(app, c);
 }
 
@@ -381,6 +368,9 @@ caseload_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, i
 			on_filter(app, "", c); /* Esc clears the filter */
 		free(text);
 		return UI_HANDLED;
+	case UI_SEARCH_RECORDS:
+		ui_open_search(app, NULL);
+		return UI_HANDLED;
 	case UI_TEAM:
 		c->team = !c->team;
 		c->list.sel = c->list.top = 0;
@@ -406,6 +396,9 @@ caseload_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, i
 		return UI_HANDLED;
 	case UI_SYNC:
 		sync_now(app, c);
+		return UI_HANDLED;
+	case UI_GO_CONFLICTS:
+		ui_open_conflicts(app);
 		return UI_HANDLED;
 	case UI_LANGUAGE:
 		ui_change_language(app);

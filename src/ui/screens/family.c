@@ -782,6 +782,7 @@ family_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int
 	case UI_OPEN:
 	case UI_GO_PROGRAMME: ui_open_programme(app, f->id); return UI_HANDLED;
 	case UI_GO_NOTES: ui_open_notes(app, f->id); return UI_HANDLED;
+	case UI_SEARCH_RECORDS: ui_open_search(app, f->id); return UI_HANDLED;
 	case UI_GO_CHRONOLOGY: ui_open_chronology(app, f->id); return UI_HANDLED;
 	case UI_GO_GOALS: ui_open_goals(app, f->id); return UI_HANDLED;
 	case UI_GO_STAGES: ui_open_stages(app, f->id, NULL); return UI_HANDLED;

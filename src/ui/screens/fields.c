@@ -213,6 +213,7 @@ edit_text(struct ui_app *app, const struct ui_answer_target *t)
 	e.label = label;
 	e.example = f->example;
 	e.initial = current_value(t);
+	e.base_rev = t->current != NULL ? &t->current->rev : NULL;
 	e.draft_key = key;
 	e.family_id = t->family_id;
 	e.single_paragraph = f->type == CB_FIELD_TEXT;

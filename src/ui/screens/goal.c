@@ -686,6 +686,7 @@ correct_goal(struct ui_app *app, struct ui_screen *scr)
 		            "saves.");
 		e.example = goal_example(app);
 		e.initial = g->steps;
+		e.base_rev = &g->rev;
 		e.draft_key = key;
 		e.family_id = g->family_id;
 		e.allow_empty = true;

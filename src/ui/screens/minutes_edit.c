@@ -108,6 +108,7 @@ write_contribution(struct ui_app *app, struct minutes *s, const struct mp_att_ro
 	e.title = title;
 	e.label = label;
 	e.initial = r->a != NULL ? r->a->contribution : NULL;
+	e.base_rev = r->a != NULL ? &r->a->rev : NULL;
 	e.draft_key = key;
 	e.family_id = s->family_id;
 	e.save = save_contribution;
@@ -361,6 +362,7 @@ edit_answer(struct ui_app *app, struct ui_screen *scr, const char *key)
 	e.label = label;
 	e.example = f != NULL ? f->example : NULL;
 	e.initial = c.current != NULL ? c.current->value : NULL;
+	e.base_rev = c.current != NULL ? &c.current->rev : NULL;
 	e.draft_key = draft;
 	e.family_id = s->family_id;
 	e.save = save_answer;
@@ -519,6 +521,7 @@ change_stage(struct ui_app *app, struct ui_screen *scr, const char *person_id,
 	e.title = title;
 	e.label = label;
 	e.initial = today != NULL ? today->evidence : NULL;
+	e.base_rev = today != NULL ? &today->rev : NULL;
 	e.draft_key = draft;
 	e.family_id = s->family_id;
 	e.save = save_stage;
@@ -744,6 +747,7 @@ agree_rating(struct ui_app *app, struct ui_screen *scr, bool keep)
 	e.title = title;
 	e.label = label;
 	e.initial = s->today != NULL ? s->today->rationale : NULL;
+	e.base_rev = s->today != NULL ? &s->today->rev : NULL;
 	e.draft_key = draft;
 	e.family_id = s->family_id;
 	e.save = save_rating;
@@ -881,6 +885,7 @@ edit_action(struct ui_app *app, struct ui_screen *scr, const struct cb_action *c
 	            "who owns it and by when.");
 	e.example = f != NULL ? f->example : NULL;
 	e.initial = current != NULL ? current->text : NULL;
+	e.base_rev = current != NULL ? &current->rev : NULL;
 	e.draft_key = draft;
 	e.family_id = s->family_id;
 	e.single_paragraph = true;

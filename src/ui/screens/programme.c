@@ -598,6 +598,7 @@ correct_session(struct ui_app *app, struct ui_screen *scr)
 	e.label = _("What the session covered. The earlier version stays in its history. "
 	            "Ctrl-S saves.");
 	e.initial = s->covered;
+	e.base_rev = &s->rev;
 	e.draft_key = key;
 	e.family_id = g->family_id;
 	e.save = save_correction;

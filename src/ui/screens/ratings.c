@@ -555,6 +555,7 @@ correct_rating(struct ui_app *app, struct ui_screen *scr)
 	e.label = _("Why this colour. The earlier version stays in its history. Ctrl-S saves.");
 	e.example = help != NULL ? help->good_recording : NULL;
 	e.initial = x->rationale;
+	e.base_rev = &x->rev;
 	e.draft_key = key;
 	e.family_id = r->family_id;
 	e.allow_empty = true;

@@ -80,7 +80,7 @@ ui_recover_drafts(struct ui_app *app)
 		/* A save whose outcome was unknown: look, do not save again. */
 		if (d->pending_row != NULL &&
 		    cb_store_written(app->store, d->pending_row, &written, &err) == 0 && written) {
-			cb_store_draft_drop(app->store, d->key, &err);
+			cb_store_draft_discard(app->store, d, &err);
 			cleared++;
 			continue;
 		}
@@ -104,7 +104,7 @@ ui_recover_drafts(struct ui_app *app)
 		free(go);
 		if (pick == drop_at) {
 			if (ui_confirm(app, _("Throw this text away for good?")))
-				cb_store_draft_drop(app->store, d->key, &err);
+				cb_store_draft_discard(app->store, d, &err);
 		} else if (pick == go_at) {
 			memcpy(go_to, d->family_id, CB_UUID_LEN);
 		}

@@ -724,6 +724,7 @@ correct_stage(struct ui_app *app, struct ui_screen *scr)
 	e.label = label;
 	e.example = help != NULL ? help->good_recording : NULL;
 	e.initial = r->evidence;
+	e.base_rev = &r->rev;
 	e.draft_key = key;
 	e.family_id = s->family_id;
 	e.allow_empty = true;

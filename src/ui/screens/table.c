@@ -293,6 +293,7 @@ edit_cell(struct ui_app *app, struct ui_screen *scr)
 	e.label = label;
 	e.example = t->field->example;
 	e.initial = now;
+	e.base_rev = a.current != NULL ? &a.current->rev : NULL;
 	e.draft_key = key;
 	e.family_id = t->family_id;
 	e.allow_empty = !cb_str_empty(now);

@@ -176,6 +176,7 @@ screen_name(unsigned id)
 	case UI_SCR_EDITOR: return _("Writing");
 	case UI_SCR_TABLE: return _("Table");
 	case UI_SCR_OVERDUE: return _("Overdue actions");
+	case UI_SCR_SEARCH: return _("Search");
 	default: return _("This screen");
 	}
 }
