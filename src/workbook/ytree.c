@@ -305,6 +305,7 @@ pick_languages(struct yt_node *root, struct yt_node *n)
 		}
 		pick = want != NULL ? want : en;
 		pick->picked = true;
+		pick->fallback = want == NULL;
 		root->lang_texts++;
 		if (want == NULL)
 			root->lang_fallbacks++;

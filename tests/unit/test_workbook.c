@@ -9,6 +9,7 @@
 
 #include "../../src/workbook/ytree.h"
 #include "casebook/diag.h"
+#include "casebook/help.h"
 #include "casebook/mem.h"
 #include "casebook/module.h"
 #include "casebook/refdata.h"
@@ -467,6 +468,41 @@ START_TEST(module_complete_in_welsh)
 }
 END_TEST
 
+/* The trainer's notes read in Welsh: a screen's notes with any text in
+ * English only say so after the title; one written in both do not. */
+START_TEST(trainer_notes_marked)
+{
+	static const char both[] =
+		"screens:\n"
+		"  - id: caseload\n    title: {en: Your caseload, cy: Eich llwyth achosion}\n"
+		"    purpose: {en: Where you start., cy: Lle rydych chi'n dechrau.}\n"
+		"  - id: notes\n    title: {en: Case notes, cy: Nodiadau achos}\n"
+		"    purpose: {en: What happened., cy: Beth ddigwyddodd.}\n"
+		"    try: Write one.\n";
+	char *dir = tu_tmpdir(), *path = tu_path(dir, "help.yaml");
+	struct cb_vec help = CB_VEC_OWNING(cb_help_entry_free_item);
+	struct cb_diags d;
+
+	cb_diags_init(&d);
+	tu_write(path, both, sizeof both - 1);
+	cb_workbook_set_language("cy");
+	ck_assert_int_eq(cb_help_load(path, &help, &d), 0);
+	ck_assert_uint_eq(help.len, 2);
+	ck_assert_str_eq(((struct cb_help_entry *)help.items[0])->title, "Eich llwyth achosion");
+	ck_assert_str_eq(((struct cb_help_entry *)help.items[1])->title,
+	                 "Nodiadau achos (in English)");
+	cb_vec_clear(&help);
+	cb_workbook_set_language("en");
+	ck_assert_int_eq(cb_help_load(path, &help, &d), 0);
+	ck_assert_str_eq(((struct cb_help_entry *)help.items[1])->title, "Case notes");
+	cb_vec_clear(&help);
+	cb_diags_clear(&d);
+	tu_rmtree(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 static Suite *
 workbook_suite(void)
 {
@@ -490,6 +526,7 @@ workbook_suite(void)
 	tcase_add_test(ref, reference_lists_in_welsh);
 	tcase_add_test(ref, modules_in_welsh);
 	tcase_add_test(ref, module_complete_in_welsh);
+	tcase_add_test(ref, trainer_notes_marked);
 	suite_add_tcase(s, yaml);
 	suite_add_tcase(s, ref);
 	return s;
