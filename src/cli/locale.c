@@ -102,23 +102,39 @@ cli_set_language(const char *lang)
 		setlocale(LC_MESSAGES, "C.UTF-8");
 	else
 		setlocale(LC_MESSAGES, "");
+#if defined(ENABLE_NLS) && ENABLE_NLS
+	textdomain(PACKAGE); /* as forget_translations() below */
+#endif
 	cb_workbook_set_language(cli_language());
 	return 0;
 }
 
-/* LANGUAGE as casebook found it, before any worker's choice. */
-static char *language_at_start;
+/* LANGUAGE and the messages' locale as casebook set them from the
+ * environment and the config files, before any worker's choice. */
+static char *language_at_start, *messages_at_start;
 static bool language_saved;
 
 static void
 save_language(void)
 {
-	const char *env = getenv("LANGUAGE");
+	const char *env = getenv("LANGUAGE"), *messages = setlocale(LC_MESSAGES, NULL);
 
 	if (language_saved)
 		return;
 	language_saved = true;
 	language_at_start = env != NULL ? strdup(env) : NULL;
+	messages_at_start = messages != NULL ? strdup(messages) : NULL;
+}
+
+/* gettext keeps the translations it has looked up until the locale or
+ * the text domain is set; setting the locale to the name it already has
+ * does nothing, so the domain is set again. */
+static void
+forget_translations(void)
+{
+#if defined(ENABLE_NLS) && ENABLE_NLS
+	textdomain(PACKAGE);
+#endif
 }
 
 int
@@ -132,7 +148,8 @@ cli_use_language(const char *lang)
 		setenv("LANGUAGE", language_at_start, 1);
 	else
 		unsetenv("LANGUAGE");
-	setlocale(LC_MESSAGES, "");
+	setlocale(LC_MESSAGES, messages_at_start != NULL ? messages_at_start : "");
+	forget_translations();
 	cb_workbook_set_language(cli_language());
 	return 0;
 }

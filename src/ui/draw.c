@@ -308,22 +308,37 @@ ui_box(int y, int x, int h, int w)
 	mvadd_wch(y + h - 1, x + w - 1, &c);
 }
 
-void
-ui_rag(struct ui_app *app, int y, int x, const char *rating)
+const char *
+ui_rag_word(const char *rating)
 {
 	/* TRANSLATORS: the risk badges RED, AMBER, GREEN and "none" have six
 	 * columns; every caller leaves the seventh blank. */
-	if (rating == NULL) {
-		ui_text(y, x, 6, _("none"), ui_attr(app, UI_C_DIM));
-	} else if (strcmp(rating, "red") == 0) {
-		ui_text(y, x, 6, _("RED"), ui_attr(app, UI_C_RED) | A_BOLD);
-	} else if (strcmp(rating, "amber") == 0) {
-		ui_text(y, x, 6, _("AMBER"), ui_attr(app, UI_C_AMBER));
-	} else if (strcmp(rating, "green") == 0) {
-		ui_text(y, x, 6, _("GREEN"), ui_attr(app, UI_C_GREEN));
-	} else {
-		ui_text(y, x, 6, rating, A_NORMAL);
-	}
+	if (rating == NULL)
+		return _("none");
+	if (strcmp(rating, "red") == 0)
+		return _("RED");
+	if (strcmp(rating, "amber") == 0)
+		return _("AMBER");
+	if (strcmp(rating, "green") == 0)
+		return _("GREEN");
+	return rating;
+}
+
+void
+ui_rag(struct ui_app *app, int y, int x, const char *rating)
+{
+	const char *word = ui_rag_word(rating);
+
+	if (rating == NULL)
+		ui_text(y, x, 6, word, ui_attr(app, UI_C_DIM));
+	else if (strcmp(rating, "red") == 0)
+		ui_text(y, x, 6, word, ui_attr(app, UI_C_RED) | A_BOLD);
+	else if (strcmp(rating, "amber") == 0)
+		ui_text(y, x, 6, word, ui_attr(app, UI_C_AMBER));
+	else if (strcmp(rating, "green") == 0)
+		ui_text(y, x, 6, word, ui_attr(app, UI_C_GREEN));
+	else
+		ui_text(y, x, 6, word, A_NORMAL);
 }
 
 void

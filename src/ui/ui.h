@@ -290,6 +290,9 @@ void ui_focus_place(bool visible);
 /* A RAG badge: "RED", "AMBER", "GREEN", "none" (text, so it reads in
  * monochrome) in its colour. */
 void ui_rag(struct ui_app *app, int y, int x, const char *rating);
+/* The badge's word for a rating id (RED, AMBER, GREEN; "none" for NULL),
+ * as ui_rag shows it, in the worker's language. */
+const char *ui_rag_word(const char *rating);
 
 /* A list with a selection, for any number of rows. */
 struct ui_list {

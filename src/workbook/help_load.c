@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "casebook/diag.h"
 #include "casebook/help.h"
@@ -20,6 +22,23 @@ text_of(const struct yt_node *item, const char *key, const char *file, struct cb
 	if (n == NULL || !yt_str(n, file, d, key, &s))
 		return NULL;
 	return cb_str_trim(s);
+}
+
+/* Whether any text of a screen's notes is in English only: written
+ * plainly, or without the language being read. */
+static bool
+english_only(const struct yt_node *item)
+{
+	static const char *const texts[] = {"title", "purpose", "good_recording", "try"};
+	size_t i;
+
+	for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+		const struct yt_node *n = yt_get(item, texts[i]);
+
+		if (n != NULL && n->type == YT_SCALAR && (!n->picked || n->fallback))
+			return true;
+	}
+	return false;
 }
 
 int
@@ -59,10 +78,19 @@ cb_help_load(const char *path, struct cb_vec *out, struct cb_diags *diags)
 		e->purpose = text_of(item, "purpose", path, diags);
 		e->good_recording = text_of(item, "good_recording", path, diags);
 		e->try_this = text_of(item, "try", path, diags);
-		if (e->id == NULL || e->title == NULL || e->purpose == NULL)
+		if (e->id == NULL || e->title == NULL || e->purpose == NULL) {
 			cb_help_entry_free_item(e);
-		else
-			cb_vec_push(out, e);
+			continue;
+		}
+		/* Read in another language, notes still in English say so,
+		 * as a module does. */
+		if (strcmp(cb_workbook_language(), "en") != 0 && english_only(item)) {
+			char *t = cb_asprintf(_("%s (in English)"), e->title);
+
+			free(e->title);
+			e->title = t;
+		}
+		cb_vec_push(out, e);
 	}
 	yt_free(root);
 	return cb_diags_count(diags) > before ? -1 : 0;

@@ -266,6 +266,7 @@ read_section(struct ml_ctx *c, const struct yt_node *n, size_t index, struct ml_
 				          yt_type_name(p));
 				continue;
 			}
+			ml_note_text(c, p);
 			t = ml_is_null(p) ? cb_strdup("") : cb_str_trim(p->value);
 			if (t[0] == '\0') {
 				ml_report(c, p, _("a prompt is empty: write the question, or remove the line"));
@@ -430,17 +431,6 @@ read_module(struct ml_ctx *c, const struct yt_node *root, struct ml_info *info)
 		ml_report(c, v, _("order should be from 0 to %d, not %ld: it is the module's place in "
 		                  "the programme (the proforma has 0)"), MAX_ORDER, m->order);
 	m->title = ml_text(c, root, "title", true);
-	/* A module read in another language says where its text is English,
-	 * so nobody takes it for a translation. */
-	if (m->title != NULL && strcmp(cb_workbook_language(), "en") != 0 &&
-	    (root->lang_texts == 0 || root->lang_fallbacks > 0)) {
-		char *t = cb_asprintf(root->lang_texts == 0 ? _("%s (in English)")
-		                                            : _("%s (partly in English)"),
-		                      m->title);
-
-		free(m->title);
-		m->title = t;
-	}
 	m->purpose = ml_text(c, root, "purpose", true);
 	if ((v = yt_get(root, "led_by")) != NULL)
 		ml_read_ref_ids(c, v, "led_by", _("role"), c->ref != NULL ? &c->ref->roles : NULL,
@@ -454,6 +444,18 @@ read_module(struct ml_ctx *c, const struct yt_node *root, struct ml_info *info)
 			read_section(c, v->kids[i], i, &ids, m);
 		if (c->supervision && v->type == YT_SEQ)
 			check_proforma(c, v);
+	}
+	/* A module read in another language says where its text is English,
+	 * so nobody takes it for a translation: every text it shows counts,
+	 * those in one language only as much as those missing the one read. */
+	if (m->title != NULL && strcmp(cb_workbook_language(), "en") != 0 &&
+	    (root->lang_texts == 0 || root->lang_fallbacks > 0 || c->plain_texts > 0)) {
+		char *t = cb_asprintf(root->lang_texts == 0 ? _("%s (in English)")
+		                                            : _("%s (partly in English)"),
+		                      m->title);
+
+		free(m->title);
+		m->title = t;
 	}
 	ml_seen_free(&ids);
 	return m;

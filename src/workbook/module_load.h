@@ -71,6 +71,7 @@ struct ml_ctx {
 	bool supervision;   /* kind: supervision */
 	bool kind_known;    /* kind was absent or readable */
 	bool stopped;       /* ML_MAX_PROBLEMS reached: the rest is unchecked */
+	size_t plain_texts; /* texts given in English only, not {en: .., cy: ..} */
 };
 
 enum ml_id_kind {
@@ -94,6 +95,9 @@ bool ml_need(struct ml_ctx *c, const struct yt_node *map, const char *key, const
              const char *hint);
 bool ml_is_null(const struct yt_node *n);
 /* The text under key, trimmed; NULL when absent, empty or not text. */
+/* A text the worker reads: one written in English only is counted, so a
+ * module read in another language can say it is partly in English. */
+void ml_note_text(struct ml_ctx *c, const struct yt_node *n);
 char *ml_text(struct ml_ctx *c, const struct yt_node *map, const char *key, bool required);
 bool ml_number(struct ml_ctx *c, const struct yt_node *n, const char *what, long *out);
 /* One of names (by index), with a suggestion when it is a near miss. */

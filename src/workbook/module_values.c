@@ -183,6 +183,13 @@ ml_is_null(const struct yt_node *n)
 	return false;
 }
 
+void
+ml_note_text(struct ml_ctx *c, const struct yt_node *n)
+{
+	if (n != NULL && n->type == YT_SCALAR && !n->picked)
+		c->plain_texts++;
+}
+
 /* The text under key, trimmed; NULL when absent, empty or not text (the
  * last two reported; an absent key is ml_need()'s business). */
 char *
@@ -198,6 +205,7 @@ ml_text(struct ml_ctx *c, const struct yt_node *map, const char *key, bool requi
 		          yt_type_name(n));
 		return NULL;
 	}
+	ml_note_text(c, n);
 	t = ml_is_null(n) ? cb_strdup("") : cb_str_trim(n->value);
 	if (t[0] == '\0') {
 		if (required)
@@ -427,6 +435,7 @@ ml_read_options(struct ml_ctx *c, const struct yt_node *list, const char *key, c
 		char *label = NULL;
 
 		if (n->type == YT_SCALAR) {
+			ml_note_text(c, n);
 			label = ml_is_null(n) ? cb_strdup("") : cb_str_trim(n->value);
 			if (label[0] == '\0') {
 				ml_report(c, n, _("a %s in %s is empty: write it, or remove the line"), item, key);
@@ -514,6 +523,7 @@ ml_read_anchors(struct ml_ctx *c, const struct yt_node *map, struct cb_field *f,
 			          val, yt_type_name(v));
 			continue;
 		}
+		ml_note_text(c, v);
 		label = ml_is_null(v) ? cb_strdup("") : cb_str_trim(v->value);
 		if (label[0] == '\0') {
 			ml_report(c, v, _("the label of anchor %ld is empty: say what that point means"), val);

@@ -304,6 +304,8 @@ pick_languages(struct yt_node *root, struct yt_node *n)
 				want = v->kids[k + 1];
 		}
 		pick = want != NULL ? want : en;
+		pick->picked = true;
+		pick->fallback = want == NULL;
 		root->lang_texts++;
 		if (want == NULL)
 			root->lang_fallbacks++;

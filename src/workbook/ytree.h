@@ -18,6 +18,8 @@ struct yt_node {
 	size_t line, col;      /* 1-based */
 	char *value;           /* scalars */
 	bool plain;            /* a scalar written without quotes */
+	bool picked;           /* a text chosen from one in several languages */
+	bool fallback;         /* ... in English, the language read lacking */
 	struct yt_node **kids; /* sequence items; for maps key, value, key, ... */
 	size_t n;
 	/* On the root only: texts given in several languages ({en: ..,

@@ -4,7 +4,8 @@
 # the caseload, a family record, the meetings, a meeting and one family's
 # minutes show the catalogue's Welsh, counts take the right one of Welsh's
 # six plural forms (2 gyfarfod, 5 teulu), and the column headings and key
-# bar fit. The same screen without LANGUAGE is English.
+# bars fit, on the goals, stages, ratings, programme and module screens
+# too. The same screen without LANGUAGE is English.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 
 [ -f "$CASEBOOK_LOCALEDIR/cy/LC_MESSAGES/casebook.mo" ] ||
@@ -24,6 +25,9 @@ start_casebook --db "$work/t.db" --as "Imran Chaudhry"
 wait_for "Llwyth achosion"
 refute "Caseload"
 expect "Wedi'u dyrannu i mi, 1 teulu, yn ôl cyfeirnod"
+# The selected row's risk is the badge's word too, not the record's id.
+expect "CP×3          AMBR   2026-11-12"
+refute " amber "
 # Headings whole, not cut to the column.
 expect " Cyfeirnod    Teulu "
 expect "Goruchwylio"
@@ -85,6 +89,60 @@ expect "Bysellau ar y sgrin hon"
 expect "I ran nesaf y dudalen"
 send Escape
 wait_gone "Bysellau ar y sgrin hon"
+
+# The longer Welsh words fit at 80x24: column headings and values whole,
+# the marks on modules still in English visible however long the title,
+# and the module complete in Welsh unmarked.
+send Escape
+wait_for "Goruchwyliaeth grŵp 2026-11-12"
+send Escape
+wait_for "Cyfarfodydd goruchwyliaeth grŵp"
+send Escape
+wait_for "Llwyth achosion"
+send Enter
+wait_for "Cofnod y teulu: Price family"
+send g
+wait_for " Pwy            Y nod, yng ngeiriau'r teulu         Nawr  Adolygiad  Statws"
+expect "Ar waith"
+expect "Cyflawnwyd"
+expect "a Ychwanegu  h Hanes  r Adolygu  ? Cymorth  Esc Yn ôl"
+send Escape
+wait_for "Cofnod y teulu: Price family"
+send s
+wait_for "Dyddiad     Cam              Aseswyd gan        Tystiolaeth (hynaf gyntaf)"
+expect "Gweithredu       Goruchwylio grŵp   "
+expect "(Enter: mwy)"
+expect "a Ychwanegu  e Cywiro  h Hanes  Right Nesaf  ? Cymorth  Esc Yn ôl"
+send Escape
+wait_for "Cofnod y teulu: Price family"
+send r
+wait_for "Dyddiad     Sgôr   Ble cytunwyd      Pam"
+expect "AMBR   goruchwylio grŵp  Held at amber."
+send Escape
+wait_for "Cofnod y teulu: Price family"
+send c
+wait_for "Dyddiad      Beth                 Crynodeb"
+expect "Goruchwylio grŵp     cadeirydd Grace Adeyemi (cymeradwywyd)"
+refute "(signed)"
+send Escape
+wait_for "Cofnod y teulu: Price family"
+send p
+wait_for " #   Modiwl                                   Cynnydd      Sesiynau  Diweddaraf"
+expect "[Saesneg] Warmth, boundaries and stabil…"
+expect " 7   Iechyd meddwl a llesiant                 heb ddechrau"
+expect "r Sesiwn  x Cwblhau  ? Cymorth  Esc Yn ôl"
+# The module that is Welsh throughout: its parts, fields and prompts.
+send Down Down Down Down Down Down
+send Enter
+wait_for "7 Iechyd meddwl a llesiant: "
+expect "Sut mae'r oedolyn hwn"
+send g
+wait_for "Arweiniad (mae g yn ei guddio)"
+expect "Holwch bob oedolyn am ei lesiant"
+send Escape
+send Escape
+send Escape
+wait_for "Llwyth achosion"
 
 # Leave: the question is Welsh too.
 send F10

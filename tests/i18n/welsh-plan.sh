@@ -24,7 +24,7 @@ done
 grep -qF "Members of the family" "$work/cy.html" && fail "English heading in the Welsh plan"
 # The model's own words too: members' roles and where a rating was agreed.
 plan --format txt --lang cy >"$work/cy.txt" || fail "the Welsh text export failed"
-for want in "Ellie-Mae Price  Plentyn" "Zoë Price        Rhiant" "goruchwyliaeth grŵp" "cynhadledd"; do
+for want in "Ellie-Mae Price  Plentyn" "Zoë Price        Rhiant" "goruchwylio grŵp" "cynhadledd"; do
 	grep -qF "$want" "$work/cy.txt" || fail "the Welsh record lacks: $want"
 done
 # (What workers wrote stays as they wrote it; the words around it do not.)

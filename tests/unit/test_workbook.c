@@ -9,6 +9,7 @@
 
 #include "../../src/workbook/ytree.h"
 #include "casebook/diag.h"
+#include "casebook/help.h"
 #include "casebook/mem.h"
 #include "casebook/module.h"
 #include "casebook/refdata.h"
@@ -367,6 +368,11 @@ START_TEST(reference_lists_in_welsh)
 		                 cy ? "Amddiffyn Plant" : "Child Protection");
 		ck_assert_str_eq(cb_reflist_find(&ref->roles, "social-worker")->label,
 		                 cy ? "Gweithiwr cymdeithasol" : "Social worker");
+		/* The descriptions beside them in the pickers too. */
+		ck_assert_ptr_nonnull(strstr(cb_reflist_find(&ref->roles, "social-worker")->about,
+		                             cy ? "Yn dal cyfrifoldeb achos" : "Holds case responsibility"));
+		ck_assert_ptr_nonnull(strstr(cb_reflist_find(&ref->statuses, "cp")->about,
+		                             cy ? "Cynllun amddiffyn plant" : "A child protection plan"));
 		ck_assert_str_eq(cb_reflist_find(&ref->ratings, "amber")->label, cy ? "Ambr" : "Amber");
 		ck_assert_str_eq(cb_reflist_find(&ref->note_kinds, "home-visit")->label,
 		                 cy ? "Ymweliad cartref" : "Home visit");
@@ -412,6 +418,91 @@ START_TEST(modules_in_welsh)
 }
 END_TEST
 
+/* The module shipped complete in Welsh: every text it shows, prompts,
+ * choices and anchors too, so nothing marks it as English. A module with
+ * a single text in English only is marked "partly in English". */
+START_TEST(module_complete_in_welsh)
+{
+	static const char partly[] =
+		"id: partly\nversion: 1\norder: 1\n"
+		"title: {en: Partly, cy: Yn rhannol}\n"
+		"purpose: {en: Why, cy: Pam}\nled_by: [social-worker]\n"
+		"sections:\n"
+		"  - id: one\n    title: {en: One, cy: Un}\n    applies_to: family\n"
+		"    prompts:\n      - Asked in English only?\n"
+		"    fields:\n      - {id: a, type: text, label: {en: A, cy: A}}\n";
+	struct cb_module *m = NULL;
+	const struct cb_section *s;
+	const struct cb_field *f;
+	struct cb_diags d;
+	char *mh = cb_asprintf("%s/modules/mental-health.yaml", tu_srcdir());
+
+	cb_diags_init(&d);
+	cb_workbook_set_language("cy");
+	ck_assert_int_eq(cb_module_load_file(mh, NULL, &m, &d), 0);
+	ck_assert_str_eq(m->title, "Iechyd meddwl a llesiant");
+	s = m->sections.items[0];
+	ck_assert_str_eq(s->title, "Sut mae'r oedolyn hwn");
+	ck_assert_str_eq(s->prompts.items[0],
+	                 "Sut ydych chi wedi bod yn teimlo ynoch eich hun yn ddiweddar?");
+	f = s->fields.items[1];
+	ck_assert_str_eq(((struct cb_anchor *)f->anchors.items[1])->label, "Dod i ben");
+	f = s->fields.items[2];
+	ck_assert_str_eq(((struct cb_option *)f->choices.items[1])->label, "Meddyg teulu");
+	cb_module_free(&m);
+	ck_assert_int_eq(cb_module_load_bytes("partly.yaml", partly, sizeof partly - 1, NULL, &m, &d),
+	                 0);
+	ck_assert_str_eq(m->title, "Yn rhannol (partly in English)");
+	cb_module_free(&m);
+	cb_workbook_set_language("en");
+	ck_assert_int_eq(cb_module_load_bytes("partly.yaml", partly, sizeof partly - 1, NULL, &m, &d),
+	                 0);
+	ck_assert_str_eq(m->title, "Partly");
+	cb_module_free(&m);
+	ck_assert_int_eq(cb_module_load_file(mh, NULL, &m, &d), 0);
+	ck_assert_str_eq(m->title, "Mental health and wellbeing");
+	cb_module_free(&m);
+	ck_assert_uint_eq(cb_diags_count(&d), 0);
+	cb_diags_clear(&d);
+	free(mh);
+}
+END_TEST
+
+/* The trainer's notes read in Welsh: a screen's notes with any text in
+ * English only say so after the title; one written in both do not. */
+START_TEST(trainer_notes_marked)
+{
+	static const char both[] =
+		"screens:\n"
+		"  - id: caseload\n    title: {en: Your caseload, cy: Eich llwyth achosion}\n"
+		"    purpose: {en: Where you start., cy: Lle rydych chi'n dechrau.}\n"
+		"  - id: notes\n    title: {en: Case notes, cy: Nodiadau achos}\n"
+		"    purpose: {en: What happened., cy: Beth ddigwyddodd.}\n"
+		"    try: Write one.\n";
+	char *dir = tu_tmpdir(), *path = tu_path(dir, "help.yaml");
+	struct cb_vec help = CB_VEC_OWNING(cb_help_entry_free_item);
+	struct cb_diags d;
+
+	cb_diags_init(&d);
+	tu_write(path, both, sizeof both - 1);
+	cb_workbook_set_language("cy");
+	ck_assert_int_eq(cb_help_load(path, &help, &d), 0);
+	ck_assert_uint_eq(help.len, 2);
+	ck_assert_str_eq(((struct cb_help_entry *)help.items[0])->title, "Eich llwyth achosion");
+	ck_assert_str_eq(((struct cb_help_entry *)help.items[1])->title,
+	                 "Nodiadau achos (in English)");
+	cb_vec_clear(&help);
+	cb_workbook_set_language("en");
+	ck_assert_int_eq(cb_help_load(path, &help, &d), 0);
+	ck_assert_str_eq(((struct cb_help_entry *)help.items[1])->title, "Case notes");
+	cb_vec_clear(&help);
+	cb_diags_clear(&d);
+	tu_rmtree(dir);
+	free(path);
+	free(dir);
+}
+END_TEST
+
 static Suite *
 workbook_suite(void)
 {
@@ -434,6 +525,8 @@ workbook_suite(void)
 	tcase_add_test(yaml, texts_in_languages);
 	tcase_add_test(ref, reference_lists_in_welsh);
 	tcase_add_test(ref, modules_in_welsh);
+	tcase_add_test(ref, module_complete_in_welsh);
+	tcase_add_test(ref, trainer_notes_marked);
 	suite_add_tcase(s, yaml);
 	suite_add_tcase(s, ref);
 	return s;

@@ -237,7 +237,7 @@ caseload_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 		ui_field(y, x_child, 13, st, attr);
 		free(st);
 		if (k == c->list.sel)
-			ui_field(y, x_rag, 6, r->rating != NULL ? r->rating : _("none"), attr);
+			ui_field(y, x_rag, 6, ui_rag_word(r->rating), attr);
 		else
 			ui_rag(app, y, x_rag, r->rating);
 		if (cb_date_is_set(r->last_supervision)) {

@@ -169,8 +169,11 @@ summary(struct ui_app *app, const struct cb_event *e)
 
 	if (strcmp(e->kind, "note") == 0)
 		return cb_strdup(e->detail);
+	/* The store says "signed" or "draft"; the worker reads a sentence. */
 	if (strcmp(e->kind, "supervision") == 0)
-		return cb_asprintf(_("chaired by %s (%s)"), e->title, e->detail);
+		return cb_asprintf(strcmp(e->detail, "signed") == 0 ? _("chaired by %s (signed off)")
+		                                                    : _("chaired by %s (draft)"),
+		                   e->title);
 	t = title_words(app, e);
 	if (strcmp(e->kind, "session") == 0)
 		out = cb_asprintf("%s: %s", t, e->detail);
@@ -228,6 +231,7 @@ view(struct ui_app *app, struct ui_screen *scr)
 	const struct cb_event *e;
 	char date[CB_DATE_LEN];
 	char *text, *title, *words;
+	const char *detail;
 
 	if (c->list.count == 0 || c->list.sel < c->page_off ||
 	    c->list.sel - c->page_off >= c->page.len)
@@ -235,9 +239,13 @@ view(struct ui_app *app, struct ui_screen *scr)
 	e = c->page.items[c->list.sel - c->page_off];
 	cb_date_format(e->date, date);
 	words = title_words(app, e);
+	detail = e->detail;
+	if (strcmp(e->kind, "supervision") == 0)
+		detail = strcmp(e->detail, "signed") == 0 ? _("The minutes are signed off.")
+		                                          : _("The minutes are a draft.");
 	text = cb_asprintf("%s, %s%s\n%s %s\n\n%s\n\n%s", date, kind_label(app, e),
 	                   e->significant ? _(" (significant)") : "", _("Recorded by"),
-	                   e->who ? e->who : "?", words, e->detail);
+	                   e->who ? e->who : "?", words, detail);
 	free(words);
 	title = cb_asprintf("%s: %s", _("Chronology"), date);
 	ui_open_text(app, title, text, scr);

@@ -42,7 +42,7 @@ struct goals {
 #define W_WHOSE 14
 #define W_SCORE 5
 #define W_SPARK 10
-#define W_STATUS 9
+#define W_STATUS 10
 
 static void
 clear_scores(struct goals *g)
