@@ -479,9 +479,9 @@ END_TEST
  * refused with nothing kept, and the history cannot be rewritten. */
 START_TEST(worker_language_kept)
 {
-	struct cb_store *s = open_new();
-	struct cb_worker *a = add_worker(s, "Siân Morgan", "social-worker");
-	struct cb_worker *b = add_worker(s, "Sam Lee", "social-worker");
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_worker *a = tu_add_worker(s, "Siân Morgan", "social-worker");
+	struct cb_worker *b = tu_add_worker(s, "Sam Lee", "social-worker");
 	struct cb_err err = {0};
 	char lang[CB_LANG_LEN], *msg = NULL;
 	sqlite3 *db;
