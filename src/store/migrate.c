@@ -748,9 +748,11 @@ static const char *const migrations[] = {
 	migration_drafts_base,
 	migration_sync,
 	migration_drafts_session,
+	/* Before search: it makes action_versions again, and a table made
+	 * again loses its triggers, the search index's among them. */
+	migration_action_owners,
 	migration_search,
 	migration_worker_language,
-	migration_action_owners,
 	migration_plain_heads,
 };
 
