@@ -15,8 +15,8 @@
 #include "casebook/vec.h"
 #include "internal.h"
 
-/* How long a draft write waits for a lock held by another casebook. */
-#define DRAFT_BUSY_MS 100
+/* A draft write waits for a lock held by another casebook one slice
+ * (STORE_BUSY_SLICE_MS, 100 ms) at most. */
 
 void
 cb_draft_free(struct cb_draft **dp)
@@ -111,9 +111,9 @@ cb_store_draft_put(struct cb_store *s, const struct cb_draft *d, struct cb_err *
 	/* A draft is written while someone types: a lock held elsewhere
 	 * must not freeze the keys for the usual busy wait. The editor tries
 	 * again a second later, and says so meanwhile. */
-	sqlite3_busy_timeout(s->db, DRAFT_BUSY_MS);
+	s->busy_quick = true;
 	rc = st_exec_stmt(s, st, err);
-	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	s->busy_quick = false;
 	if (rc == 0)
 		s->drafted = true;
 	return rc;
@@ -130,8 +130,9 @@ st_drafts_release(struct cb_store *s)
 	                       -1, &st, NULL) != SQLITE_OK)
 		return;
 	sqlite3_bind_text(st, 1, s->session, -1, SQLITE_TRANSIENT);
-	sqlite3_busy_timeout(s->db, DRAFT_BUSY_MS);
+	s->busy_quick = true;
 	sqlite3_step(st);
+	s->busy_quick = false;
 	sqlite3_finalize(st);
 }
 

@@ -3,7 +3,8 @@
 # A lock held by another connection (BEGIN IMMEDIATE, up to 30 s) does not
 # freeze the editor: keys keep answering while the draft cannot be
 # written, the screen says the draft is not being kept, the text stays,
-# and the draft catches up once the lock is gone.
+# and the draft catches up once the lock is gone. Saving meanwhile says
+# that it waits, and Esc gives up at once.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 
 . "$TOP_SRCDIR/tests/e2e/drafts-lib.sh"
@@ -44,6 +45,19 @@ done
 echo "while locked: the slowest of 15 keys showed after $worst s"
 expect "the draft could not be kept"
 awk -v w="$worst" 'BEGIN { exit !(w < 1.0) }' || fail "a key took $worst s to show while locked"
+# Saving waits in slices, says so, and Esc gives up at once: nothing is
+# saved and the text stays.
+send C-s
+wait_for "Waiting for another casebook" 3
+t0=$(now)
+send Escape
+wait_for "busy in another casebook" 3
+t=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
+echo "Esc while waiting for the lock answered after $t s"
+awk -v w="$t" 'BEGIN { exit !(w < 1.0) }' || fail "Esc took $t s to answer while waiting"
+expect "$typed"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM note_versions WHERE body = '$typed'")" = 0 ] ||
+	fail "the note was saved while the database was locked"
 # The other casebook goes away (its lock with it).
 kill "$locker"
 wait "$locker" 2>/dev/null
