@@ -749,6 +749,8 @@ cb_store_mark_in_use(struct cb_store *s, struct cb_err *err)
 	}
 	close(fd);
 	s->marker = m;
+	/* Drafts kept beside the database while it was locked come back. */
+	st_drafts_merge_aside(s);
 	return 0;
 }
 

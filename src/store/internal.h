@@ -50,6 +50,7 @@ struct cb_store {
 	int (*on_busy)(void *ctx, int waited_ms);
 	void *on_busy_ctx;
 	bool busy_quick;
+	bool drafted_aside; /* a draft went to a file beside the database */
 	struct st_cached cache[ST_CACHE_SIZE];
 	size_t ncache;
 };
@@ -65,6 +66,11 @@ bool st_proc_alive(long pid, long long pid_start);
 /* On a clean close: this session's drafts are left for the next one (as
  * a session that has ended). */
 void st_drafts_release(struct cb_store *s);
+/* Drafts kept beside the database while it was locked: drop this
+ * session's file for key (its draft is in the table now); merge the
+ * files of ended sessions into the table (at the workbook's start). */
+void st_draft_aside_drop(struct cb_store *s, const char *key);
+void st_drafts_merge_aside(struct cb_store *s);
 /* The busy handler every connection of the store has. */
 int st_busy(void *store, int count);
 
