@@ -36,6 +36,13 @@ void cb_store_close(struct cb_store **s);
 int cb_store_mark_in_use(struct cb_store *s, struct cb_err *err);
 const char *cb_store_path(const struct cb_store *s);
 
+/* While another casebook holds the database locked, a statement waits in
+ * slices of 100 ms; after each, fn(ctx, ms waited so far) says whether to
+ * go on waiting (non-zero) or give up (0: the statement fails with
+ * CB_EBUSY). Without fn, waiting ends after 5 s. The workbook uses it to
+ * keep answering keys and to say that it waits. */
+void cb_store_on_busy(struct cb_store *s, int (*fn)(void *ctx, int waited_ms), void *ctx);
+
 /* The schema version this build writes, and the one in the file. */
 int cb_store_schema_known(void);
 int cb_store_schema_version(struct cb_store *s);

@@ -40,6 +40,11 @@ int cb_store_draft_get(struct cb_store *s, const char *key, struct cb_draft **ou
                        struct cb_err *err);
 /* Whether d was written by this session. */
 bool cb_store_draft_is_mine(const struct cb_store *s, const struct cb_draft *d);
+/* When the database is locked by another casebook (cb_store_draft_put
+ * failed with CB_EBUSY): keep the draft in a file of its own beside the
+ * database (mode 0600), which goes into the drafts table when the next
+ * draft under key is written or the next workbook starts. */
+int cb_store_draft_put_aside(struct cb_store *s, const struct cb_draft *d, struct cb_err *err);
 /* Take over an ended session's draft: from now on it is this session's. */
 int cb_store_draft_adopt(struct cb_store *s, const struct cb_draft *d, struct cb_err *err);
 /* Drop this session's draft under key. */

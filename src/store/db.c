@@ -61,6 +61,29 @@ st_error(struct cb_store *s, int rc, struct cb_err *err)
 	}
 }
 
+int
+st_busy(void *store, int count)
+{
+	struct cb_store *s = store;
+	int waited = (count + 1) * STORE_BUSY_SLICE_MS;
+
+	if (s->busy_quick && count > 0)
+		return 0;
+	sqlite3_sleep(STORE_BUSY_SLICE_MS);
+	if (s->busy_quick)
+		return 1;
+	if (s->on_busy != NULL)
+		return s->on_busy(s->on_busy_ctx, waited);
+	return waited < STORE_BUSY_MS;
+}
+
+void
+cb_store_on_busy(struct cb_store *s, int (*fn)(void *ctx, int waited_ms), void *ctx)
+{
+	s->on_busy = fn;
+	s->on_busy_ctx = ctx;
+}
+
 void (*st_prepare_hook)(const char *sql);
 
 int
@@ -732,6 +755,8 @@ cb_store_mark_in_use(struct cb_store *s, struct cb_err *err)
 	}
 	close(fd);
 	s->marker = m;
+	/* Drafts kept beside the database while it was locked come back. */
+	st_drafts_merge_aside(s);
 	return 0;
 }
 
@@ -743,7 +768,7 @@ set_pragmas(struct cb_store *s, struct cb_err *err)
 	int rc;
 
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	sqlite3_busy_handler(s->db, st_busy, s);
 	rc = sqlite3_create_function_v2(s->db, "cb_fold", 1,
 	                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 	                                NULL, sql_fold, NULL, NULL, NULL);

@@ -1,22 +1,27 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "casebook/err.h"
+#include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/store.h"
 #include "casebook/store_drafts.h"
+#include "casebook/str.h"
 #include "casebook/vec.h"
 #include "internal.h"
 
-/* How long a draft write waits for a lock held by another casebook. */
-#define DRAFT_BUSY_MS 100
+/* A draft write waits for a lock held by another casebook one slice
+ * (STORE_BUSY_SLICE_MS, 100 ms) at most. */
 
 void
 cb_draft_free(struct cb_draft **dp)
@@ -111,11 +116,13 @@ cb_store_draft_put(struct cb_store *s, const struct cb_draft *d, struct cb_err *
 	/* A draft is written while someone types: a lock held elsewhere
 	 * must not freeze the keys for the usual busy wait. The editor tries
 	 * again a second later, and says so meanwhile. */
-	sqlite3_busy_timeout(s->db, DRAFT_BUSY_MS);
+	s->busy_quick = true;
 	rc = st_exec_stmt(s, st, err);
-	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
-	if (rc == 0)
+	s->busy_quick = false;
+	if (rc == 0) {
 		s->drafted = true;
+		st_draft_aside_drop(s, d->key);
+	}
 	return rc;
 }
 
@@ -130,8 +137,9 @@ st_drafts_release(struct cb_store *s)
 	                       -1, &st, NULL) != SQLITE_OK)
 		return;
 	sqlite3_bind_text(st, 1, s->session, -1, SQLITE_TRANSIENT);
-	sqlite3_busy_timeout(s->db, DRAFT_BUSY_MS);
+	s->busy_quick = true;
 	sqlite3_step(st);
+	s->busy_quick = false;
 	sqlite3_finalize(st);
 }
 
@@ -263,4 +271,191 @@ int
 cb_store_draft_list(struct cb_store *s, struct cb_vec *out, struct cb_err *err)
 {
 	return offerable_rows(s, NULL, out, err);
+}
+
+/* Drafts beside the database. While another casebook holds the database
+ * locked, a draft cannot go into it; it goes to a file of its own,
+ * "<database>-draft-<session>-<key hash>" (0600), written whole and
+ * renamed into place, and comes back into the drafts table when the next
+ * draft is written or the next workbook starts. */
+#define ASIDE_INFIX "-draft-"
+
+static char *
+aside_path(const struct cb_store *s, const char *session, const char *key)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)key; *p != '\0'; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return cb_asprintf("%s" ASIDE_INFIX "%s-%016llx", s->path, session, h);
+}
+
+static void
+put_field(struct cb_buf *b, const char *v)
+{
+	cb_buf_addf(b, "%zu\n", v != NULL ? strlen(v) : (size_t)0);
+	cb_buf_add(b, v != NULL ? v : "");
+	cb_buf_addc(b, '\n');
+}
+
+int
+cb_store_draft_put_aside(struct cb_store *s, const struct cb_draft *d, struct cb_err *err)
+{
+	char *path = aside_path(s, s->session, d->key), *tmp = cb_asprintf("%s.new", path);
+	struct cb_buf b = {0};
+	char now[CB_STAMP_LEN], pid[64];
+	int fd, rc = -1;
+
+	cb_stamp_now(now);
+	snprintf(pid, sizeof pid, "%ld %lld", s->pid, s->pid_start);
+	cb_buf_add(&b, "casebook draft 1\n");
+	put_field(&b, pid);
+	put_field(&b, s->actor);
+	put_field(&b, d->key);
+	put_field(&b, d->family_id);
+	put_field(&b, d->title);
+	put_field(&b, d->body);
+	put_field(&b, d->pending_row);
+	put_field(&b, d->base_row);
+	put_field(&b, now);
+	put_field(&b, s->session);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0 || write(fd, b.s, b.len) != (ssize_t)b.len || fsync(fd) != 0) {
+		cb_err_set(err, errno == ENOSPC ? CB_EFULL : CB_EIO,
+		           _("the draft could not be kept beside the database either (%s)"),
+		           strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	close(fd);
+	if (rename(tmp, path) != 0) {
+		cb_err_set(err, CB_EIO, _("the draft could not be kept beside the database either (%s)"),
+		           strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	s->drafted_aside = true;
+	rc = 0;
+out:
+	cb_buf_free(&b);
+	free(tmp);
+	free(path);
+	return rc;
+}
+
+void
+st_draft_aside_drop(struct cb_store *s, const char *key)
+{
+	char *path;
+
+	if (!s->drafted_aside)
+		return;
+	path = aside_path(s, s->session, key);
+	unlink(path);
+	free(path);
+}
+
+/* The next field of a draft file: its length line, then the bytes. */
+static char *
+get_field(const char **p, const char *end)
+{
+	char *nl, *v;
+	unsigned long long n;
+
+	if (*p >= end)
+		return NULL;
+	errno = 0;
+	n = strtoull(*p, &nl, 10);
+	if (errno != 0 || nl >= end || *nl != '\n' || n > (unsigned long long)(end - nl - 1))
+		return NULL;
+	v = cb_strndup(nl + 1, (size_t)n);
+	*p = nl + 1 + n + 1;
+	return v;
+}
+
+/* One file: into the drafts table (when its casebook has ended), then
+ * gone. */
+static void
+merge_one(struct cb_store *s, const char *path)
+{
+	struct cb_buf b = {0};
+	char chunk[4096], *f[10] = {0};
+	const char *p, *end;
+	size_t n, i;
+	long pid = 0;
+	long long start = 0;
+	FILE *in = fopen(path, "rb");
+	sqlite3_stmt *st;
+
+	if (in == NULL)
+		return;
+	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
+		cb_buf_addn(&b, chunk, n);
+	fclose(in);
+	if (b.len < 17 || memcmp(b.s, "casebook draft 1\n", 17) != 0)
+		goto out;
+	p = b.s + 17;
+	end = b.s + b.len;
+	for (i = 0; i < 10; i++)
+		if ((f[i] = get_field(&p, end)) == NULL)
+			goto out;
+	if (sscanf(f[0], "%ld %lld", &pid, &start) != 2 || st_proc_alive(pid, start))
+		goto out; /* still running: it will write its drafts itself */
+	if (st_prepare(s, "INSERT OR REPLACE INTO drafts (key, worker_id, family_id, title, body, "
+	                  "pending_row, base_row, updated_at, session) "
+	                  "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS (SELECT 1 FROM "
+	                  "drafts WHERE key = ?1 AND worker_id = ?2 AND session = ?9 AND "
+	                  "updated_at > ?8)", &st, NULL) != 0)
+		goto out;
+	st_bind_text(st, 1, f[2]);
+	st_bind_text(st, 2, f[1]);
+	st_bind_text(st, 3, f[3][0] != '\0' ? f[3] : NULL);
+	st_bind_text(st, 4, f[4]);
+	st_bind_text(st, 5, f[5]);
+	st_bind_text(st, 6, f[6][0] != '\0' ? f[6] : NULL);
+	st_bind_text(st, 7, f[7][0] != '\0' ? f[7] : NULL);
+	st_bind_text(st, 8, f[8]);
+	st_bind_text(st, 9, f[9]);
+	if (sqlite3_step(st) == SQLITE_DONE)
+		unlink(path);
+	sqlite3_finalize(st);
+out:
+	for (i = 0; i < 10; i++)
+		free(f[i]);
+	cb_buf_free(&b);
+}
+
+void
+st_drafts_merge_aside(struct cb_store *s)
+{
+	char *dir = cb_strdup(s->path), *slash = strrchr(dir, '/'), *prefix;
+	const char *base = s->path, *d = ".";
+	struct dirent *e;
+	DIR *dp;
+
+	if (slash != NULL) {
+		*slash = '\0';
+		base = s->path + (slash - dir) + 1;
+		d = slash == dir ? "/" : dir;
+	}
+	prefix = cb_asprintf("%s" ASIDE_INFIX, base);
+	dp = opendir(d);
+	while (dp != NULL && (e = readdir(dp)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char *path;
+
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 ||
+		    (len > 4 && strcmp(e->d_name + len - 4, ".new") == 0))
+			continue;
+		path = cb_asprintf("%s/%s", d, e->d_name);
+		merge_one(s, path);
+		free(path);
+	}
+	if (dp != NULL)
+		closedir(dp);
+	free(prefix);
+	free(dir);
 }

@@ -6,6 +6,8 @@
 
 /* How long a statement waits for a lock held by another connection. */
 #define STORE_BUSY_MS 5000
+/* ... in slices this long, so that a workbook can answer keys meanwhile. */
+#define STORE_BUSY_SLICE_MS 100
 
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -43,6 +45,13 @@ struct cb_store {
 	long pid;
 	long long pid_start;
 	bool drafted; /* this session has kept a draft */
+	/* Waiting for a lock another connection holds: in slices of
+	 * STORE_BUSY_SLICE_MS, asking on_busy after each (see
+	 * cb_store_on_busy); quick: one slice at most (drafts). */
+	int (*on_busy)(void *ctx, int waited_ms);
+	void *on_busy_ctx;
+	bool busy_quick;
+	bool drafted_aside; /* a draft went to a file beside the database */
 	struct st_cached cache[ST_CACHE_SIZE];
 	size_t ncache;
 };
@@ -58,6 +67,13 @@ bool st_proc_alive(long pid, long long pid_start);
 /* On a clean close: this session's drafts are left for the next one (as
  * a session that has ended). */
 void st_drafts_release(struct cb_store *s);
+/* Drafts kept beside the database while it was locked: drop this
+ * session's file for key (its draft is in the table now); merge the
+ * files of ended sessions into the table (at the workbook's start). */
+void st_draft_aside_drop(struct cb_store *s, const char *key);
+void st_drafts_merge_aside(struct cb_store *s);
+/* The busy handler every connection of the store has. */
+int st_busy(void *store, int count);
 
 int st_prepare(struct cb_store *s, const char *sql, sqlite3_stmt **st, struct cb_err *err);
 /* As st_prepare, but the statement is kept prepared for the next time

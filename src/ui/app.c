@@ -708,6 +708,52 @@ interrupt(struct ui_app *app)
 		app->quit = true;
 }
 
+/* Another casebook holds the database locked: wait in slices, saying
+ * so on the status line, and let Esc (or Ctrl-C) give up; other keys
+ * wait in the queue for when the wait is over. Without the terminal (it
+ * is being closed), wait as any command does. */
+static int
+busy_wait(void *ctx, int waited_ms)
+{
+	struct ui_app *app = ctx;
+	wint_t keys[32];
+	bool fkey[32];
+	int r, n = 0, i;
+	bool give_up = false;
+
+	if (ui_hungup())
+		return 0;
+	if (stdscr == NULL || isendwin())
+		return waited_ms < 5000;
+	snprintf(app->status, sizeof app->status,
+	         _("Waiting for another casebook to finish with the database (%d s): Esc gives "
+	           "up, and what you typed stays here."),
+	         waited_ms / 1000);
+	app->status_error = true;
+	ui_draw_status(app);
+	refresh();
+	timeout(0);
+	while (n < (int)(sizeof keys / sizeof *keys) && (r = get_wch(&keys[n])) != ERR) {
+		if (r == OK && (keys[n] == 27 || keys[n] == 3))
+			give_up = true;
+		else
+			fkey[n++] = r == KEY_CODE_YES;
+	}
+	for (i = n - 1; i >= 0; i--) {
+		if (fkey[i])
+			ungetch((int)keys[i]);
+		else
+			unget_wch((wchar_t)keys[i]);
+	}
+	if (give_up) {
+		snprintf(app->status, sizeof app->status,
+		         _("Gave up waiting for the other casebook: nothing was saved; your text is "
+		           "still here."));
+		return 0;
+	}
+	return 1;
+}
+
 int
 cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 {
@@ -734,6 +780,7 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	}
 	ui_edit_sweep();
 	app.help = (struct cb_vec)CB_VEC_OWNING(cb_help_entry_free_item);
+	cb_store_on_busy(app.store, busy_wait, &app);
 	load_help(&app, opt->datadir);
 	app.panel = app.training;
 	show_warnings(&app, opt->warnings);

@@ -79,8 +79,20 @@ write_draft(struct ui_app *app, struct editview *v, bool force, struct cb_err *e
 	d.pending_row = v->pending_row[0] != '\0' ? v->pending_row : NULL;
 	d.base_row = v->base_row[0] != '\0' ? v->base_row : NULL;
 	if (cb_store_draft_put(app->store, &d, err) != 0) {
+		struct cb_err aside = {0};
+
 		/* Try again after another interval, not on every key. */
 		v->dirty_since = now_ms();
+		/* Locked by another casebook: the draft goes to a file beside
+		 * the database meanwhile, and into it when it can. */
+		if (err->code == CB_EBUSY && cb_store_draft_put_aside(app->store, &d, &aside) == 0) {
+			snprintf(v->draft_problem, sizeof v->draft_problem, "%s",
+			         _("the database is locked by another casebook, so the draft is kept "
+			           "in a file beside it for now"));
+			return 0;
+		}
+		if (aside.code != CB_OK)
+			*err = aside;
 		snprintf(v->draft_problem, sizeof v->draft_problem, "%s", err->msg);
 		return -1;
 	}
