@@ -42,4 +42,17 @@ int cb_rules_check_sign(const struct cb_refdata *ref, const struct cb_meeting *m
                         const struct cb_signer *who, const char *chair_name,
                         struct cb_err *err);
 
+/* The people named on a meeting: the chair's role must let them chair
+ * supervision, and the minute-taker's take the minutes. Names and roles
+ * are the workers'; NULL when none is named. 0, or CB_EPERM with a line
+ * that says what to do. Without rules (ref NULL) there is nothing to
+ * check against, and 0. */
+int cb_rules_check_meeting(const struct cb_refdata *ref, const char *chair_role,
+                           const char *chair_name, const char *taker_role,
+                           const char *taker_name, struct cb_err *err);
+/* Recording a risk rating as agreed in group supervision: the worker
+ * recording it (role) must be in a role that may agree a rating. */
+int cb_rules_check_agree_rating(const struct cb_refdata *ref, const char *role,
+                                struct cb_err *err);
+
 #endif

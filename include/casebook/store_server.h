@@ -56,6 +56,9 @@ int cb_sync(struct cb_store *s, const char *url, struct cb_sync_stats *stats,
 /* For the caseload: when this laptop last finished a sync (NULL if never;
  * the caller frees it) and how many local rows are waiting to be sent. */
 int cb_sync_status(struct cb_store *s, char **last, long *waiting, struct cb_err *err);
+/* How many rows, whoever made them, the server has not been sent: what
+ * replacing this database would lose (restore). */
+int cb_sync_unsent(struct cb_store *s, long *unsent, struct cb_err *err);
 
 /* Every row of every synced record, one line each ("table\tid\tjson",
  * sorted), the rows kept aside by conflicts included: two stores that hold

@@ -4,12 +4,14 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "casebook/cli.h"
 #include "casebook/err.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/store.h"
+#include "casebook/store_server.h"
 #include "cli.h"
 
 int
@@ -87,21 +89,67 @@ cmd_backup(struct cli *c)
 	return CB_EXIT_OK;
 }
 
+/* What a restore would lose, judged by the sync state of the database it
+ * replaces. On a laptop that syncs, what the team's server has is not
+ * lost (the next sync fetches it again), so only the rows waiting to be
+ * sent count: any, and the restore is refused without --force; none, and
+ * it goes ahead (*force) whatever the dates. On a laptop that has never
+ * synced, everything is only here, and the restore compares the newest
+ * change in each (cb_store_restore). */
+static int
+sync_judged(struct cli *c, bool *force)
+{
+	struct cb_store *s = NULL;
+	struct cb_err err = {0};
+	char *last = NULL;
+	long waiting = 0;
+	int rc = 0;
+
+	if (c->force || access(c->db, F_OK) != 0)
+		return 0;
+	/* A file that will not open as casebook's is for the restore to
+	 * judge and report. */
+	if (cb_store_open(c->db, CB_STORE_READONLY, &s, &err) != 0)
+		return 0;
+	if (cb_sync_status(s, &last, &waiting, &err) == 0 && last != NULL &&
+	    cb_sync_unsent(s, &waiting, &err) == 0) {
+		if (waiting > 0) {
+			cli_error(ngettext("%s has %ld change not yet sent to the team's server, which "
+			                   "a restore could lose: run casebook sync first, or restore "
+			                   "with --force (the current file is kept aside)",
+			                   "%s has %ld changes not yet sent to the team's server, which "
+			                   "a restore could lose: run casebook sync first, or restore "
+			                   "with --force (the current file is kept aside)",
+			                   (unsigned long)waiting),
+			          c->db, waiting);
+			rc = CB_EXIT_FAIL;
+		} else {
+			*force = true;
+		}
+	}
+	free(last);
+	cb_store_close(&s);
+	return rc;
+}
+
 int
 cmd_restore(struct cli *c)
 {
 	struct cb_store *s = NULL;
 	struct cb_err err = {0};
 	char *pass = NULL, *aside = NULL, *detail;
+	bool force = c->force;
 	int rc;
 
 	if (c->from == NULL)
 		return cli_usage_error(c, _("say which backup to restore with --from FILE"));
 	if ((rc = cli_disk_refused(c)) != 0)
 		return rc;
+	if ((rc = sync_judged(c, &force)) != 0)
+		return rc;
 	if (cb_store_backup_is_sealed(c->from) && (rc = cli_passphrase(c, false, &pass)) != 0)
 		return rc;
-	rc = cb_store_restore(c->from, pass, c->db, c->force, &aside, &err);
+	rc = cb_store_restore(c->from, pass, c->db, force, &aside, &err);
 	cli_passphrase_free(&pass);
 	if (rc != 0)
 		return cli_fail(&err);

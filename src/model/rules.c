@@ -89,3 +89,34 @@ cb_rules_check_sign(const struct cb_refdata *ref, const struct cb_meeting *m,
 	                    "their login on this computer, or confirms with its password"),
 	                  chair_name);
 }
+
+int
+cb_rules_check_meeting(const struct cb_refdata *ref, const char *chair_role,
+                       const char *chair_name, const char *taker_role, const char *taker_name,
+                       struct cb_err *err)
+{
+	if (ref == NULL)
+		return 0;
+	if (chair_role != NULL && !cb_role_may(ref, chair_role, CB_ACT_CHAIR))
+		return cb_err_set(err, CB_EPERM,
+		                  _("%s, a %s, may not chair group supervision (data/roles.yaml): "
+		                    "choose a chair whose role may"),
+		                  chair_name, cb_reflist_label(&ref->roles, chair_role));
+	if (taker_role != NULL && !cb_role_may(ref, taker_role, CB_ACT_TAKE_MINUTES))
+		return cb_err_set(err, CB_EPERM,
+		                  _("%s, a %s, may not take the minutes (data/roles.yaml): choose a "
+		                    "minute-taker whose role may"),
+		                  taker_name, cb_reflist_label(&ref->roles, taker_role));
+	return 0;
+}
+
+int
+cb_rules_check_agree_rating(const struct cb_refdata *ref, const char *role, struct cb_err *err)
+{
+	if (ref == NULL || cb_role_may(ref, role, CB_ACT_AGREE_RATING))
+		return 0;
+	return cb_err_set(err, CB_EPERM,
+	                  _("a %s may not record a rating as agreed in group supervision "
+	                    "(data/roles.yaml): ask the minute-taker or the chair"),
+	                  role != NULL ? cb_reflist_label(&ref->roles, role) : "?");
+}

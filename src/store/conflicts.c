@@ -39,6 +39,24 @@ cb_sync_status(struct cb_store *s, char **last, long *waiting, struct cb_err *er
 	return sr_state_get(s, "last_sync", last, err);
 }
 
+int
+cb_sync_unsent(struct cb_store *s, long *unsent, struct cb_err *err)
+{
+	struct sr_schema *sc;
+	long mine, sys, others;
+	int rc;
+
+	*unsent = 0;
+	if (sr_schema_load(s, &sc, err) != 0)
+		return -1;
+	rc = sr_count_pending(s, sc, NULL, &mine, &sys, &others, NULL, err);
+	sr_schema_free(&sc);
+	if (rc != 0)
+		return -1;
+	*unsent = mine + sys + others;
+	return 0;
+}
+
 static int
 cmp_line(const void *a, const void *b)
 {

@@ -13,6 +13,7 @@
 #include "casebook/store.h"
 #include "casebook/store_meetings.h"
 #include "casebook/store_workers.h"
+#include "casebook/str.h"
 #include "casebook/worker.h"
 #include "casebook/vec.h"
 #include "internal.h"
@@ -175,10 +176,32 @@ meeting_row(sqlite3_stmt *st)
 	return m;
 }
 
+/* The chair and the minute-taker, against what their roles may do. */
+static int
+may_name(struct cb_store *s, const struct cb_meeting *m, struct cb_err *err)
+{
+	struct cb_worker *chair = NULL, *taker = NULL;
+	int rc;
+
+	if (s->rules == NULL)
+		return 0;
+	if (!cb_str_empty(m->chair_id))
+		cb_store_worker_get(s, m->chair_id, &chair, NULL);
+	if (!cb_str_empty(m->minute_taker_id))
+		cb_store_worker_get(s, m->minute_taker_id, &taker, NULL);
+	rc = cb_rules_check_meeting(s->rules, chair != NULL ? chair->role : NULL,
+	                            chair != NULL ? chair->name : NULL,
+	                            taker != NULL ? taker->role : NULL,
+	                            taker != NULL ? taker->name : NULL, err);
+	cb_worker_free(&chair);
+	cb_worker_free(&taker);
+	return rc;
+}
+
 int
 cb_store_meeting_add(struct cb_store *s, struct cb_meeting *m, struct cb_err *err)
 {
-	if (cb_meeting_check(m, err) != 0)
+	if (cb_meeting_check(m, err) != 0 || may_name(s, m, err) != 0)
 		return -1;
 	m->is_signed = false;
 	return st_record_add(s, &meeting_kind, m->id, &m->rev, NULL, NULL, NULL, m, err);
@@ -187,7 +210,7 @@ cb_store_meeting_add(struct cb_store *s, struct cb_meeting *m, struct cb_err *er
 int
 cb_store_meeting_correct(struct cb_store *s, struct cb_meeting *m, struct cb_err *err)
 {
-	if (cb_meeting_check(m, err) != 0)
+	if (cb_meeting_check(m, err) != 0 || may_name(s, m, err) != 0)
 		return -1;
 	m->is_signed = false;
 	return st_meeting_correct(s, m->id, &meeting_kind, m->id, &m->rev, m, err);

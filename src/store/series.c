@@ -9,10 +9,14 @@
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/rating.h"
+#include "casebook/rules.h"
 #include "casebook/stage.h"
 #include "casebook/store.h"
 #include "casebook/store_series.h"
+#include "casebook/store_workers.h"
+#include "casebook/str.h"
 #include "casebook/vec.h"
+#include "casebook/worker.h"
 #include "internal.h"
 
 static const char *
@@ -402,10 +406,25 @@ rating_row(sqlite3_stmt *st)
 	return r;
 }
 
+/* A rating recorded in a meeting is one agreed in group supervision. */
+static int
+may_agree(struct cb_store *s, const struct cb_rating *r, struct cb_err *err)
+{
+	struct cb_worker *me = NULL;
+	int rc;
+
+	if (s->rules == NULL || cb_str_empty(r->meeting_id))
+		return 0;
+	cb_store_worker_get(s, s->actor, &me, NULL);
+	rc = cb_rules_check_agree_rating(s->rules, me != NULL ? me->role : NULL, err);
+	cb_worker_free(&me);
+	return rc;
+}
+
 int
 cb_store_rating_add(struct cb_store *s, struct cb_rating *r, struct cb_err *err)
 {
-	if (cb_rating_check(r, NULL, err) != 0)
+	if (cb_rating_check(r, NULL, err) != 0 || may_agree(s, r, err) != 0)
 		return -1;
 	return st_meeting_add(s, r->meeting_id, &rating_kind, r->id, &r->rev, r->family_id,
 	                      nullable(r->meeting_id), NULL, r, err);
@@ -414,7 +433,7 @@ cb_store_rating_add(struct cb_store *s, struct cb_rating *r, struct cb_err *err)
 int
 cb_store_rating_correct(struct cb_store *s, struct cb_rating *r, struct cb_err *err)
 {
-	if (cb_rating_check(r, NULL, err) != 0)
+	if (cb_rating_check(r, NULL, err) != 0 || may_agree(s, r, err) != 0)
 		return -1;
 	return st_meeting_correct(s, r->meeting_id, &rating_kind, r->id, &r->rev, r, err);
 }

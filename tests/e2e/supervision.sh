@@ -120,9 +120,16 @@ wait_for "Group supervision meetings"
 send a
 wait_for "Date of the meeting?"
 send Enter
+# Only those whose role may chair, or take the minutes, are offered
+# (data/roles.yaml): not the social worker or the practitioners.
 wait_for "Who chairs it?"
+expect "Grace Adeyemi"
+refute "Imran Chaudhry"
+refute "Priya Raman"
 send Enter
 wait_for "Who takes the minutes?"
+expect "Mei Ling Chan"
+refute "Imran Chaudhry"
 send Enter
 wait_for "No families on the agenda yet"
 wait_for "Chair Grace Adeyemi   Minutes taken by Mei Ling Chan"

@@ -777,13 +777,27 @@ START_TEST(sign_off_rules)
 	ck_assert_msg(cb_store_meeting_sign(s, m, &err) == 0, "%s", err.msg);
 	ck_assert(m->is_signed);
 
-	/* A chair whose role may not sign: refused, even at their own login. */
+	/* A chair or a minute-taker whose role may not: the meeting is
+	 * refused, whatever the screen. */
 	by_sw = cb_meeting_new();
 	by_sw->date = D("2026-10-29");
 	memcpy(by_sw->chair_id, sw->id, CB_UUID_LEN);
 	memcpy(by_sw->minute_taker_id, bso->id, CB_UUID_LEN);
 	cb_store_set_actor(s, sw->id);
+	ck_assert_int_ne(cb_store_meeting_add(s, by_sw, &err), 0);
+	ck_assert_int_eq(err.code, CB_EPERM);
+	ck_assert_ptr_nonnull(strstr(err.msg, "Imran Chaudhry, a Social worker, may not chair"));
+	memcpy(by_sw->chair_id, chair->id, CB_UUID_LEN);
+	memcpy(by_sw->minute_taker_id, sw->id, CB_UUID_LEN);
+	ck_assert_int_ne(cb_store_meeting_add(s, by_sw, &err), 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "may not take the minutes"));
+	/* A chair whose role may not sign (a meeting from before the rules,
+	 * or another authority's): refused, even at their own login. */
+	memcpy(by_sw->chair_id, sw->id, CB_UUID_LEN);
+	memcpy(by_sw->minute_taker_id, bso->id, CB_UUID_LEN);
+	cb_store_set_rules(s, NULL);
 	ck_assert_msg(cb_store_meeting_add(s, by_sw, &err) == 0, "%s", err.msg);
+	cb_store_set_rules(s, rules);
 	cb_store_set_os_user(s, "ichaudhry");
 	ck_assert_msg(cb_store_link_os_user(s, "ichaudhry", sw->id, &err) == 0, "%s", err.msg);
 	ck_assert_int_ne(cb_store_meeting_sign(s, by_sw, &err), 0);
@@ -916,6 +930,12 @@ START_TEST(agenda_items_come_off_and_move)
 	/* A rating agreed in the meeting can be retracted until the chair
 	 * signs; then it cannot, and nor can the agenda change. */
 	memcpy(r->meeting_id, m->id, CB_UUID_LEN);
+	/* Recorded as agreed in supervision: not by a role that may not. */
+	cb_store_set_actor(s, sw->id);
+	ck_assert_int_ne(cb_store_rating_add(s, r, &err), 0);
+	ck_assert_int_eq(err.code, CB_EPERM);
+	ck_assert_ptr_nonnull(strstr(err.msg, "may not record a rating as agreed"));
+	cb_store_set_actor(s, bso->id);
 	ck_assert_msg(cb_store_rating_add(s, r, &err) == 0, "%s", err.msg);
 	cb_store_set_actor(s, chair->id);
 	ck_assert_int_eq(cb_store_meeting_sign(s, m, &err), 0);

@@ -14,6 +14,7 @@
 #include "casebook/i18n.h"
 #include "casebook/meeting.h"
 #include "casebook/mem.h"
+#include "casebook/rules.h"
 #include "casebook/minute_taking.h"
 #include "casebook/rating.h"
 #include "casebook/stage.h"
@@ -516,9 +517,10 @@ correct_details(struct ui_app *app, struct ui_screen *scr)
 		return;
 	}
 	if (ui_prompt_date(app, _("Date of the meeting?"), v->m->date, &date) != 0 ||
-	    ui_sup_pick_worker(app, _("Who chairs it?"), v->m->chair_id, NULL, chair) != 0 ||
-	    ui_sup_pick_worker(app, _("Who takes the minutes?"), v->m->minute_taker_id, NULL,
-	                       taker) != 0)
+	    ui_sup_pick_worker_may(app, _("Who chairs it?"), v->m->chair_id, NULL, CB_ACT_CHAIR,
+	                           chair) != 0 ||
+	    ui_sup_pick_worker_may(app, _("Who takes the minutes?"), v->m->minute_taker_id, NULL,
+	                           CB_ACT_TAKE_MINUTES, taker) != 0)
 		return;
 	if (cb_date_cmp(date, v->m->date) == 0 && cb_streq(chair, v->m->chair_id) &&
 	    cb_streq(taker, v->m->minute_taker_id)) {

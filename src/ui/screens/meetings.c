@@ -12,6 +12,7 @@
 #include "casebook/i18n.h"
 #include "casebook/meeting.h"
 #include "casebook/mem.h"
+#include "casebook/rules.h"
 #include "casebook/store.h"
 #include "casebook/store_meetings.h"
 #include "casebook/store_workers.h"
@@ -62,6 +63,13 @@ int
 ui_sup_pick_worker(struct ui_app *app, const char *title, const char *initial_id,
                    const struct cb_vec *skip, char out[CB_UUID_LEN])
 {
+	return ui_sup_pick_worker_may(app, title, initial_id, skip, NULL, out);
+}
+
+int
+ui_sup_pick_worker_may(struct ui_app *app, const char *title, const char *initial_id,
+                       const struct cb_vec *skip, const char *act, char out[CB_UUID_LEN])
+{
 	struct cb_vec workers = CB_VEC_OWNING(cb_worker_free_item);
 	struct cb_vec shown = CB_VEC_BORROWING;
 	struct ui_choice *items = NULL;
@@ -76,8 +84,16 @@ ui_sup_pick_worker(struct ui_app *app, const char *title, const char *initial_id
 	for (i = 0; i < workers.len; i++) {
 		const struct cb_worker *w = workers.items[i];
 
-		if (!skipped(skip, w->id))
+		/* Only those whose role may do what they are chosen for: the
+		 * store would refuse anyone else (data/roles.yaml). */
+		if (!skipped(skip, w->id) &&
+		    (act == NULL || app->ref == NULL || cb_role_may(app->ref, w->role, act)))
 			cb_vec_push(&shown, workers.items[i]);
+	}
+	if (shown.len == 0 && act != NULL) {
+		ui_error(app, _("No worker's role may do this (data/roles.yaml): give a role the act "
+		                "'%s', or add a worker in such a role."), act);
+		goto out;
 	}
 	if (shown.len == 0) {
 		ui_error(app, _("There is nobody else to choose: add workers with 'casebook add "
@@ -211,11 +227,11 @@ add_meeting(struct ui_app *app, struct ui_screen *scr)
 	if (ui_prompt_date(app, _("Date of the meeting?"), cb_date_today(), &m->date) != 0)
 		goto out;
 	default_chair(app, chair);
-	if (ui_sup_pick_worker(app, _("Who chairs it? (the chair signs the minutes off)"), chair,
-	                       NULL, m->chair_id) != 0)
+	if (ui_sup_pick_worker_may(app, _("Who chairs it? (the chair signs the minutes off)"),
+	                           chair, NULL, CB_ACT_CHAIR, m->chair_id) != 0)
 		goto out;
-	if (ui_sup_pick_worker(app, _("Who takes the minutes?"), app->me->id, NULL,
-	                       m->minute_taker_id) != 0)
+	if (ui_sup_pick_worker_may(app, _("Who takes the minutes?"), app->me->id, NULL,
+	                           CB_ACT_TAKE_MINUTES, m->minute_taker_id) != 0)
 		goto out;
 	memcpy(m->team_id, app->me->team_id, CB_UUID_LEN);
 	if (cb_store_meeting_add(app->store, m, &err) != 0) {

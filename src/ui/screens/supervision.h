@@ -17,6 +17,9 @@ void ui_open_minutes(struct ui_app *app, const char *meeting_id, const char *ite
  * Returns 0 with the id in out, -1 when cancelled or there is nobody. */
 int ui_sup_pick_worker(struct ui_app *app, const char *title, const char *initial_id,
                        const struct cb_vec *skip, char out[CB_UUID_LEN]);
+/* The same, offering only workers whose role may do act (CB_ACT_...). */
+int ui_sup_pick_worker_may(struct ui_app *app, const char *title, const char *initial_id,
+                           const struct cb_vec *skip, const char *act, char out[CB_UUID_LEN]);
 
 /* A screen about several families (or none) does not take the family of
  * the screen below it into the context line. */
