@@ -43,17 +43,17 @@ int
 cb_sync_unsent(struct cb_store *s, long *unsent, struct cb_err *err)
 {
 	struct sr_schema *sc;
-	long mine, sys, others;
+	struct sr_counts n;
 	int rc;
 
 	*unsent = 0;
 	if (sr_schema_load(s, &sc, err) != 0)
 		return -1;
-	rc = sr_count_pending(s, sc, NULL, &mine, &sys, &others, NULL, err);
+	rc = sr_count_pending(s, sc, NULL, &n, err);
 	sr_schema_free(&sc);
 	if (rc != 0)
 		return -1;
-	*unsent = mine + sys + others;
+	*unsent = n.mine + n.system + n.laptop + n.others;
 	return 0;
 }
 
