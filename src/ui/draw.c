@@ -413,3 +413,33 @@ ui_list_fit(struct ui_list *l, int height)
 	if (l->top + (size_t)l->height > l->count)
 		l->top = l->count > (size_t)l->height ? l->count - (size_t)l->height : 0;
 }
+
+void
+ui_columns_draw(struct ui_app *app, int top, int bottom, const char *info, const char *empty,
+                const struct ui_column *cols, int ncols, struct ui_list *list, size_t count,
+                const char *(*cell)(void *ctx, size_t k, int col, int *attr), void *ctx)
+{
+	int height = bottom - top - 2, i, c;
+
+	ui_text(top, 1, app->cols - 2, info, ui_attr(app, UI_C_DIM));
+	for (c = 0; c < ncols; c++)
+		ui_text(top + 1, cols[c].x, cols[c].width, cols[c].heading, A_BOLD | A_UNDERLINE);
+	list->count = count;
+	if (count == 0) {
+		ui_wrap(top + 3, 2, app->cols - 4, 4, empty, A_NORMAL, 0);
+		return;
+	}
+	ui_list_fit(list, height);
+	for (i = 0; i < height && list->top + (size_t)i < count; i++) {
+		size_t k = list->top + (size_t)i;
+		int y = top + 2 + i, attr = k == list->sel ? A_REVERSE : A_NORMAL;
+
+		ui_field(y, 0, app->cols, "", attr);
+		for (c = 0; c < ncols; c++) {
+			int extra = 0;
+			const char *text = cell(ctx, k, c, &extra);
+
+			ui_field(y, cols[c].x, cols[c].width, text != NULL ? text : "", attr | extra);
+		}
+	}
+}

@@ -306,6 +306,21 @@ bool ui_list_move(struct ui_list *l, enum ui_action action);
 /* Keep the selection in view for height rows. */
 void ui_list_fit(struct ui_list *l, int height);
 
+/* A list in columns (the meetings, the overdue actions): a dim line that
+ * says what is listed, the headings underlined, then a row for each item
+ * with the selection reversed; the sentence empty, wrapped, when there
+ * are none. cell gives column col of item k (text and extra attributes);
+ * the returned text is borrowed until the next call. */
+struct ui_column {
+	const char *heading;
+	int x;
+	int width;
+};
+void ui_columns_draw(struct ui_app *app, int top, int bottom, const char *info,
+                     const char *empty, const struct ui_column *cols, int ncols,
+                     struct ui_list *list, size_t count,
+                     const char *(*cell)(void *ctx, size_t k, int col, int *attr), void *ctx);
+
 /* Modal dialogs: they run their own small loop over the screen below and
  * return when answered. Esc cancels and changes nothing. */
 /* One line of text. Returns 0 with *out (owned), or -1 when cancelled.

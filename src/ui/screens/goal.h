@@ -19,6 +19,11 @@ int ui_goal_add(struct ui_app *app, const char *family_id, char new_id[CB_UUID_L
 /* Review a goal with the family: date, a 0-10 score, a note. Returns 0
  * when a review was saved. */
 int ui_goal_review(struct ui_app *app, const struct cb_goal *g);
+/* Correct a review (was): its date, score and note again, as a new
+ * version; says whether anything changed. (goal_review.c) */
+struct cb_goal_review;
+void ui_goal_review_correct(struct ui_app *app, const struct cb_goal *g,
+                            const struct cb_goal_review *was);
 /* The goal's versions and its reviews', with who and when. */
 void ui_goal_history(struct ui_app *app, const struct cb_goal *g, const struct ui_screen *about);
 /* "proposed by a parent", "proposed jointly". */

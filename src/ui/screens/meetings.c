@@ -25,6 +25,7 @@
 struct meetings {
 	struct cb_vec meetings;    /* struct cb_meeting, newest first */
 	struct ui_list list;
+	char date[CB_DATE_LEN];    /* a cell being drawn */
 };
 
 static void
@@ -145,49 +146,47 @@ state_width(void)
 	return w > 16 ? 16 : w;
 }
 
+static const char *
+meetings_cell(void *ctx, size_t k, int col, int *attr)
+{
+	struct meetings *m = ctx;
+	const struct cb_meeting *mt = m->meetings.items[k];
+
+	switch (col) {
+	case 0:
+		cb_date_format(mt->date, m->date);
+		return m->date;
+	case 1: return mt->chair_name ? mt->chair_name : "?";
+	case 2: return !cb_str_empty(mt->families) ? mt->families : _("(no families yet)");
+	default:
+		*attr = mt->is_signed ? 0 : A_BOLD;
+		return mt->is_signed ? _("signed") : _("DRAFT");
+	}
+}
+
 static void
 meetings_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 {
 	struct meetings *m = scr->state;
-	int height = bottom - top - 2, i;
 	int x_chair = 13, w_chair = 22, x_fam = x_chair + w_chair + 1;
 	/* The last column is as wide as its words in the worker's language
 	 * (at least 8, at most 16), and the families give way to it. */
 	int w_state = (int)state_width();
-	int w_fam = app->cols - x_fam - w_state - 2, x_state = app->cols - w_state - 1;
+	const struct ui_column cols[] = {
+		{_("Date"), 1, 10},
+		{_("Chair"), x_chair, w_chair},
+		{_("Families discussed"), x_fam, app->cols - x_fam - w_state - 2},
+		{_("Minutes"), app->cols - w_state - 1, w_state},
+	};
 	char info[120];
 
 	snprintf(info, sizeof info,
 	         ngettext("%zu meeting, newest first", "%zu meetings, newest first", m->meetings.len),
 	         m->meetings.len);
-	ui_text(top, 1, app->cols - 2, info, ui_attr(app, UI_C_DIM));
-	ui_text(top + 1, 1, 10, _("Date"), A_BOLD | A_UNDERLINE);
-	ui_text(top + 1, x_chair, w_chair, _("Chair"), A_BOLD | A_UNDERLINE);
-	ui_text(top + 1, x_fam, w_fam, _("Families discussed"), A_BOLD | A_UNDERLINE);
-	ui_text(top + 1, x_state, w_state, _("Minutes"), A_BOLD | A_UNDERLINE);
-	if (m->meetings.len == 0) {
-		ui_wrap(top + 3, 2, app->cols - 4, 4,
-		        _("No group supervision meetings yet. Press a to set one up: the date, "
-		          "the chair and who takes the minutes."),
-		        A_NORMAL, 0);
-		return;
-	}
-	ui_list_fit(&m->list, height);
-	for (i = 0; i < height && m->list.top + (size_t)i < m->meetings.len; i++) {
-		size_t k = m->list.top + (size_t)i;
-		const struct cb_meeting *mt = m->meetings.items[k];
-		int y = top + 2 + i, attr = k == m->list.sel ? A_REVERSE : A_NORMAL;
-		char date[CB_DATE_LEN];
-
-		cb_date_format(mt->date, date);
-		ui_field(y, 0, app->cols, "", attr);
-		ui_field(y, 1, 11, date, attr);
-		ui_field(y, x_chair, w_chair, mt->chair_name ? mt->chair_name : "?", attr);
-		ui_field(y, x_fam, w_fam,
-		         !cb_str_empty(mt->families) ? mt->families : _("(no families yet)"), attr);
-		ui_field(y, x_state, w_state, mt->is_signed ? _("signed") : _("DRAFT"),
-		         attr | (mt->is_signed ? 0 : A_BOLD));
-	}
+	ui_columns_draw(app, top, bottom, info,
+	                _("No group supervision meetings yet. Press a to set one up: the date, "
+	                  "the chair and who takes the minutes."),
+	                cols, 4, &m->list, m->meetings.len, meetings_cell, m);
 }
 
 /* The team manager of my team, or any team manager, or me. */

@@ -577,8 +577,20 @@ draw_actions(struct ui_app *app, struct minutes *s, int y, int rows)
 		ui_field(yy, 0, app->cols, "", attr);
 		ui_field(yy, 1, 4, num, attr);
 		ui_field(yy, 5, app->cols - 6, a->text, attr);
-		line = cb_asprintf(_("Owner %s, due %s"), a->owner_name ? a->owner_name : "?", due);
-		ui_text(yy + 1, 5, app->cols - 6, line, ui_attr(app, UI_C_DIM));
+		/* The due date is never the part cut off: a long owner (an
+		 * agency's full name) gives way to it, and h shows it whole. */
+		{
+			char *when = cb_asprintf(_(", due %s"), due);
+			int ww = (int)cb_utf8_width(when), room = app->cols - 6 - ww, used;
+
+			line = cb_asprintf(_("Owner %s"), a->owner_name ? a->owner_name : "?");
+			used = (int)cb_utf8_width(line);
+			if (used > room)
+				used = room;
+			ui_field(yy + 1, 5, used, line, ui_attr(app, UI_C_DIM));
+			ui_text(yy + 1, 5 + used, ww, when, ui_attr(app, UI_C_DIM));
+			free(when);
+		}
 		free(line);
 	}
 }

@@ -35,6 +35,7 @@ struct overdue {
 	struct cb_vec rows;    /* struct row, oldest due first */
 	struct ui_list list;
 	bool team;
+	char due[CB_DATE_LEN]; /* a cell being drawn */
 };
 
 static void
@@ -137,13 +138,35 @@ out:
 	cb_vec_clear(&families);
 }
 
+static const char *
+overdue_cell(void *ctx, size_t k, int col, int *attr)
+{
+	struct overdue *o = ctx;
+	const struct row *r = o->rows.items[k];
+
+	(void)attr;
+	switch (col) {
+	case 0:
+		cb_date_format(r->due, o->due);
+		return o->due;
+	case 1: return r->family;
+	case 2: return r->owner;
+	default: return r->text;
+	}
+}
+
 static void
 overdue_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 {
 	struct overdue *o = scr->state;
-	int height = bottom - top - 2, i;
 	int x_fam = 12, w_fam = 24, x_owner = x_fam + w_fam + 1, w_owner = 16;
-	int x_text = x_owner + w_owner + 1, w_text = app->cols - x_text - 1;
+	int x_text = x_owner + w_owner + 1;
+	const struct ui_column cols[] = {
+		{_("Due"), 1, 10},
+		{_("Family"), x_fam, w_fam},
+		{_("Owner"), x_owner, w_owner},
+		{_("Action"), x_text, app->cols - x_text - 1},
+	};
 	char info[160];
 
 	if (o->team)
@@ -156,32 +179,10 @@ overdue_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 		         ngettext("%zu overdue action in my families (t: the team's)",
 		                  "%zu overdue actions in my families (t: the team's)", o->rows.len),
 		         o->rows.len);
-	ui_text(top, 1, app->cols - 2, info, ui_attr(app, UI_C_DIM));
-	ui_text(top + 1, 1, 10, _("Due"), A_BOLD | A_UNDERLINE);
-	ui_text(top + 1, x_fam, w_fam, _("Family"), A_BOLD | A_UNDERLINE);
-	ui_text(top + 1, x_owner, w_owner, _("Owner"), A_BOLD | A_UNDERLINE);
-	ui_text(top + 1, x_text, w_text, _("Action"), A_BOLD | A_UNDERLINE);
-	if (o->rows.len == 0) {
-		ui_wrap(top + 3, 2, app->cols - 4, 4,
-		        o->team ? _("No overdue actions in the team's families.")
-		                : _("No overdue actions in your families. Press t to see the team's."),
-		        A_NORMAL, 0);
-		return;
-	}
-	ui_list_fit(&o->list, height);
-	for (i = 0; i < height && o->list.top + (size_t)i < o->rows.len; i++) {
-		size_t k = o->list.top + (size_t)i;
-		const struct row *r = o->rows.items[k];
-		int y = top + 2 + i, attr = k == o->list.sel ? A_REVERSE : A_NORMAL;
-		char due[CB_DATE_LEN];
-
-		cb_date_format(r->due, due);
-		ui_field(y, 0, app->cols, "", attr);
-		ui_field(y, 1, 11, due, attr);
-		ui_field(y, x_fam, w_fam, r->family, attr);
-		ui_field(y, x_owner, w_owner, r->owner, attr);
-		ui_field(y, x_text, w_text, r->text, attr);
-	}
+	ui_columns_draw(app, top, bottom, info,
+	                o->team ? _("No overdue actions in the team's families.")
+	                        : _("No overdue actions in your families. Press t to see the team's."),
+	                cols, 4, &o->list, o->rows.len, overdue_cell, o);
 }
 
 static int
