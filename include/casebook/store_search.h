@@ -34,8 +34,9 @@ struct cb_search_query {
 	size_t limit;            /* at most this many hits; 0: all */
 };
 
-/* Each hit, best first, passed to each (which returns nonzero to stop, and
- * that is returned). Words with nothing to match find nothing. The hit's
+/* Each hit, the most recently recorded first (the order the index
+ * answers in at once, however many match), passed to each (which returns
+ * nonzero to stop, and that is returned). Words with nothing to match find nothing. The hit's
  * strings last until each returns. */
 int cb_store_search_each(struct cb_store *s, const struct cb_search_query *q,
                          int (*each)(const struct cb_search_hit *hit, void *ctx), void *ctx,

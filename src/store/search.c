@@ -77,7 +77,7 @@ match_expr(const char *text)
 	"LEFT JOIN family_heads h ON h.family_id = s.family_id "                     \
 	"LEFT JOIN family_versions f ON f.family_id = h.family_id AND f.version = h.version " \
 	"WHERE search MATCH ?1 AND (?4 IS NULL OR s.family_id = ?4) "                \
-	"AND (s.family_id IS NULL OR h.retracted = 0) ORDER BY s.rank LIMIT ?5"
+	"AND (s.family_id IS NULL OR h.retracted = 0) ORDER BY s.rowid DESC LIMIT ?5"
 
 static const char *
 col(sqlite3_stmt *st, int i)

@@ -114,6 +114,8 @@ for n in $sizes; do
 	row "show family (300 notes)" "$(ms "$casebook" show family "$ref" --db "$db")"
 	row "export family --format txt (300 notes)" \
 		"$(ms "$casebook" export family "$ref" --format txt --db "$db" --as "Bench Worker")"
+	row "search school (every hit, command line)" \
+		"$(ms "$casebook" search school --db "$db")"
 	row "workbook first screen, peak RSS (KiB)" \
 		"$(rss sh -c "'$ptytime' families -- '$casebook' --db '$db' --as 'Bench Worker'")"
 done

@@ -28,6 +28,7 @@
 #include "casebook/store_answers.h"
 #include "casebook/store_families.h"
 #include "casebook/store_notes.h"
+#include "casebook/store_search.h"
 #include "casebook/store_series.h"
 #include "casebook/store_views.h"
 #include "casebook/store_workers.h"
@@ -258,6 +259,27 @@ open_family(struct cb_store *s, const char *name, const char *ref)
 }
 
 static int
+count_hit(const struct cb_search_hit *h, void *ctx)
+{
+	(void)h;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+/* A search as the workbook makes it: the 200 most recent hits, with snippets. */
+static void
+search(struct cb_store *s, const char *name, const char *text)
+{
+	struct cb_search_query q = {text, NULL, "[", "]", 200};
+	struct cb_err err = {0};
+	size_t hits = 0;
+	double t0 = now();
+
+	must(cb_store_search_each(s, &q, count_hit, &hits, &err), &err);
+	printf("%s (%zu hits shown)\t%.2f\n", name, hits, now() - t0);
+}
+
+static int
 run(const char *path)
 {
 	struct cb_store *s = NULL;
@@ -278,6 +300,9 @@ run(const char *path)
 	open_family(s, "open a family of 300 notes", "FS-20-00000");
 	open_family(s, "open a family of 40 notes", "FS-21-00001");
 	caseload(s, "back to the caseload, mine", w->id, NULL);
+	search(s, "search: a name, as typed", "nguyen");
+	search(s, "search: a word in many notes", "school");
+	search(s, "search: a word in no note", "zebra");
 	cb_worker_free(&w);
 	cb_store_close(&s);
 	return 0;

@@ -376,8 +376,9 @@ add_note(struct cb_store *s, const struct cb_family *f, const char *day, const c
 	return n;
 }
 
-/* Names and notes are found however they are typed; a correction is found
- * by its new words only, a retraction not at all. */
+/* Names and notes are found however they are typed, the most recently
+ * recorded first; a correction is found by its new words only, a
+ * retraction not at all. */
 START_TEST(search_finds_current_text)
 {
 	struct cb_store *s = tu_open(dbpath);
@@ -395,11 +396,11 @@ START_TEST(search_finds_current_text)
 	n = add_note(s, a, "2026-05-02", "Visited at home. SIOBHAN said the boiler is broken.");
 	m = add_note(s, b, "2026-05-03", "Spoke to the school about the boiler at the Prices'.");
 	CK_SEARCH(s, "siobhan", NULL,
-	          "FS-26-0142 person - [Siobh\xc3\xa1n] Gallagher|"
-	          "FS-26-0142 note 2026-05-02 Visited at home. [SIOBHAN] said the boiler is broken.");
+	          "FS-26-0142 note 2026-05-02 Visited at home. [SIOBHAN] said the boiler is broken.|"
+	          "FS-26-0142 person - [Siobh\xc3\xa1n] Gallagher");
 	CK_SEARCH(s, "Si\xc3\xb4\x62h", NULL,
-	          "FS-26-0142 person - [Siobh\xc3\xa1n] Gallagher|"
-	          "FS-26-0142 note 2026-05-02 Visited at home. [SIOBHAN] said the boiler is broken.");
+	          "FS-26-0142 note 2026-05-02 Visited at home. [SIOBHAN] said the boiler is broken.|"
+	          "FS-26-0142 person - [Siobh\xc3\xa1n] Gallagher");
 	CK_SEARCH(s, "boiler broken", NULL,
 	          "FS-26-0142 note 2026-05-02 Visited at home. SIOBHAN said the [boiler] is "
 	          "[broken].");

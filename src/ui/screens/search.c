@@ -19,7 +19,7 @@
 #include "casebook/vec.h"
 #include "../ui.h"
 
-/* What a screen shows at most: the best hits. */
+/* What a screen shows at most: the most recently recorded hits. */
 #define SEARCH_MAX_HITS 200
 #define MARK_OPEN "\x01"
 #define MARK_CLOSE "\x02"
@@ -36,7 +36,7 @@ struct hit {
 struct search {
 	char family_id[CB_UUID_LEN];   /* "" for every family */
 	char *text;
-	struct cb_vec hits;            /* struct hit, best first */
+	struct cb_vec hits;            /* struct hit, newest recorded first */
 	struct ui_list list;
 };
 
