@@ -245,6 +245,45 @@ fail:
 	return -1;
 }
 
+/* Rows fetched by tbl, pk, data (r, cleared here) put into the database
+ * in one transaction, then the rows that waited for them. */
+static int
+apply_fetched(struct cb_store *s, const struct sr_schema *sc, PGresult *r,
+              struct cb_sync_stats *stats, struct cb_err *err)
+{
+	int i, n = PQntuples(r);
+
+	if (cb_store_begin(s, err) != 0) {
+		PQclear(r);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		enum sr_outcome o;
+
+		if (sr_apply(s, sc, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2), &o,
+		             err) != 0) {
+			PQclear(r);
+			cb_store_rollback(s);
+			return -1;
+		}
+		if (o == SR_APPLIED)
+			stats->pulled++;
+		else if (o == SR_ASIDE)
+			stats->conflicts++;
+	}
+	PQclear(r);
+	{
+		long again = 0;
+
+		if (sr_retry_waiting(s, sc, &again, err) != 0) {
+			cb_store_rollback(s);
+			return -1;
+		}
+		stats->pulled += again;
+	}
+	return cb_store_commit(s, err);
+}
+
 /* Rows pulled by number miss the history of a family that became visible
  * later (allocated to this worker, or the worker joined its team): fetch
  * the whole of each visible family that this laptop does not hold. */
@@ -256,7 +295,7 @@ catch_up(PGconn *c, struct cb_store *s, const struct sr_schema *sc, long long up
 	struct cb_buf ids = {0};
 	char to[32];
 	const char *p[2];
-	int i, n, missing = 0;
+	int i, missing = 0;
 
 	r = PQexec(c, "SELECT f FROM casebook.my_families() f ORDER BY f");
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)
@@ -295,36 +334,7 @@ catch_up(PGconn *c, struct cb_store *s, const struct sr_schema *sc, long long up
 	cb_buf_free(&ids);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		return pg_fail(c, r, err, _("could not fetch the families you now see"));
-	n = PQntuples(r);
-	if (cb_store_begin(s, err) != 0) {
-		PQclear(r);
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		enum sr_outcome o;
-
-		if (sr_apply(s, sc, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2), &o,
-		             err) != 0) {
-			PQclear(r);
-			cb_store_rollback(s);
-			return -1;
-		}
-		if (o == SR_APPLIED)
-			stats->pulled++;
-		else if (o == SR_ASIDE)
-			stats->conflicts++;
-	}
-	PQclear(r);
-	{
-		long again = 0;
-
-		if (sr_retry_waiting(s, sc, &again, err) != 0) {
-			cb_store_rollback(s);
-			return -1;
-		}
-		stats->pulled += again;
-	}
-	return cb_store_commit(s, err);
+	return apply_fetched(s, sc, r, stats, err);
 }
 
 /* The same for a team this worker joined since the last sync: its rows
@@ -340,7 +350,7 @@ catch_up_teams(PGconn *c, struct cb_store *s, const struct sr_schema *sc, long l
 	char *before = NULL, to[32];
 	struct cb_buf fresh = {0};
 	const char *p[2];
-	int i, n, nfresh = 0;
+	int i, nfresh = 0;
 
 	*teams_now = NULL;
 	r = PQexec(c, "SELECT t FROM casebook.my_teams() t ORDER BY t");
@@ -387,36 +397,7 @@ catch_up_teams(PGconn *c, struct cb_store *s, const struct sr_schema *sc, long l
 	cb_buf_free(&fresh);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		return pg_fail(c, r, err, _("could not fetch the meetings of your new team"));
-	n = PQntuples(r);
-	if (cb_store_begin(s, err) != 0) {
-		PQclear(r);
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		enum sr_outcome o;
-
-		if (sr_apply(s, sc, PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2), &o,
-		             err) != 0) {
-			PQclear(r);
-			cb_store_rollback(s);
-			return -1;
-		}
-		if (o == SR_APPLIED)
-			stats->pulled++;
-		else if (o == SR_ASIDE)
-			stats->conflicts++;
-	}
-	PQclear(r);
-	{
-		long again = 0;
-
-		if (sr_retry_waiting(s, sc, &again, err) != 0) {
-			cb_store_rollback(s);
-			return -1;
-		}
-		stats->pulled += again;
-	}
-	return cb_store_commit(s, err);
+	return apply_fetched(s, sc, r, stats, err);
 }
 
 void
