@@ -16,8 +16,11 @@ export CASEBOOK="$build/casebook" CASEBOOK_TODAY=2026-11-27 CK_FORK=no
 # The walks over every code point (test_core, test_ui) take every 7th
 # under valgrind: every block still, in a tenth of the time.
 export CASEBOOK_TEST_STEP=7
+# A child a test forks (and kills, or lets exit) is not checked: its
+# parent is, and holds the same allocations.
 vg() {
-	valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99 \
+	valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
+		--child-silent-after-fork=yes --error-exitcode=99 \
 		--log-file="$work/vg.log" "$@" >"$work/out" 2>&1
 	rc=$?
 	if [ $rc -eq 99 ] || [ -s "$work/vg.log" ]; then
