@@ -18,10 +18,11 @@ export CASEBOOK="$build/casebook" CASEBOOK_TODAY=2026-11-27 CK_FORK=no
 export CASEBOOK_TEST_STEP=7
 # A child a test forks (and kills, or lets exit) is not checked: its
 # parent is, and holds the same allocations.
+opts="-q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite
+	--child-silent-after-fork=yes --error-exitcode=99"
 vg() {
-	valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
-		--child-silent-after-fork=yes --error-exitcode=99 \
-		--log-file="$work/vg.log" "$@" >"$work/out" 2>&1
+	# shellcheck disable=SC2086
+	valgrind $opts --log-file="$work/vg.log" "$@" >"$work/out" 2>&1
 	rc=$?
 	if [ $rc -eq 99 ] || [ -s "$work/vg.log" ]; then
 		echo "valgrind: problems in: $*"
@@ -30,10 +31,26 @@ vg() {
 	fi
 	return $rc
 }
-n=0
+# The unit suites, as many at a time as there are cores, each with its
+# own log; then each result in turn.
 for t in "$build"/tests/unit/test_*; do
-	[ -x "$t" ] || continue
-	vg "$t" || { echo "valgrind: $t failed"; cat "$work/out"; exit 1; }
+	[ -f "$t" ] && [ -x "$t" ] && printf '%s\n' "$t"
+done | xargs -P "$(nproc 2>/dev/null || echo 2)" -I{} sh -c '
+	log=$2/$(basename "$1")
+	# shellcheck disable=SC2086
+	valgrind $3 --log-file="$log.vg" "$1" >"$log.out" 2>&1
+	echo $? >"$log.rc"' _ {} "$work" "$opts"
+n=0
+for rc in "$work"/*.rc; do
+	[ -f "$rc" ] || { echo "valgrind: no unit suite ran"; exit 1; }
+	log=${rc%.rc}
+	name=$(basename "$log")
+	if [ "$(cat "$rc")" = 99 ] || [ -s "$log.vg" ]; then
+		echo "valgrind: problems in: $name"
+		cat "$log.vg"
+		exit 1
+	fi
+	[ "$(cat "$rc")" = 0 ] || { echo "valgrind: $name failed"; cat "$log.out"; exit 1; }
 	n=$((n + 1))
 done
 cb="$build/casebook"
