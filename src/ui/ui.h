@@ -417,6 +417,9 @@ void ui_open_figures(struct ui_app *app);
 /* Conflicts from sync, and the sync itself with a progress line
  * (screens/conflicts.c): false when it did not happen (said why). */
 void ui_open_conflicts(struct ui_app *app);
+/* A prompt's check of a new case reference (ctx is the ui_app): not
+ * empty, and no other family has it (screens/caseload.c). */
+int ui_validate_new_reference(const char *text, void *ctx, struct cb_err *err);
 bool ui_sync_now(struct ui_app *app);
 void ui_open_help(struct ui_app *app, const struct ui_screen *about);
 void ui_open_text(struct ui_app *app, const char *title, const char *text,

@@ -270,8 +270,8 @@ on_filter(struct ui_app *app, const char *text, void *ctx)
 	recount(app, c);
 }
 
-static int
-validate_reference(const char *text, void *ctx, struct cb_err *err)
+int
+ui_validate_new_reference(const char *text, void *ctx, struct cb_err *err)
 {
 	struct ui_app *app = ctx;
 	struct cb_family *f = NULL;
@@ -305,7 +305,7 @@ add_family(struct ui_app *app, struct caseload *c)
 	char *ref = NULL, *name = NULL;
 
 	if (ui_prompt(app, _("Case reference (the authority's case number):"), "", &ref,
-	              validate_reference, NULL, app) != 0)
+	              ui_validate_new_reference, NULL, app) != 0)
 		goto out;
 	if (ui_prompt(app, _("How the team refers to the family (e.g. \"Price family\"):"), "", &name,
 	              validate_name, NULL, NULL) != 0)

@@ -171,23 +171,6 @@ save_merged(struct ui_app *app, const char *text, void *ctx, char pending_row[CB
 	return cb_conflict_resolve_with(app->store, m->c, "merged", text, err);
 }
 
-static int
-validate_new_ref(const char *text, void *ctx, struct cb_err *err)
-{
-	struct ui_app *app = ctx;
-	struct cb_family *f = NULL;
-	char *t = cb_str_trim(text);
-	int rc = 0;
-
-	if (*t == '\0')
-		rc = cb_err_set(err, CB_EINVAL, _("a family needs its case reference"));
-	else if (cb_store_family_find_ref(app->store, t, &f, NULL) == 0)
-		rc = cb_err_set(err, CB_EEXIST, _("%s is already %s"), t, f->name);
-	cb_family_free(&f);
-	free(t);
-	return rc;
-}
-
 /* Two families under one reference: give one a new reference (a new
  * version of it), or say they are one family recorded twice. */
 static void
@@ -220,7 +203,7 @@ resolve_reference(struct ui_app *app, struct crow *r)
 	if (pick == 0 || pick == 1) {
 		char *q = cb_asprintf(_("New case reference for %s:"), fam[pick]->name);
 
-		i = ui_prompt(app, q, fam[pick]->reference, &ref, validate_new_ref, NULL, app);
+		i = ui_prompt(app, q, fam[pick]->reference, &ref, ui_validate_new_reference, NULL, app);
 		free(q);
 		if (i != 0) {
 			ui_say(app, _("Nothing changed: the conflict is still open."));
