@@ -399,7 +399,7 @@ st_check_base(struct cb_store *s, const char *latest_sql, const char *id, int ba
 	if (latest == 0)
 		return cb_err_set(err, CB_ENOTFOUND, _("that record is not in the database"));
 	if (latest != base)
-		return cb_err_set(err, CB_ECONSTRAINT,
+		return cb_err_set(err, CB_ESTALE,
 		                  _("this record was changed elsewhere since you opened it "
 		                    "(now version %d, you had %d): reopen it and try again"),
 		                  latest, base);

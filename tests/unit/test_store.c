@@ -253,7 +253,7 @@ START_TEST(corrections_keep_history)
 	/* A correction made from an old copy is refused, not lost silently. */
 	f->rev.version = 1;
 	ck_assert_int_ne(cb_store_family_correct(s, f, &err), 0);
-	ck_assert_int_eq(err.code, CB_ECONSTRAINT);
+	ck_assert_int_eq(err.code, CB_ESTALE);
 	ck_assert_ptr_nonnull(strstr(err.msg, "changed elsewhere"));
 
 	cb_family_free(&f);
