@@ -13,6 +13,7 @@
 #include "casebook/diag.h"
 #include "casebook/err.h"
 #include "casebook/i18n.h"
+#include "casebook/mem.h"
 #include "casebook/module.h"
 #include "casebook/answer.h"
 #include "casebook/refdata.h"
@@ -113,6 +114,7 @@ cli_open_workbook(struct cli *c)
 	struct cb_worker *w = NULL;
 	struct cb_err err = {0};
 	char *scratch_db = NULL, *scratch_dir = NULL, *disk_warning = NULL, *cwd = getcwd(NULL, 0);
+	char *wide;
 	struct open_state tidy = {&s, NULL};
 	struct languages langs = {c, &ref, &prog};
 	bool inconsistent = false;
@@ -199,6 +201,15 @@ cli_open_workbook(struct cli *c)
 	}
 	opt.store = s;
 	opt.switch_ok = c->switch_ok;
+	if (!c->training && (wide = cli_folder_warning(c->db)) != NULL) {
+		/* Shown on the first screen with the disk's, if any. */
+		char *both = disk_warning != NULL ? cb_asprintf("%s %s", wide, disk_warning)
+		                                  : cb_strdup(wide);
+
+		free(disk_warning);
+		free(wide);
+		disk_warning = both;
+	}
 	opt.disk_warning = disk_warning;
 	opt.ref = ref;
 	opt.prog = &prog;
