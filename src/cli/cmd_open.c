@@ -176,8 +176,22 @@ cli_open_workbook(struct cli *c)
 	}
 	/* In use until it is closed: after a crash the next open reads the
 	 * whole file before using it. */
-	if (cb_store_open(c->db, CB_STORE_CREATE, &s, &err) != 0 ||
-	    cb_store_mark_in_use(s, &err) != 0) {
+	if (cb_store_open(c->db, CB_STORE_CREATE, &s, &err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	/* The workbook writes as it goes (drafts, the record of who looked
+	 * at what), so a database it could only read is refused here, before
+	 * the screen, not at the first key. */
+	if (cb_store_readonly(s)) {
+		cli_error(_("%s can only be read here (you cannot write to the file or its folder), "
+		            "and the workbook needs to write to it: fix the permissions, or copy it "
+		            "somewhere you can write ('casebook list workers' and 'list meetings' "
+		            "still read it)"), c->db);
+		rc = CB_EXIT_FAIL;
+		goto out;
+	}
+	if (cb_store_mark_in_use(s, &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}

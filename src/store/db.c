@@ -32,6 +32,12 @@ st_error(struct cb_store *s, int rc, struct cb_err *err)
 		                    "free some space and try again"));
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
+		if (s != NULL && s->readonly)
+			return cb_err_set(err, CB_EREADONLY,
+			                  _("%s is open for reading only (you cannot write to the file "
+			                    "or its folder), so nothing can be changed or recorded: "
+			                    "fix the permissions, or copy it somewhere you can write"),
+			                  s->path);
 		return cb_err_set(err, CB_EREADONLY,
 		                  _("the database cannot be written (%s): check the permissions "
 		                    "of the file and its folder"), detail);
@@ -553,6 +559,68 @@ st_check_detail(const char *result)
 	return b.len > 0 ? cb_buf_take(&b) : (cb_buf_free(&b), cb_strdup("?"));
 }
 
+static bool
+exists(const char *path, const char *suffix)
+{
+	char *p = cb_asprintf("%s%s", path, suffix);
+	struct stat sb;
+	bool yes = lstat(p, &sb) == 0;
+
+	free(p);
+	return yes;
+}
+
+/* Open an existing database to read it without leaving anything beside
+ * it. A database in write-ahead mode needs its -shm file, which SQLite
+ * makes when it is missing, even to read, and a reader cannot remove it
+ * again; in a folder that cannot be written, it cannot be made at all.
+ * With neither -wal nor -shm there, the last casebook closed it cleanly,
+ * everything is in the file itself, and it is read as it is (immutable):
+ * nothing is made. With them there, they are used as they are. */
+static int
+open_for_reading(const char *path, sqlite3 **db)
+{
+	struct cb_buf uri = {0};
+	const char *p;
+	int rc;
+
+	if (exists(path, "-wal") || exists(path, "-shm"))
+		return sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
+	/* An absolute path after an empty authority: file:///... */
+	cb_buf_add(&uri, path[0] == '/' ? "file://" : "file:");
+	for (p = path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			cb_buf_addf(&uri, "%%%02X", (unsigned)(unsigned char)*p);
+		else
+			cb_buf_addc(&uri, *p);
+	}
+	cb_buf_add(&uri, "?immutable=1");
+	rc = sqlite3_open_v2(cb_buf_str(&uri), db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	cb_buf_free(&uri);
+	return rc;
+}
+
+/* Whether this process can write path and make files in its folder (the
+ * -wal and -shm files of a write-ahead database live there). */
+static bool
+location_writable(const char *path)
+{
+	char *dir = cb_strdup(path), *slash = strrchr(dir, '/');
+	bool ok;
+
+	if (slash == NULL) {
+		free(dir);
+		dir = cb_strdup(".");
+	} else if (slash == dir) {
+		slash[1] = '\0';
+	} else {
+		*slash = '\0';
+	}
+	ok = access(path, W_OK) == 0 && access(dir, W_OK | X_OK) == 0;
+	free(dir);
+	return ok;
+}
+
 /* Read-only look at an existing SQLite file: whose is it, how new, does
  * its schema read, and (when full) is every page of it sound, which reads
  * the whole file. *fresh is set when it is an empty SQLite database;
@@ -566,7 +634,7 @@ probe(const char *path, bool full, bool *fresh, bool *older, struct cb_err *err)
 	const char *result;
 
 	*fresh = *older = false;
-	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	rc = open_for_reading(path, &db);
 	if (rc != SQLITE_OK)
 		goto sqlite_fail;
 	sqlite3_busy_timeout(db, 5000);
@@ -779,6 +847,9 @@ set_pragmas(struct cb_store *s, struct cb_err *err)
 	if (st_exec(s, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; "
 	               "PRAGMA synchronous = FULL", err) != 0)
 		return -1;
+	/* Nothing is written: the journal mode is the file's business. */
+	if (s->readonly)
+		return 0;
 	if (st_prepare(s, "PRAGMA journal_mode = WAL", &st, err) != 0)
 		return -1;
 	rc = sqlite3_step(st);
@@ -806,7 +877,7 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 {
 	struct cb_store *s;
 	struct stat sb;
-	bool fresh = false, created = false;
+	bool fresh = false, created = false, readonly = mode == CB_STORE_READONLY;
 	int rc;
 
 	*out = NULL;
@@ -847,13 +918,29 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 			return cb_err_set(err, CB_ENOTFOUND,
 			                  _("%s is an empty database: run 'casebook init --db %s' "
 			                    "first"), path, path);
+		/* A file or folder this user cannot write: opened to read it,
+		 * never to fail half-way with SQLite's "readonly database". */
+		if (!readonly && !location_writable(path)) {
+			if (mode == CB_STORE_ADOPT || fresh || older)
+				return cb_err_set(err, CB_EREADONLY,
+				                  _("%s cannot be written here (you cannot write to the "
+				                    "file or its folder), and this needs to write to it: "
+				                    "fix the permissions, or copy it somewhere you can "
+				                    "write (the file was not changed)"), path);
+			readonly = true;
+		}
 	}
+	if (!readonly && !created && sb.st_size == 0 && !location_writable(path))
+		return cb_err_set(err, CB_EREADONLY,
+		                  _("%s cannot be written here (you cannot write to the file or its "
+		                    "folder): fix the permissions, or choose a place you can write "
+		                    "(the file was not changed)"), path);
 
 	/* What casebook writes is about children: an existing file of ours
 	 * that others could read is made private before it is opened for
 	 * writing (SQLite gives -wal and -shm the same mode). */
-	if (!created && mode != CB_STORE_READONLY && sb.st_uid == getuid() &&
-	    (sb.st_mode & 077) != 0 && chmod(path, 0600) != 0)
+	if (!created && !readonly && sb.st_uid == getuid() && (sb.st_mode & 077) != 0 &&
+	    chmod(path, sb.st_mode & 0600) != 0)
 		return errno_error(_("set the permissions of"), path, errno, err);
 
 	s = cb_calloc(1, sizeof *s);
@@ -863,23 +950,23 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 	s->pid = (long)getpid();
 	s->pid_start = st_proc_start(s->pid);
 	st_os_user_init(s);
-	/* A read-only look (modules check) cannot change the file, even by
-	 * mistake. */
-	rc = sqlite3_open_v2(path, &s->db,
-	                     mode == CB_STORE_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
-	                     NULL);
+	s->readonly = readonly;
+	/* A read-only look (modules check, or a location that cannot be
+	 * written) cannot change the file, even by mistake. */
+	rc = readonly ? open_for_reading(path, &s->db)
+	              : sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		st_error(s, rc, err);
 		goto fail;
 	}
 	if (set_pragmas(s, err) != 0 ||
-	    (mode == CB_STORE_READONLY ? st_schema_current(s, err) : st_migrate(s, err)) != 0)
+	    (readonly ? st_schema_current(s, err) : st_migrate(s, err)) != 0)
 		goto fail;
 	st_identity_probe(s);
 	st_refold_probe(s);
 	/* Versions added outside casebook since it last wrote: their names
 	 * folded now (a look-up of an index that is empty otherwise). */
-	if (mode != CB_STORE_READONLY && st_refold_open(s, err) != 0)
+	if (!readonly && st_refold_open(s, err) != 0)
 		goto fail;
 	*out = s;
 	return 0;
@@ -888,6 +975,12 @@ fail:
 	if (created)
 		unlink(path);
 	return -1;
+}
+
+bool
+cb_store_readonly(const struct cb_store *s)
+{
+	return s->readonly;
 }
 
 void

@@ -39,6 +39,7 @@ struct cb_store {
 	const struct cb_refdata *rules; /* borrowed: data/roles.yaml */
 	int depth; /* transaction nesting */
 	char *marker; /* the in-use marker this process made, or NULL */
+	bool readonly; /* opened for reading only: asked for, or the location cannot be written */
 	/* This editing session (one open of the store): drafts are kept per
 	 * session, with the process that can tell whether it still runs. */
 	char session[CB_UUID_LEN];
