@@ -20,10 +20,16 @@
 #include "casebook/vec.h"
 #include "internal.h"
 
+/* Every SQLite failure becomes one plain sentence here, by its class:
+ * what happened, to which file, and what to do. path names the file (NULL
+ * when the sentence needs no name); detail is SQLite's own words, kept in
+ * brackets for whoever is asked to help. reading: the failure came while
+ * only reading (opening, checking), so nothing can have been half saved. */
 int
-st_error(struct cb_store *s, int rc, struct cb_err *err)
+st_error_class(int rc, const char *path, const char *detail, bool readonly, bool reading,
+               struct cb_err *err)
 {
-	const char *detail = s != NULL && s->db != NULL ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+	const char *db = path != NULL ? path : _("the database");
 
 	switch (rc & 0xFF) {
 	case SQLITE_FULL:
@@ -31,17 +37,26 @@ st_error(struct cb_store *s, int rc, struct cb_err *err)
 		                  _("the disk is full, so this change was not saved: "
 		                    "free some space and try again"));
 	case SQLITE_READONLY:
-	case SQLITE_PERM:
-		if (s != NULL && s->readonly)
+		if (readonly)
 			return cb_err_set(err, CB_EREADONLY,
 			                  _("%s is open for reading only (you cannot write to the file "
 			                    "or its folder), so nothing can be changed or recorded: "
 			                    "fix the permissions, or copy it somewhere you can write"),
-			                  s->path);
+			                  db);
 		return cb_err_set(err, CB_EREADONLY,
-		                  _("the database cannot be written (%s): check the permissions "
-		                    "of the file and its folder"), detail);
+		                  _("%s cannot be written now: check the permissions of the file "
+		                    "and its folder, and that its disk is not mounted read-only"),
+		                  db);
+	case SQLITE_PERM:
+		return cb_err_set(err, CB_EREADONLY,
+		                  _("the system does not let casebook use %s (%s): check the "
+		                    "permissions of the file and its folder"), db, detail);
 	case SQLITE_IOERR:
+		if (reading || rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ)
+			return cb_err_set(err, CB_EIO,
+			                  _("the disk reported an error while reading %s (%s): check "
+			                    "the disk, or restore the database from a backup"),
+			                  db, detail);
 		return cb_err_set(err, CB_EIO,
 		                  _("the disk reported an error while saving (%s), so it is not "
 		                    "known whether the change was saved: open casebook again to "
@@ -49,22 +64,32 @@ st_error(struct cb_store *s, int rc, struct cb_err *err)
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return cb_err_set(err, CB_ECORRUPT,
-		                  _("the database is damaged (%s): restore it from a backup"), detail);
+		                  _("%s is damaged or not a casebook database (%s): check the --db "
+		                    "path, or restore it from a backup"), db, detail);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return cb_err_set(err, CB_EBUSY,
-		                  _("the database is busy in another casebook: try again in a moment"));
+		                  _("%s is busy in another casebook: try again in a moment"), db);
 	case SQLITE_CONSTRAINT:
 		return cb_err_set(err, CB_ECONSTRAINT, _("the change was refused: %s"), detail);
 	case SQLITE_NOMEM:
 		cb_mem_fatal();
 	case SQLITE_CANTOPEN:
-		return cb_err_set(err, CB_EREADONLY,
-		                  _("the database could not be opened (%s): check the path and "
-		                    "its permissions"), detail);
+		return cb_err_set(err, CB_ENOTFOUND,
+		                  _("%s could not be opened (%s): check that the path and its "
+		                    "folder exist and that you may use them"), db, detail);
 	default:
 		return cb_err_set(err, CB_EINTERNAL, _("database error: %s"), detail);
 	}
+}
+
+int
+st_error(struct cb_store *s, int rc, struct cb_err *err)
+{
+	const char *detail = s != NULL && s->db != NULL ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+
+	return st_error_class(rc, s != NULL ? s->path : NULL, detail, s != NULL && s->readonly,
+	                      false, err);
 }
 
 int
@@ -697,17 +722,14 @@ probe(const char *path, bool full, bool *fresh, bool *older, struct cb_err *err)
 	sqlite3_close(db);
 	return 0;
 sqlite_fail:
-	if ((rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB)
-		cb_err_set(err, CB_ECORRUPT,
-		           _("%s is damaged or not a casebook database (%s): check the --db "
-		             "path, or restore it from a backup (the file was not changed)"),
-		           path, sqlite3_errstr(rc));
-	else if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED)
-		cb_err_set(err, CB_EBUSY,
-		           _("%s is busy in another casebook: try again in a moment"), path);
-	else
-		cb_err_set(err, CB_EIO, _("cannot read %s (%s): check the path and its permissions"),
-		           path, db != NULL ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	/* Only read so far: whatever the class, the file was not changed. */
+	st_error_class(rc, path, db != NULL ? sqlite3_errmsg(db) : sqlite3_errstr(rc), false, true,
+	               err);
+	if (err != NULL) {
+		size_t n = strlen(err->msg);
+
+		snprintf(err->msg + n, sizeof err->msg - n, " %s", _("(the file was not changed)"));
+	}
 	if (st != NULL)
 		sqlite3_finalize(st);
 	sqlite3_close(db);

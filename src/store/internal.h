@@ -91,6 +91,9 @@ extern void (*st_prepare_hook)(const char *sql);
 /* Map an SQLite result to an error with a message a worker can act on;
  * returns -1. */
 int st_error(struct cb_store *s, int rc, struct cb_err *err);
+/* The sentence for SQLite result rc (see db.c); st_error uses it. */
+int st_error_class(int rc, const char *path, const char *detail, bool readonly, bool reading,
+                   struct cb_err *err);
 /* Step a statement that returns no rows, then release it (st_release). */
 int st_exec_stmt(struct cb_store *s, sqlite3_stmt *st, struct cb_err *err);
 /* Run SQL without parameters (schema, pragmas). */
