@@ -71,15 +71,7 @@ quit_casebook
 # A draft also comes back in the place it was written.
 start_casebook --db "$work/t.db" --as "Amira Haddad"
 wait_for "Caseload"
-send Enter
-wait_for "Family record"
-send n
-send a
-wait_for "What kind of note?"
-send Enter
-send Enter
-send n
-wait_for "New note"
+open_new_note
 type_text "Second visit: Hoa was up and dressed"
 n=0
 until sqlite3 "$work/t.db" "SELECT body FROM drafts" 2>/dev/null | grep -q "up and dressed"; do
