@@ -175,6 +175,9 @@ bool cli_require_encrypted(const struct cli *c);
 /* CB_EXIT_FAIL, said, when the database is to be refused for its disk
  * (cli_disk_warning); else 0. */
 int cli_disk_refused(struct cli *c);
+/* The sentence to show when the folder holding db is the user's own and
+ * open to others (wider than 0700), else NULL. */
+char *cli_folder_warning(const char *db);
 /* A path from a config file: "~/" at its start is $HOME's. */
 char *cli_config_path(const char *v);
 int cmd_config(struct cli *c);
