@@ -427,8 +427,11 @@ detail_text(struct ui_app *app, const struct programme *g)
 	} else {
 		const struct cb_session *s = g->sessions.items[l->item];
 		char *who = session_people(g, s->present), *out;
+		char *mods = session_modules(app, s->modules, true);
 
-		out = cb_asprintf(_("Who was there: %s.\n%s"), who, s->covered);
+		/* The row cuts the modules to fit; here they are whole. */
+		out = cb_asprintf(_("Modules: %s.\nWho was there: %s.\n%s"), mods, who, s->covered);
+		free(mods);
 		free(who);
 		return out;
 	}
