@@ -1,9 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Issue 15, goals: a goal's words corrected (a new version,
+# Issue 15, goals and sessions: a goal's words corrected (a new version,
 # its history one key away), a goal recorded in error retracted with a
 # reason from the goal itself and from the goals list (the selection
-# going to the goal that took its place).
+# going to the goal that took its place); a programme session's date,
+# modules and who was there corrected (the selection going with it when
+# its date moves it), its history in words, and a session recorded on
+# the wrong family retracted.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 need sqlite3
 
@@ -123,6 +126,61 @@ refute "A goal typed on the wrong family."
 wait_for "The whole family's goal, proposed by a worker, agreed 2026-05-01"
 send Escape
 wait_for "Family record: Price family"
+
+# The session's date was mis-keyed: a new version, and it moves to the
+# top of the list with the selection on it.
+send p
+wait_for "Sessions, newest first (2)"
+send End
+wait_for "Who was there: Zoë Price, Imran Chaudhry."
+send e
+wait_for "Correct what in the session? (a new version; the old one is kept)"
+send Home
+send Enter
+wait_for "When was the session?"
+send C-u
+type_text "2026-10-16"
+send Enter
+wait_for "Corrected: version 2."
+wait_for "2026-10-16  Getting to know the fam"
+expect "Who was there: Zoë Price, Imran Chaudhry."
+# A module left out.
+send e
+wait_for "Correct what in the session?"
+type_text "The modules"
+send Enter
+wait_for "Which modules did you work on?"
+wait_for "[x] Getting to know the family"
+send Down
+send Space
+wait_for "[x] The child's world"
+send Enter
+wait_for "Corrected: version 3."
+wait_for "Modules: Getting to know the family, The child's world."
+# Who was there, ticked as it was: nothing saved, and said so.
+send e
+wait_for "Correct what in the session?"
+type_text "Who was"
+send Enter
+wait_for "[x] Zoë Price (Parent)"
+expect "[ ] Ellie-Mae Price (Child)"
+send Enter
+wait_for "Nothing was changed, so nothing was saved."
+send h
+wait_for "History of the session"
+wait_for "2026-10-08: Getting to know the family"
+expect "2026-10-16: Getting to know the family, The child's world"
+refute "getting-to-know"
+send Escape
+# The other was recorded on the wrong family.
+send Down
+wait_for "Who was there: Imran Chaudhry."
+send d
+wait_for "Retract this session? It stays in the history. Why?"
+type_text "Recorded on the wrong family"
+send Enter
+wait_for "Retracted; the session and the reason stay in its history."
+wait_for "Sessions, newest first (1)"
 quit_casebook
 
 n=$(sqlite3 "$db" "SELECT count(*) FROM goal_versions WHERE retracted = 1 AND reason IN \
@@ -132,4 +190,7 @@ n=$(sqlite3 "$db" "SELECT count(*) FROM goal_review_versions")
 [ "$n" = 1 ] || fail "the retracted goal's review was changed ($n versions)"
 casebook show family FS-26-0001 --db "$db" | grep -qF "feel calm" &&
 	fail "a retracted goal is still shown"
+n=$(sqlite3 "$db" "SELECT count(*) FROM session_versions WHERE retracted = 1 AND \
+	reason = 'Recorded on the wrong family'")
+[ "$n" = 1 ] || fail "the session's retraction is not in the database"
 exit 0
