@@ -121,7 +121,7 @@ wait_for "Family record: Price family"
 
 # One agreed in error: retracted, with a reason.
 send d
-wait_for "Remove a member, retract a status or an action, or end an allocation?"
+wait_for "Remove a member, retract a record, or end an allocation?"
 type_text "Book a GP"
 send Enter
 wait_for "Retract \"Book a GP appointment for Zoë about her sleep\"?"
@@ -134,7 +134,7 @@ wait_gone "Book a GP appointment"
 
 # One agreed in signed minutes: they cannot change.
 send d
-wait_for "Remove a member, retract a status or an action"
+wait_for "Remove a member, retract a record"
 type_text "Write to Zo"
 send Enter
 wait_for "Agreed in the minutes of 2026-10-22, which are signed off and cannot change"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Issue 15, goals and sessions: a goal's words corrected (a new version,
+# Issue 15, goals and sessions: a goal opened to correct it from the
+# family record; a goal's words corrected (a new version,
 # its history one key away), a goal recorded in error retracted with a
 # reason from the goal itself and from the goals list (the selection
 # going to the goal that took its place); a programme session's date,
@@ -66,6 +67,17 @@ import_db "$work/fam.yaml"
 
 start_casebook --db "$db" --as "Imran Chaudhry"
 open_family "Price family"
+# The family record shows the active goals: e, d and h offer them, and e
+# opens the goal, where it is corrected part by part.
+send e
+wait_for "Correct what? (a new version; the old one is kept)"
+type_text "\"Ellie-Mae gets"
+wait_for "An active goal"
+send Enter
+wait_for "Goal: Whole family"
+wait_for "e corrects the goal or a review, s marks it achieved, changed or stopped"
+send Escape
+wait_for "Family record: Price family"
 send g
 wait_for "\"I want the house to feel calm.\""
 

@@ -95,7 +95,7 @@ send Escape
 wait_for "Family record: Price family"
 # Retracted: recorded on the wrong child.
 send d
-wait_for "Remove a member, retract a status or an action, or end an allocation?"
+wait_for "Remove a member, retract a record, or end an allocation?"
 type_text "Ellie-Mae Price: Child"
 send Enter
 wait_for "Why?"

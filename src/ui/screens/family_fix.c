@@ -2,8 +2,9 @@
 /* Putting the family record right: a member's name, place or date of
  * birth corrected, a member removed, a child's status corrected or
  * retracted, an allocation's role corrected, an allocation ended or
- * retracted, an open action corrected or retracted (action_fix.c), and
- * the history of each. The family record has no selection of its own,
+ * retracted, an active goal retracted (or opened to correct it), an
+ * open action corrected or retracted (action_fix.c), and the history of
+ * each. The family record has no selection of its own,
  * so each asks which one first. */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 
 #include "casebook/err.h"
 #include "casebook/family.h"
+#include "casebook/goal.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/refdata.h"
@@ -20,17 +22,20 @@
 #include "casebook/meeting.h"
 #include "casebook/store_families.h"
 #include "casebook/store_meetings.h"
+#include "casebook/store_series.h"
 #include "casebook/str.h"
 #include "../ui.h"
 #include "action_fix.h"
 #include "family_fix.h"
+#include "goal.h"
 
 /* What a pick on the family record stands for. */
-enum target_kind { T_FAMILY, T_PERSON, T_STATUS, T_ALLOCATION, T_ACTION };
+enum target_kind { T_FAMILY, T_PERSON, T_STATUS, T_ALLOCATION, T_GOAL, T_ACTION };
 
 struct target {
 	enum target_kind kind;
-	void *record;   /* borrowed: a struct cb_person, cb_status, cb_allocation or cb_action */
+	void *record;   /* borrowed: a struct cb_person, cb_status, cb_allocation, cb_goal or
+	                  cb_action */
 };
 
 struct targets {
@@ -208,12 +213,14 @@ struct records {
 	struct cb_vec people;      /* struct cb_person */
 	struct cb_vec statuses;    /* struct cb_status, the children's */
 	struct cb_vec allocs;      /* struct cb_allocation, current */
+	struct cb_vec goals;       /* struct cb_goal, active */
 	struct cb_vec actions;     /* struct cb_action, open */
 };
 
 #define RECORDS_INIT                                                                       \
 	{CB_VEC_OWNING(cb_person_free_item), CB_VEC_OWNING(cb_status_free_item),              \
-	 CB_VEC_OWNING(cb_allocation_free_item), CB_VEC_OWNING(cb_action_free_item)}
+	 CB_VEC_OWNING(cb_allocation_free_item), CB_VEC_OWNING(cb_goal_free_item),             \
+	 CB_VEC_OWNING(cb_action_free_item)}
 
 static void
 records_clear(struct records *r)
@@ -221,6 +228,7 @@ records_clear(struct records *r)
 	cb_vec_clear(&r->people);
 	cb_vec_clear(&r->statuses);
 	cb_vec_clear(&r->allocs);
+	cb_vec_clear(&r->goals);
 	cb_vec_clear(&r->actions);
 }
 
@@ -239,7 +247,7 @@ static void
 targets_fill(struct ui_app *app, struct targets *t, bool with_family, struct records *r)
 {
 	struct cb_vec *people = &r->people, *statuses = &r->statuses, *allocs = &r->allocs;
-	size_t i, max = people->len + statuses->len + allocs->len + r->actions.len + 2;
+	size_t i, max = people->len + statuses->len + allocs->len + r->goals.len + r->actions.len + 2;
 
 	t->items = cb_calloc(max, sizeof *t->items);
 	t->choices = cb_calloc(max, sizeof *t->choices);
@@ -268,6 +276,13 @@ targets_fill(struct ui_app *app, struct targets *t, bool with_family, struct rec
 		                       ui_role_label(app, a->role)),
 		           _("A worker allocated to the family"));
 	}
+	for (i = 0; i < r->goals.len; i++) {
+		const struct cb_goal *g = r->goals.items[i];
+
+		target_add(t, T_GOAL, r->goals.items[i],
+		           cb_asprintf(_("\"%s\" (%s's goal)"), g->words, ui_goal_whose(g)),
+		           _("An active goal"));
+	}
 	for (i = 0; i < r->actions.len; i++)
 		target_add(t, T_ACTION, r->actions.items[i], action_label(r->actions.items[i]),
 		           _("An open action"));
@@ -295,10 +310,15 @@ load(struct ui_app *app, const char *family_id, struct records *r)
 
 	if (cb_store_person_list(app->store, family_id, &r->people, &err) != 0 ||
 	    cb_store_allocation_list(app->store, family_id, true, &r->allocs, &err) != 0 ||
-	    cb_store_action_list(app->store, family_id, true, &r->actions, &err) != 0) {
+	    cb_store_action_list(app->store, family_id, true, &r->actions, &err) != 0 ||
+	    cb_store_goal_list(app->store, family_id, &r->goals, &err) != 0) {
 		ui_fail(app, &err);
 		return -1;
 	}
+	/* The record shows the active goals; the rest are on the goals list. */
+	for (i = r->goals.len; i-- > 0;)
+		if (!cb_streq(((const struct cb_goal *)r->goals.items[i])->status, "active"))
+			cb_vec_remove(&r->goals, i);
 	for (i = 0; i < r->people.len; i++) {
 		const struct cb_person *p = r->people.items[i];
 
@@ -494,6 +514,12 @@ ui_family_fix_correct(struct ui_app *app, const char *family_id)
 	case T_PERSON: correct_person(app, pick->record); break;
 	case T_STATUS: correct_status(app, pick->record); break;
 	case T_ALLOCATION: correct_allocation(app, pick->record); break;
+	case T_GOAL:
+		/* A goal is corrected part by part on its own screen. */
+		ui_open_goal(app, ((const struct cb_goal *)pick->record)->id);
+		ui_say(app, _("e corrects the goal or a review, s marks it achieved, changed or "
+		              "stopped, d retracts."));
+		break;
 	case T_ACTION: ui_action_correct(app, pick->record, &r.people); break;
 	}
 out:
@@ -573,12 +599,13 @@ ui_family_fix_remove(struct ui_app *app, const char *family_id)
 	if (load(app, family_id, &r) != 0)
 		goto out;
 	targets_fill(app, &t, false, &r);
-	if ((pick = pick_target(app, _("Remove a member, retract a status or an action, or end an "
-	                               "allocation?"),
+	if ((pick = pick_target(app, _("Remove a member, retract a record, or end an allocation?"),
 	                        &t)) == NULL)
 		goto out;
 	if (pick->kind == T_ACTION)
 		ui_action_retract(app, pick->record);
+	else if (pick->kind == T_GOAL)
+		ui_goal_retract(app, pick->record);
 	else if (pick->kind == T_PERSON)
 		remove_person(app, pick->record);
 	else if (pick->kind == T_STATUS)
@@ -661,6 +688,7 @@ ui_family_fix_history(struct ui_app *app, const char *family_id, const struct ui
 	case T_PERSON: person_history(app, pick->record, about); break;
 	case T_STATUS: status_history(app, pick->record, about); break;
 	case T_ALLOCATION: allocation_history(app, pick->record, about); break;
+	case T_GOAL: ui_goal_history(app, pick->record, about); break;
 	case T_ACTION:
 		ui_action_history(app, ((const struct cb_action *)pick->record)->id, about);
 		break;
