@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+struct cb_buf;
 struct cb_diags;
 struct cb_err;
 struct cb_programme;
@@ -53,6 +54,23 @@ int cb_ui_terminal_check(struct cb_err *err);
 void cb_ui_catch_signals(void);
 /* The signal caught, or 0. */
 int cb_ui_signal_caught(void);
+
+/* Key rebindings (casebook-config(5)): the keys of the action called
+ * action in the key table ("save", "back"; casebook-keys(7) lists them)
+ * become those of list, one or more key names separated by blanks or
+ * commas ("Ctrl-S", "^S", "F2", "PgDn", "x"), on every screen it works
+ * on. A key another action has on one of those screens, or one that types
+ * text where the action works in the editor, is refused. 0; or, with
+ * nothing changed and a one-line message in msg, CB_UI_REBIND_ACTION when
+ * no action has that name (with a did-you-mean) or CB_UI_REBIND_KEYS
+ * when the keys will not do. */
+enum { CB_UI_REBIND_ACTION = -1, CB_UI_REBIND_KEYS = -2 };
+int cb_ui_rebind(const char *action, const char *list, struct cb_buf *msg);
+/* The built-in keys again. */
+void cb_ui_keys_reset(void);
+/* The keys of an action in effect, as the help shows them ("Ctrl-S, F2"):
+ * a new string, "" for no such action. */
+char *cb_ui_keys_of(const char *action);
 
 /* Run until the worker quits. Returns 0, or -1 with err when the terminal
  * could not be used. */

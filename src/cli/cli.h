@@ -67,6 +67,14 @@ enum cli_setting {
 struct cli_config {
 	char *value[CFG_N];
 	char *from[CFG_N];
+	struct cb_vec keys;    /* struct cli_binding: the key.ACTION lines applied, in order */
+};
+
+/* A key.ACTION line that changed the keys (cb_ui_rebind). */
+struct cli_binding {
+	char *action;
+	char *keys;
+	char *from;            /* FILE:LINE */
 };
 
 /* A folder of configuration: modules/, data/ and config. */

@@ -15,6 +15,7 @@
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/str.h"
+#include "casebook/ui.h"
 #include "casebook/vec.h"
 #include "cli.h"
 
@@ -188,6 +189,35 @@ set(struct cli_config *cfg, enum cli_setting k, const char *v, char *from)
 	cfg->from[k] = from;
 }
 
+/* key.ACTION = KEYS: the key table changes at once, so a later line is
+ * checked against the keys as the earlier ones left them. */
+static void
+parse_binding(struct cli_config *cfg, const char *file, size_t lineno, size_t col,
+              size_t val_col, const char *key, const char *val, struct cb_diags *diags)
+{
+	struct cb_buf msg = {0};
+	struct cli_binding *kb;
+	int rc;
+
+	if (*val == '\0') {
+		cb_diags_add(diags, file, lineno, val_col, _("%s needs a value (this line is left out)"),
+		             key);
+		return;
+	}
+	rc = cb_ui_rebind(key + 4, val, &msg);
+	if (rc != 0) {
+		cb_diags_add(diags, file, lineno, rc == CB_UI_REBIND_ACTION ? col + 4 : val_col,
+		             _("%s (this line is left out)"), cb_buf_str(&msg));
+		cb_buf_free(&msg);
+		return;
+	}
+	kb = cb_calloc(1, sizeof *kb);
+	kb->action = cb_strdup(key + 4);
+	kb->keys = cb_strdup(val);
+	kb->from = cb_asprintf("%s:%zu", file, lineno);
+	cb_vec_push(&cfg->keys, kb);
+}
+
 /* One line: "key = value", a comment, or blank. */
 static void
 parse_line(struct cli_config *cfg, const char *file, size_t lineno, char *line, bool user,
@@ -214,6 +244,10 @@ parse_line(struct cli_config *cfg, const char *file, size_t lineno, char *line, 
 	*end = '\0';
 	key = p;
 	val = cb_str_trim(eq + 1);
+	if (strncmp(key, "key.", 4) == 0) {
+		parse_binding(cfg, file, lineno, col, (size_t)(eq - line) + 2, key, val, diags);
+		goto out;
+	}
 	for (k = 0; k < CFG_N; k++)
 		if (strcmp(key, setting_names[k]) == 0)
 			break;
@@ -330,6 +364,16 @@ cli_config_clear(struct cli_config *cfg)
 		free(cfg->from[k]);
 		cfg->value[k] = cfg->from[k] = NULL;
 	}
+	for (k = 0; k < cfg->keys.len; k++) {
+		struct cli_binding *kb = cfg->keys.items[k];
+
+		free(kb->action);
+		free(kb->keys);
+		free(kb->from);
+		free(kb);
+	}
+	cfg->keys.len = 0;
+	cb_vec_clear(&cfg->keys);
 }
 
 bool
