@@ -23,6 +23,7 @@ struct cb_ui_options {
 	const char *export_dir;         /* reports and plans by default; NULL: "." */
 	const char *datadir;            /* for data/training-help.yaml */
 	const struct cb_diags *warnings; /* module files left out, to show once */
+	const struct cb_diags *config_warnings; /* config file lines left out, the same */
 	bool show_cursor;               /* keep the terminal cursor visible */
 	bool no_colour;                 /* colour = no in the config, as NO_COLOR */
 	int idle_lock;                  /* seconds without a key before the lock; 0: never */

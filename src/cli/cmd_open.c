@@ -120,12 +120,6 @@ cli_open_workbook(struct cli *c)
 
 	cb_programme_init(&prog);
 	cb_diags_init(&diags);
-	/* The config files' problems, shown once on the screens too. */
-	for (size_t i = 0; i < cb_diags_count(&c->config_diags); i++) {
-		const struct cb_diag *dg = cb_diags_at(&c->config_diags, i);
-
-		cb_diags_add(&diags, dg->file, dg->line, dg->col, "%s", dg->msg);
-	}
 	{
 		/* The command line, then the environment, then the config files
 		 * (checked as they were read). */
@@ -210,6 +204,8 @@ cli_open_workbook(struct cli *c)
 	opt.no_colour = !cli_config_bool(&c->config, CFG_COLOUR, true);
 	opt.datadir = cli_datadir();
 	opt.warnings = &diags;
+	/* The config files' problems, shown once on the screens too. */
+	opt.config_warnings = &c->config_diags;
 	opt.on_signal = tidy_on_signal;
 	opt.signal_ctx = &tidy;
 	opt.set_language = set_language;

@@ -667,10 +667,22 @@ relanguage(struct ui_app *app)
 }
 
 static void
-show_warnings(struct ui_app *app, const struct cb_diags *w)
+show_warnings(struct ui_app *app, const struct cb_diags *w, const struct cb_diags *config)
 {
 	char *line;
 
+	/* The config files' first, then the modules': either is a mistake
+	 * to put right, said at the start. */
+	if (config != NULL && cb_diags_count(config) > 0) {
+		line = cb_diag_format(cb_diags_at(config, 0));
+		ui_error(app, ngettext("%zu problem in the config files, so that line is left out: %s",
+		                       "%zu problems in the config files, so those lines are left "
+		                       "out: %s",
+		                       cb_diags_count(config)),
+		         cb_diags_count(config), line);
+		free(line);
+		return;
+	}
 	if (w == NULL || cb_diags_count(w) == 0)
 		return;
 	line = cb_diag_format(cb_diags_at(w, 0));
@@ -783,10 +795,14 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	cb_store_on_busy(app.store, busy_wait, &app);
 	load_help(&app, opt->datadir);
 	app.panel = app.training;
-	show_warnings(&app, opt->warnings);
+	/* A problem to put right first; the disk warning, a standing fact
+	 * (no beep), after it as far as the two lines go. */
+	show_warnings(&app, opt->warnings, opt->config_warnings);
 	if (opt->disk_warning != NULL) {
-		/* A standing fact, not a mistake just made: no beep. */
-		snprintf(app.status, sizeof app.status, "%s", opt->disk_warning);
+		size_t len = strlen(app.status);
+
+		snprintf(app.status + len, sizeof app.status - len, "%s%s", len > 0 ? "  " : "",
+		         opt->disk_warning);
 		app.status_error = true;
 	}
 	if (app.me == NULL && ui_who_am_i(&app) != 0) {
