@@ -13,6 +13,13 @@ struct cb_programme;
 struct cb_refdata;
 struct cb_store;
 
+/* The colour themes (theme in casebook-config(5)). */
+enum cb_ui_theme {
+	CB_UI_THEME_DEFAULT = 0,
+	CB_UI_THEME_HIGH_CONTRAST,  /* bold, and no dim or pale text */
+	CB_UI_THEME_MONO            /* no colour, as NO_COLOR */
+};
+
 struct cb_ui_options {
 	struct cb_store *store;
 	const struct cb_refdata *ref;
@@ -26,6 +33,7 @@ struct cb_ui_options {
 	const struct cb_diags *config_warnings; /* config file lines left out, the same */
 	bool show_cursor;               /* keep the terminal cursor visible */
 	bool no_colour;                 /* colour = no in the config, as NO_COLOR */
+	enum cb_ui_theme theme;         /* theme in the config */
 	int idle_lock;                  /* seconds without a key before the lock; 0: never */
 	const char *disk_warning;       /* one line for the caseload, or NULL */
 	/* A signal ends the workbook: after the drafts are kept and the

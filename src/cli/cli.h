@@ -59,6 +59,7 @@ enum cli_setting {
 	CFG_LANGUAGE,
 	CFG_COLOUR,
 	CFG_REQUIRE_ENCRYPTED_DISK,
+	CFG_THEME,
 	CFG_N
 };
 
@@ -173,6 +174,8 @@ void cli_config_clear(struct cli_config *cfg);
 const char *cli_setting_name(enum cli_setting k);
 /* A yes/no setting's value, or dflt when no file sets it. */
 bool cli_config_bool(const struct cli_config *cfg, enum cli_setting k, bool dflt);
+/* The theme a theme setting names (enum cb_ui_theme), or -1. */
+int cli_theme(const char *v);
 /* MINUTES, Ns for seconds, or 0/off, in seconds; -1 when it is neither. */
 int cli_idle_seconds(const char *v);
 /* Whether lang looks like a language code (cy, en, pt_BR). */

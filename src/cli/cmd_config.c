@@ -75,6 +75,14 @@ cmd_config(struct cli *c)
 		        "CASEBOOK_IDLE_LOCK", "5");
 	setting(c, CFG_LANGUAGE, NULL, NULL, cli_language());
 	setting(c, CFG_COLOUR, getenv("NO_COLOR") != NULL ? "no" : NULL, "NO_COLOR", "yes");
+	/* No colour, by NO_COLOR or colour = no, is the mono theme whatever
+	 * theme says. */
+	if (getenv("NO_COLOR") != NULL)
+		row("theme", "mono", "NO_COLOR");
+	else if (!cli_config_bool(&c->config, CFG_COLOUR, true))
+		row("theme", "mono", c->config.from[CFG_COLOUR]);
+	else
+		setting(c, CFG_THEME, NULL, NULL, "default");
 	env = getenv("CASEBOOK_REQUIRE_ENCRYPTED_DISK");
 	setting(c, CFG_REQUIRE_ENCRYPTED_DISK, env != NULL && strcmp(env, "1") == 0 ? "yes" : NULL,
 	        "CASEBOOK_REQUIRE_ENCRYPTED_DISK", "no");

@@ -202,6 +202,8 @@ cli_open_workbook(struct cli *c)
 	opt.export_dir = scratch_dir != NULL ? scratch_dir : cwd;
 	opt.show_cursor = c->show_cursor;
 	opt.no_colour = !cli_config_bool(&c->config, CFG_COLOUR, true);
+	if (c->config.value[CFG_THEME] != NULL)
+		opt.theme = (enum cb_ui_theme)cli_theme(c->config.value[CFG_THEME]);
 	opt.datadir = cli_datadir();
 	opt.warnings = &diags;
 	/* The config files' problems, shown once on the screens too. */

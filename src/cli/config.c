@@ -27,7 +27,25 @@ static const char *const setting_names[CFG_N] = {
 	[CFG_LANGUAGE] = "language",
 	[CFG_COLOUR] = "colour",
 	[CFG_REQUIRE_ENCRYPTED_DISK] = "require-encrypted-disk",
+	[CFG_THEME] = "theme",
 };
+
+static const char *const themes[] = {
+	[CB_UI_THEME_DEFAULT] = "default",
+	[CB_UI_THEME_HIGH_CONTRAST] = "high-contrast",
+	[CB_UI_THEME_MONO] = "mono",
+};
+
+int
+cli_theme(const char *v)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof themes / sizeof *themes; i++)
+		if (strcmp(v, themes[i]) == 0)
+			return (int)i;
+	return -1;
+}
 
 const char *
 cli_setting_name(enum cli_setting k)
@@ -169,6 +187,25 @@ value_ok(enum cli_setting k, const char *v, struct cb_buf *b)
 		cb_buf_addf(b, _("language '%s' is not a language code: give one such as cy or en"),
 		            v);
 		return false;
+	case CFG_THEME: {
+		const char *best = NULL;
+		size_t i, d, best_d = 4;
+
+		if (cli_theme(v) >= 0)
+			return true;
+		for (i = 0; i < sizeof themes / sizeof *themes; i++)
+			if ((d = cb_str_distance(v, themes[i], 3)) < best_d) {
+				best_d = d;
+				best = themes[i];
+			}
+		if (best != NULL)
+			cb_buf_addf(b, _("theme '%s' is not one casebook has: did you mean '%s'?"), v,
+			            best);
+		else
+			cb_buf_addf(b, _("theme '%s' is not one casebook has: give default, "
+			                 "high-contrast or mono"), v);
+		return false;
+	}
 	case CFG_COLOUR:
 	case CFG_REQUIRE_ENCRYPTED_DISK:
 		if (yes_no(v) >= 0)

@@ -91,17 +91,14 @@ term_start(struct ui_app *app, struct cb_err *err)
 	set_escdelay(25);
 	curs_set(0);
 	cb_mem_on_fatal(restore_terminal);
-	app->color = has_colors() && getenv("NO_COLOR") == NULL && !app->opt->no_colour;
+	app->theme = app->opt->theme;
+	if (getenv("NO_COLOR") != NULL || app->opt->no_colour)
+		app->theme = CB_UI_THEME_MONO;
+	app->color = has_colors() && app->theme != CB_UI_THEME_MONO;
 	if (app->color) {
 		start_color();
 		use_default_colors();
-		init_pair(UI_C_TITLE, COLOR_WHITE, COLOR_BLUE);
-		init_pair(UI_C_RED, COLOR_WHITE, COLOR_RED);
-		init_pair(UI_C_AMBER, COLOR_BLACK, COLOR_YELLOW);
-		init_pair(UI_C_GREEN, COLOR_BLACK, COLOR_GREEN);
-		init_pair(UI_C_TRAINING, COLOR_BLACK, COLOR_YELLOW);
-		init_pair(UI_C_DIM, COLOR_CYAN, -1);
-		init_pair(UI_C_ERROR, COLOR_RED, -1);
+		ui_theme_colours(app->theme);
 	}
 	bind_keys(left, UI_KEY_CTRL_LEFT);
 	bind_keys(right, UI_KEY_CTRL_RIGHT);
@@ -112,11 +109,37 @@ term_start(struct ui_app *app, struct cb_err *err)
 	return 0;
 }
 
+void
+ui_theme_colours(int theme)
+{
+	if (theme == CB_UI_THEME_HIGH_CONTRAST) {
+		/* The strongest pairs, every one bold (ui_attr); nothing pale. */
+		init_pair(UI_C_TITLE, COLOR_BLACK, COLOR_WHITE);
+		init_pair(UI_C_RED, COLOR_WHITE, COLOR_RED);
+		init_pair(UI_C_AMBER, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(UI_C_GREEN, COLOR_BLACK, COLOR_GREEN);
+		init_pair(UI_C_TRAINING, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(UI_C_DIM, -1, -1);
+		init_pair(UI_C_ERROR, COLOR_WHITE, COLOR_RED);
+		return;
+	}
+	init_pair(UI_C_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(UI_C_RED, COLOR_WHITE, COLOR_RED);
+	init_pair(UI_C_AMBER, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(UI_C_GREEN, COLOR_BLACK, COLOR_GREEN);
+	init_pair(UI_C_TRAINING, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(UI_C_DIM, COLOR_CYAN, -1);
+	init_pair(UI_C_ERROR, COLOR_RED, -1);
+}
+
 int
 ui_attr(struct ui_app *app, enum ui_color c)
 {
-	if (app->color && c != UI_C_NORMAL)
+	if (app->color && c != UI_C_NORMAL) {
+		if (app->theme == CB_UI_THEME_HIGH_CONTRAST)
+			return COLOR_PAIR(c) | A_BOLD;
 		return COLOR_PAIR(c) | (c == UI_C_TITLE || c == UI_C_ERROR ? A_BOLD : 0);
+	}
 	/* Monochrome: meaning is carried by words; only a little emphasis. */
 	switch (c) {
 	case UI_C_TITLE:

@@ -198,6 +198,28 @@ START_TEST(rebind_by_action_name)
 }
 END_TEST
 
+/* The themes: high-contrast makes every colour bold and nothing dim;
+ * mono (no colour) carries emphasis by attributes alone. */
+START_TEST(themes)
+{
+	struct ui_app app;
+
+	memset(&app, 0, sizeof app);
+	app.color = true;
+	app.theme = CB_UI_THEME_DEFAULT;
+	ck_assert_int_eq(ui_attr(&app, UI_C_DIM) & A_BOLD, 0);
+	ck_assert_int_ne(ui_attr(&app, UI_C_TITLE) & A_BOLD, 0);
+	app.theme = CB_UI_THEME_HIGH_CONTRAST;
+	ck_assert_int_ne(ui_attr(&app, UI_C_DIM) & A_BOLD, 0);
+	ck_assert_int_ne(ui_attr(&app, UI_C_AMBER) & A_BOLD, 0);
+	ck_assert_int_eq(ui_attr(&app, UI_C_DIM) & A_DIM, 0);
+	app.color = false;
+	app.theme = CB_UI_THEME_MONO;
+	ck_assert_int_eq(ui_attr(&app, UI_C_TITLE), A_REVERSE | A_BOLD);
+	ck_assert_int_eq(ui_attr(&app, UI_C_RED), A_BOLD);
+}
+END_TEST
+
 /* casebook-keys(7) names every action a config file may rebind. */
 START_TEST(every_action_name_in_the_man_page)
 {
@@ -701,6 +723,7 @@ ui_suite(void)
 	tcase_add_test(keys, key_names);
 	tcase_add_test(keys, rebind_by_action_name);
 	tcase_add_test(keys, every_action_name_in_the_man_page);
+	tcase_add_test(keys, themes);
 	tcase_add_test(keys, help_and_quit_without_function_keys);
 	tcase_add_test(editor, editor_wraps_by_display_width);
 	tcase_add_test(editor, editor_moves_by_character_word_and_line);
