@@ -50,6 +50,13 @@ struct cb_ui_options {
 	int (*set_language)(void *ctx, const char *lang, const struct cb_refdata **ref,
 	                    const struct cb_programme **prog, struct cb_err *err);
 	void *language_ctx;
+	/* The worker chosen at "Who are you?" (this login's own, not a
+	 * switch, and not in training): remembered, so that the question is
+	 * asked once. 0, or -1 with err, which the workbook shows. NULL: not
+	 * remembered. */
+	int (*remember_worker)(void *ctx, const char *worker_id, const char *name,
+	                       struct cb_err *err);
+	void *remember_ctx;
 };
 
 /* Whether the workbook can run here, before anything is opened: a

@@ -186,6 +186,12 @@ bool cli_require_encrypted(const struct cli *c);
 /* CB_EXIT_FAIL, said, when the database is to be refused for its disk
  * (cli_disk_warning); else 0. */
 int cli_disk_refused(struct cli *c);
+/* Add lines (each ending in a newline) at the end of the user's config
+ * file, made (0600, in folders made 0700) when there is none; every line
+ * already there is kept. Written beside it and renamed over it, so that
+ * a crash leaves the old file or the new. *path: the file written. */
+struct cb_err;
+int cli_config_append(const char *lines, char **path, struct cb_err *err);
 /* A path from a config file: "~/" at its start is $HOME's. */
 char *cli_config_path(const char *v);
 int cmd_config(struct cli *c);

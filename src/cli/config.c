@@ -6,12 +6,16 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "casebook/diag.h"
+#include "casebook/err.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/str.h"
@@ -436,4 +440,150 @@ cli_config_path(const char *v)
 	if (strncmp(v, "~/", 2) == 0 && home != NULL && *home != '\0')
 		return cb_asprintf("%s/%s", home, v + 2);
 	return cb_strdup(v);
+}
+
+/* Each missing folder of dir, 0700 (only the user's config goes here). */
+static int
+make_dirs(const char *dir)
+{
+	char *p = cb_strdup(dir), *q;
+	int rc = 0;
+
+	for (q = p + 1; rc == 0; q++) {
+		if (*q != '/' && *q != '\0')
+			continue;
+		{
+			char c = *q;
+
+			*q = '\0';
+			if (mkdir(p, 0700) != 0 && errno != EEXIST)
+				rc = -1;
+			*q = c;
+		}
+		if (*q == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+static int
+write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+cli_config_append(const char *lines, char **path, struct cb_err *err)
+{
+	struct cb_vec layers;
+	struct cb_buf text = {0};
+	char *dir = NULL, *file = NULL, *real = NULL, *tmp = NULL, *slash;
+	FILE *f;
+	int fd = -1, rc = -1;
+	size_t i;
+
+	*path = NULL;
+	cli_layers_init(&layers);
+	for (i = 0; i < layers.len; i++) {
+		const struct cli_layer *l = layers.items[i];
+
+		if (strcmp(l->name, "user") == 0)
+			dir = cb_strdup(l->dir);
+	}
+	cb_vec_clear(&layers);
+	if (dir == NULL) {
+		cb_err_set(err, CB_ENOTFOUND, _("there is no config folder of your own (HOME is not "
+		                                "set)"));
+		goto out;
+	}
+	file = cb_asprintf("%s/config", dir);
+	/* A config file that is a link: the file it names is the one to
+	 * change, and the link stays. */
+	real = realpath(file, NULL);
+	if (real == NULL) {
+		if (errno != ENOENT) {
+			cb_err_set(err, CB_EIO, _("cannot read %s (%s)"), file, strerror(errno));
+			goto out;
+		}
+		if (make_dirs(dir) != 0) {
+			cb_err_set(err, CB_EREADONLY, _("cannot make the folder %s (%s)"), dir,
+			           strerror(errno));
+			goto out;
+		}
+		real = cb_strdup(file);
+	}
+	/* Every line there now is kept, as it is. */
+	if ((f = fopen(real, "r")) != NULL) {
+		char chunk[4096];
+		size_t n;
+
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			cb_buf_addn(&text, chunk, n);
+		if (ferror(f)) {
+			cb_err_set(err, CB_EIO, _("cannot read %s (%s)"), real, strerror(errno));
+			fclose(f);
+			goto out;
+		}
+		fclose(f);
+	} else if (errno != ENOENT) {
+		cb_err_set(err, CB_EIO, _("cannot read %s (%s)"), real, strerror(errno));
+		goto out;
+	}
+	if (text.len > 0 && text.s[text.len - 1] != '\n')
+		cb_buf_addc(&text, '\n');
+	cb_buf_add(&text, lines);
+	/* Written beside it, then renamed over it: a crash leaves the old
+	 * file or the new, never half of one. */
+	slash = strrchr(real, '/');
+	tmp = cb_asprintf("%.*s/.config.XXXXXX", (int)(slash != NULL ? slash - real : 1),
+	                  slash != NULL ? real : ".");
+	if ((fd = mkstemp(tmp)) < 0) {
+		cb_err_set(err, CB_EREADONLY, _("cannot write beside %s (%s)"), real, strerror(errno));
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	if (fchmod(fd, 0600) != 0 || write_all(fd, text.s, text.len) != 0 || fsync(fd) != 0) {
+		cb_err_set(err, errno == ENOSPC ? CB_EFULL : CB_EIO, _("cannot write %s (%s)"), tmp,
+		           strerror(errno));
+		goto out;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		cb_err_set(err, CB_EIO, _("cannot write %s (%s)"), tmp, strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, real) != 0) {
+		cb_err_set(err, CB_EIO, _("cannot replace %s (%s)"), real, strerror(errno));
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
+	*path = real;
+	real = NULL;
+	rc = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+	free(real);
+	free(file);
+	free(dir);
+	cb_buf_free(&text);
+	return rc;
 }

@@ -789,11 +789,46 @@ busy_wait(void *ctx, int waited_ms)
 	return 1;
 }
 
+/* The worker chosen at the question, when it is this login's own: kept
+ * (the config file), so that the next start does not ask. */
+static void
+remember_me(struct ui_app *app)
+{
+	struct cb_err err = {0};
+	char linked[CB_UUID_LEN];
+	size_t len = strlen(app->status);
+
+	if (app->opt->remember_worker == NULL ||
+	    cb_store_os_link(app->store, NULL, linked, &err) != 0 || strcmp(linked, app->me->id) != 0)
+		return;
+	if (app->opt->remember_worker(app->opt->remember_ctx, app->me->id, app->me->name, &err) != 0) {
+		snprintf(app->status + len, sizeof app->status - len,
+		         _("%sYour choice could not be remembered, so casebook will ask again: %s"),
+		         len > 0 ? "  " : "", err.msg);
+		app->status_error = true;
+		return;
+	}
+	{
+		/* First, before what was there (the disk warning, say). */
+		char *was = cb_strdup(app->status);
+
+		snprintf(app->status, sizeof app->status,
+		         _("From now on casebook starts as %s without asking: 'casebook config' shows "
+		           "where that is set."),
+		         app->me->name);
+		len = strlen(app->status);
+		if (*was != '\0')
+			snprintf(app->status + len, sizeof app->status - len, "  %s", was);
+		free(was);
+	}
+}
+
 int
 cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 {
 	struct ui_app app;
 	int key, rc;
+	bool asked;
 
 	memset(&app, 0, sizeof app);
 	app.store = opt->store;
@@ -828,6 +863,7 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		         opt->disk_warning);
 		app.status_error = true;
 	}
+	asked = app.me == NULL;
 	if (app.me == NULL && ui_who_am_i(&app) != 0) {
 		ui_term_close();
 		cb_mem_on_fatal(NULL);
@@ -841,6 +877,8 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		cb_vec_clear(&app.help);
 		return rc < 0 ? cb_err_set(err, CB_EPERM, "%s", app.status) : 0;
 	}
+	if (asked && !app.training)
+		remember_me(&app);
 	ui_worker_language(&app);
 	ui_open_caseload(&app);
 	ui_recover_drafts(&app);
