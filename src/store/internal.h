@@ -190,6 +190,11 @@ int st_meeting_add(struct cb_store *s, const char *meeting_id, const struct st_k
 int st_meeting_correct(struct cb_store *s, const char *meeting_id, const struct st_kind *k,
                        const char *id, struct cb_rev *rev, const void *record,
                        struct cb_err *err);
+/* Retract a record that may belong to a meeting: meeting_sql finds its
+ * meeting_id (NULL for none) from its id (?1). */
+int st_meeting_retract(struct cb_store *s, const char *meeting_sql, const struct st_kind *k,
+                       const char *id, int base_version, const char *reason,
+                       struct cb_err *err);
 /* Set the one record a pair of parents may have: find it with find_sql
  * (?1, ?2 the parents), add it when there is none, else add a version on
  * top of the newest. Refused in a signed meeting. */
