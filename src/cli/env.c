@@ -76,16 +76,6 @@ cli_identity(struct cli *c, struct cb_store *s)
 	return 0;
 }
 
-static bool
-is_home(const struct stat *dir)
-{
-	const char *home = getenv("HOME");
-	struct stat hb;
-
-	return home != NULL && *home == '/' && stat(home, &hb) == 0 && hb.st_dev == dir->st_dev &&
-	       hb.st_ino == dir->st_ino;
-}
-
 char *
 cli_folder_warning(const char *db)
 {
@@ -100,11 +90,9 @@ cli_folder_warning(const char *db)
 	} else {
 		*slash = '\0';
 	}
-	/* Only the user's own folder: a shared one is not theirs to close.
-	 * Nor the home folder itself, whose mode is the system's choice (the
-	 * database's 0600 keeps it private there). */
+	/* Only the user's own folder: a shared one is not theirs to close. */
 	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && sb.st_uid == getuid() &&
-	    (sb.st_mode & 077) != 0 && !is_home(&sb))
+	    (sb.st_mode & 077) != 0)
 		out = cb_asprintf(_("The folder %s is open to other users (mode %04o), and the "
 		                    "database in it is about children: make it private with "
 		                    "'chmod 700 %s'."),
