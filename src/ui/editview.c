@@ -726,8 +726,9 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 			}
 			continue;
 		case UI_QUIT:
+			/* Quitting: -1 whatever was saved, so that no caller
+			 * goes on to a next editor. */
 			if (ask_leave(app, &v)) {
-				rc = v.saved ? 0 : -1;
 				app->quit = true;
 				goto done;
 			}
