@@ -210,7 +210,7 @@ cb_store_answer_save(struct cb_store *s, struct cb_answer *a, struct cb_err *err
 			goto out;
 		}
 		if (a->rev.version == 0) {
-			rc = cb_err_set(err, CB_ECONSTRAINT,
+			rc = cb_err_set(err, CB_ESTALE,
 			                _("someone else answered this meanwhile: reopen it to see "
 			                  "their answer, then add yours"));
 			goto out;

@@ -226,7 +226,7 @@ START_TEST(answers_are_versioned_per_key)
 	ck_assert_int_eq(a->rev.version, 1);
 	/* A second writer who never saw the first answer is refused. */
 	ck_assert_int_ne(cb_store_answer_save(s, b, &err), 0);
-	ck_assert_int_eq(err.code, CB_ECONSTRAINT);
+	ck_assert_int_eq(err.code, CB_ESTALE);
 	free(a->value);
 	a->value = cb_strdup("Bedtime is calmer since the new routine.");
 	a->module_version = 2;
