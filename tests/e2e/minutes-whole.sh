@@ -5,7 +5,8 @@
 # the Price family's minutes every action reviewed, with its owner and the
 # reason given, and every action agreed, with its owner and due date,
 # reads whole, wrapped rather than cut. The goals list shows the selected
-# goal's words whole. The facts come from the database, not this script.
+# goal's words whole, and the chronology each stage first in its row.
+# The facts come from the database and data/, not this script.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 need sqlite3
 
@@ -81,4 +82,23 @@ send g
 wait_for "The goal, in the family's words"
 words=$(q "SELECT v.words FROM goals_current v JOIN goals g ON g.id = v.goal_id WHERE g.family_id = '$fam' ORDER BY v.status <> 'active', v.set_on, g.created_at LIMIT 1")
 reads "\"$words\""
+
+# The chronology leads a stage's row with the stage, so a narrow row
+# never cuts it: the latest stage of each adult, by its name.
+send Escape
+wait_for "Family record: Price family"
+send c
+wait_for "Chronology"
+stage_name() {
+	awk -v id="$1" '
+		$1 == "-" && $2 == "id:" { cur = $3; want = 0; next }
+		cur == id && $1 == "name:" { want = 1; next }
+		want && $1 == "en:" { sub(/^[^:]*: */, ""); print; exit }' "$TOP_SRCDIR/data/stages.yaml"
+}
+q "SELECT v.stage, p.name FROM stages_current v JOIN stage_records r ON r.id = v.record_id JOIN people_current p ON p.person_id = r.person_id WHERE r.family_id = '$fam' AND v.assessed_on = (SELECT max(y.assessed_on) FROM stages_current y JOIN stage_records yr ON yr.id = y.record_id WHERE yr.family_id = '$fam')" >"$work/stages"
+[ -s "$work/stages" ] || fail "no stages in the samples' chronology"
+while IFS='|' read -r stage name; do
+	want="Cycle of Change      $(stage_name "$stage"): $name,"
+	screen | grep -qF -- "$want" || { echo "FAIL: no row '$want':"; screen; exit 1; }
+done <"$work/stages" || exit 1
 quit_casebook
