@@ -651,7 +651,7 @@ location_writable(const char *path)
  * the whole file. *fresh is set when it is an empty SQLite database;
  * *older when casebook is about to upgrade it. */
 static int
-probe(const char *path, bool full, bool *fresh, bool *older, struct cb_err *err)
+probe_once(const char *path, bool full, bool *fresh, bool *older, struct cb_err *err)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
@@ -733,6 +733,20 @@ sqlite_fail:
 	if (st != NULL)
 		sqlite3_finalize(st);
 	sqlite3_close(db);
+	return -1;
+}
+
+static int
+probe(const char *path, bool full, bool *fresh, bool *older, struct cb_err *err)
+{
+	bool alone = !exists(path, "-wal") && !exists(path, "-shm");
+
+	if (probe_once(path, full, fresh, older, err) == 0)
+		return 0;
+	/* Read as it was (immutable) while another casebook began to use it
+	 * and may have written meanwhile: look again, with it. */
+	if (alone && (exists(path, "-wal") || exists(path, "-shm")))
+		return probe_once(path, full, fresh, older, err);
 	return -1;
 }
 

@@ -45,6 +45,7 @@ struct editview {
 	char pending_row[CB_UUID_LEN];
 	struct editview *below;   /* the editor open under this one, if any */
 	bool merged;              /* both texts of a conflict were put in */
+	bool saved;               /* "Save it" on leaving saved the text */
 	char draft_problem[512];  /* why the last draft write failed, or "" */
 	/* The version the text started from (ui_edit.base_row or base_rev). */
 	char base_row[CB_UUID_LEN];
@@ -574,8 +575,12 @@ ask_leave(struct ui_app *app, struct editview *v)
 		keep_draft(app, v, false);
 	pick = ui_pick(app, _("The text is not saved"), choices, 4, 0);
 	switch (pick) {
-	case 0:
-		return try_save(app, v) != SAVE_STAY;
+	case 0: {
+		enum save_outcome o = try_save(app, v);
+
+		v->saved = o == SAVE_DONE;
+		return o != SAVE_STAY;
+	}
 	case 1:
 		return keep_to_leave(app, v);
 	case 3:
@@ -714,10 +719,15 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 				drop_draft(app, &v);
 				goto done;
 			}
-			if (ask_leave(app, &v))
+			if (ask_leave(app, &v)) {
+				/* Saved on the way out is saved, as with Ctrl-S. */
+				rc = v.saved ? 0 : -1;
 				goto done;
+			}
 			continue;
 		case UI_QUIT:
+			/* Quitting: -1 whatever was saved, so that no caller
+			 * goes on to a next editor. */
 			if (ask_leave(app, &v)) {
 				app->quit = true;
 				goto done;

@@ -24,18 +24,7 @@ open_editor() {
 	if screen | grep -qF "Unsaved text from"; then
 		send Enter
 	fi
-	send Enter
-	wait_for "Family record"
-	send n
-	wait_for "Case notes"
-	send a
-	wait_for "What kind of note?"
-	send Enter
-	wait_for "When did it happen?"
-	send Enter
-	wait_for "significant event"
-	send n
-	wait_for "New note"
+	open_new_note
 }
 
 worst=0

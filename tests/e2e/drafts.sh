@@ -71,15 +71,7 @@ quit_casebook
 # A draft also comes back in the place it was written.
 start_casebook --db "$work/t.db" --as "Amira Haddad"
 wait_for "Caseload"
-send Enter
-wait_for "Family record"
-send n
-send a
-wait_for "What kind of note?"
-send Enter
-send Enter
-send n
-wait_for "New note"
+open_new_note
 type_text "Second visit: Hoa was up and dressed"
 n=0
 until sqlite3 "$work/t.db" "SELECT body FROM drafts" 2>/dev/null | grep -q "up and dressed"; do
@@ -106,4 +98,26 @@ send Enter
 wait_for "Second visit: Hoa was up and dressed"
 send C-s
 wait_for "Note saved."
+
+# Esc, then "Save it": saved, and said so, as Ctrl-S does.
+send Escape
+wait_for "Family record"
+send n
+wait_for "Case notes"
+send a
+wait_for "What kind of note?"
+send Enter
+wait_for "When did it happen?"
+send Enter
+wait_for "significant event"
+send n
+wait_for "New note"
+type_text "Third visit: the tea was made by Hoa"
+send Escape
+wait_for "The text is not saved"
+send Enter
+wait_for "Note saved."
+[ "$(sqlite3 "$work/t.db" "SELECT count(*) FROM note_versions WHERE body = 'Third visit: the tea was made by Hoa'")" = 1 ] ||
+	fail "Save it on leaving did not save the note once"
+[ "$(sqlite3 "$work/t.db" "SELECT count(*) FROM drafts")" = 0 ] || fail "a draft was left after Save it"
 quit_casebook

@@ -164,3 +164,21 @@ open_meeting() {
 	send Enter
 	wait_for "Group supervision of $1 (draft)"
 }
+
+# open_new_note: from the caseload to an empty new note for the family
+# under the cursor (a case note dated today, not significant). Shared by
+# the drafts, signals and terminal tests.
+open_new_note() {
+	send Enter
+	wait_for "Family record"
+	send n
+	wait_for "Case notes"
+	send a
+	wait_for "What kind of note?"
+	send Enter
+	wait_for "When did it happen?"
+	send Enter
+	wait_for "significant event"
+	send n
+	wait_for "New note"
+}

@@ -146,6 +146,7 @@ send Escape
 wait_for "Programme:"
 send e
 wait_for "Correct what in the session?"
+type_text "What the session"
 send Enter
 wait_for "Correcting a session"
 send C-End

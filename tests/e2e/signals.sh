@@ -34,18 +34,7 @@ start() {
 
 # editor TEXT: from the caseload to a new note with TEXT typed.
 editor() {
-	send Enter
-	wait_for "Family record"
-	send n
-	wait_for "Case notes"
-	send a
-	wait_for "What kind of note?"
-	send Enter
-	wait_for "When did it happen?"
-	send Enter
-	wait_for "significant event"
-	send n
-	wait_for "New note"
+	open_new_note
 	type_text "$1"
 	wait_for "$1"
 }

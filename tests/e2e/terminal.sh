@@ -94,18 +94,7 @@ wait_cursor FS-25-0588 0
 
 # In the editor: Ctrl-G is help, Ctrl-C keeps the text as a draft and
 # asks; Ctrl-C again quits.
-send Enter
-wait_for "Family record"
-send n
-wait_for "Case notes"
-send a
-wait_for "What kind of note?"
-send Enter
-wait_for "When did it happen?"
-send Enter
-wait_for "significant event"
-send n
-wait_for "New note"
+open_new_note
 expect "Ctrl-G Help"
 type_text "Nguyễn Thị Hoa rang the duty line"
 send C-g
