@@ -207,8 +207,8 @@ static struct ui_key_row table[] = {
 	 N_("Earlier versions of the action, text, stage or rating selected, with who and when"),
 	 UI_SCR_MINUTES},
 	{UI_RETRACT, "retract-action", {'x'}, NULL,
-	 N_("Retract an action agreed here, or the text under a heading of the discussion or "
-	    "the reflection, with a reason (it stays in the history)"),
+	 N_("Retract what was recorded here, with a reason (it stays in the history): an "
+	    "action, the text under a heading, a stage or the rating agreed today"),
 	 UI_SCR_MINUTES},
 
 	/* Pickers. */

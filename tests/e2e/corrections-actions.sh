@@ -6,7 +6,8 @@
 # and one agreed in error retracted with a reason; one agreed in minutes
 # signed off refuses both and says what to do. In the minutes, the text
 # under a heading of the discussion is retracted with a reason, its
-# history still there, and the heading written again. The pickers show a
+# history still there, and the heading written again; a stage and the
+# rating agreed today are retracted there as well. The pickers show a
 # label too long for their width whole while it is selected.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 need sqlite3
@@ -48,6 +49,9 @@ meetings:
       - family: 0a1b2c3d-0000-4000-8000-00000000a001
         discussion:
           worries: Said of the Whitlock family, not this one.
+        stages:
+          - {id: 0a1b2c3d-0000-4000-8000-00000000a043, person: 0a1b2c3d-0000-4000-8000-00000000a011, issue: safety-from-abuse, stage: action, evidence: Recorded against the wrong parent.}
+        rating: {id: 0a1b2c3d-0000-4000-8000-00000000a053, rating: red, rationale: Typed red; amber was agreed.}
         actions:
           - {id: 0a1b2c3d-0000-4000-8000-00000000c021, text: Ring the schol about breakfast club for Ellie-Mae, owner: 7f4d0b1e-1c2a-4e55-9a0b-000000000003, due: 2026-11-26}
           - {id: 0a1b2c3d-0000-4000-8000-00000000c022, text: Book a GP appointment for Zoë about her sleep, owner: 7f4d0b1e-1c2a-4e55-9a0b-000000000003, due: 2026-12-03}
@@ -176,12 +180,33 @@ type_text "Zoë's sleep is poor since the move."
 send C-s
 wait_for "Saved. Down goes to the next heading."
 wait_for "Zoë's sleep is poor since the move."
+
+# The stage and the rating agreed today, recorded in error: x retracts
+# them too, with a reason.
+send Tab
+wait_for "Zoë Price"
+send x
+wait_for "Retract the stage agreed today for Zoë Price, Action?"
+type_text "Recorded against the wrong parent"
+send Enter
+wait_for "Retracted; it and the reason stay in its history (h)."
+send Tab
+wait_for "Typed red; amber was agreed."
+send x
+wait_for "Retract the rating agreed today, Red?"
+type_text "Amber was agreed"
+send Enter
+wait_for "Retracted; it and the reason stay in its history (h)."
+wait_gone "Typed red; amber was agreed."
 quit_casebook
 
 n=$(sqlite3 "$db" "SELECT count(*) FROM action_versions WHERE retracted = 1 AND reason = 'Zoë booked it herself'")
 [ "$n" = 1 ] || fail "the action's retraction is not in the database"
 n=$(sqlite3 "$db" "SELECT count(*) FROM answer_versions WHERE retracted = 1 AND reason = 'Said of another family'")
 [ "$n" = 1 ] || fail "the discussion's retraction is not in the database"
+n=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM stage_versions WHERE retracted = 1) + \
+	(SELECT count(*) FROM rating_versions WHERE retracted = 1)")
+[ "$n" = 2 ] || fail "the stage's and the rating's retractions are not in the database ($n)"
 n=$(sqlite3 "$db" "SELECT count(*) FROM action_versions WHERE action_id = '0a1b2c3d-0000-4000-8000-00000000c011'")
 [ "$n" = 1 ] || fail "an action in signed minutes changed"
 exit 0

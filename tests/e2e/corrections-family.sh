@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # On the family record: a member's name and date of birth corrected, a
 # member removed, an allocation ended and another retracted, each with its
-# history one key away; the same worker cannot be allocated twice.
+# history one key away; the same worker cannot be allocated twice; and
+# the whole record, opened in error, retracted.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 
 CASEBOOK_TODAY=2026-11-20
@@ -114,6 +115,21 @@ type_text "allocated by mistake"
 send Enter
 wait_for "Retracted; the allocation and the reason stay in its history."
 refute "Marisol Ortega,"
+# The whole record, opened in error: offered last, retracted with a
+# reason; it leaves the caseload and its screen closes.
+send d
+wait_for "Remove a member, retract a record, or end an allocation?"
+send End
+wait_for "It leaves the caseload; everything in it stays in the history."
+send Enter
+wait_for "Retract the whole record of FS-26-0900 Kowalski family?"
+send Enter
+wait_for "say why: a reason is required"
+type_text "Opened twice for the same family"
+send Enter
+wait_for "Retracted the record of FS-26-0900; it and the reason stay in the history."
+wait_for "Caseload"
+refute "Kowalski family"
 quit_casebook
 
 n=$(sqlite3 "$work/t.db" "SELECT count(*) FROM person_versions WHERE retracted = 1 AND reason = 'added to the wrong family'")
@@ -122,3 +138,5 @@ n=$(sqlite3 "$work/t.db" "SELECT count(*) FROM allocation_versions WHERE end_dat
 [ "$n" = 1 ] || fail "the allocation's end is not in the database"
 n=$(sqlite3 "$work/t.db" "SELECT count(*) FROM allocation_versions WHERE retracted = 1 AND reason = 'allocated by mistake'")
 [ "$n" = 1 ] || fail "the allocation's retraction is not in the database"
+n=$(sqlite3 "$work/t.db" "SELECT count(*) FROM family_versions WHERE retracted = 1 AND reason = 'Opened twice for the same family'")
+[ "$n" = 1 ] || fail "the family's retraction is not in the database"

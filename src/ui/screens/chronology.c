@@ -174,6 +174,19 @@ summary(struct ui_app *app, const struct cb_event *e)
 		return cb_asprintf(strcmp(e->detail, "signed") == 0 ? _("chaired by %s (signed off)")
 		                                                    : _("chaired by %s (draft)"),
 		                   e->title);
+	/* A stage leads with the stage, the word that matters, so that a
+	 * narrow row never cuts it: "Action: Ryan Price, Alcohol". */
+	if (strcmp(e->kind, "stage") == 0) {
+		char *parts[3] = {NULL, NULL, NULL};
+		size_t n = split_title(e->title, parts), i;
+
+		out = n == 3 ? cb_asprintf(_("%s: %s, %s"), stage_name(app, parts[2]), parts[0],
+		                           cb_reflist_label(&app->ref->issues, parts[1]))
+		             : cb_strdup(e->title);
+		for (i = 0; i < n; i++)
+			free(parts[i]);
+		return out;
+	}
 	t = title_words(app, e);
 	if (strcmp(e->kind, "session") == 0)
 		out = cb_asprintf("%s: %s", t, e->detail);

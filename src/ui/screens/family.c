@@ -728,7 +728,8 @@ family_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int
 		reload(app, scr);
 		return UI_HANDLED;
 	case UI_RETRACT:
-		ui_family_fix_remove(app, f->id);
+		if (ui_family_fix_remove(app, f->id) == 1)
+			return UI_HANDLED | UI_CLOSE;
 		reload(app, scr);
 		return UI_HANDLED;
 	case UI_HISTORY:

@@ -589,20 +589,59 @@ out:
 	free(reason);
 }
 
-void
+/* The whole family record, opened in error: retracted with a reason. It
+ * leaves the caseload; everything in it stays in the history. 0 when it
+ * was retracted. */
+static int
+retract_family(struct ui_app *app, const char *family_id)
+{
+	struct cb_family *f = NULL;
+	struct cb_err err = {0};
+	char *reason = NULL, *q = NULL;
+	int rc = -1;
+
+	if (cb_store_family_get(app->store, family_id, &f, &err) != 0) {
+		ui_fail(app, &err);
+		return -1;
+	}
+	q = cb_asprintf(_("Retract the whole record of %s %s? Only if it was opened in error: it "
+	                  "leaves the caseload, and everything in it stays in the history. Why?"),
+	                f->reference, f->name);
+	if (ui_prompt(app, q, "", &reason, ui_need_reason, NULL, NULL) == 0) {
+		if (cb_store_family_retract(app->store, f->id, f->rev.version, reason, &err) != 0) {
+			ui_fail(app, &err);
+		} else {
+			ui_say(app, _("Retracted the record of %s; it and the reason stay in the history."),
+			       f->reference);
+			rc = 0;
+		}
+	}
+	free(q);
+	free(reason);
+	cb_family_free(&f);
+	return rc;
+}
+
+int
 ui_family_fix_remove(struct ui_app *app, const char *family_id)
 {
 	struct records r = RECORDS_INIT;
 	struct targets t = {0};
 	const struct target *pick;
+	int rc = 0;
 
 	if (load(app, family_id, &r) != 0)
 		goto out;
 	targets_fill(app, &t, false, &r);
+	/* Last, so that it is never the one Enter takes by default. */
+	target_add(&t, T_FAMILY, NULL, cb_strdup(_("The whole family record, opened in error")),
+	           _("It leaves the caseload; everything in it stays in the history."));
 	if ((pick = pick_target(app, _("Remove a member, retract a record, or end an allocation?"),
 	                        &t)) == NULL)
 		goto out;
-	if (pick->kind == T_ACTION)
+	if (pick->kind == T_FAMILY)
+		rc = retract_family(app, family_id) == 0 ? 1 : 0;
+	else if (pick->kind == T_ACTION)
 		ui_action_retract(app, pick->record);
 	else if (pick->kind == T_GOAL)
 		ui_goal_retract(app, pick->record);
@@ -615,6 +654,7 @@ ui_family_fix_remove(struct ui_app *app, const char *family_id)
 out:
 	targets_free(&t);
 	records_clear(&r);
+	return rc;
 }
 
 static void

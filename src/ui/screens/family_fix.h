@@ -22,8 +22,9 @@ int ui_family_status_form(struct ui_app *app, struct cb_status *s);
 /* Ask what to correct and correct it; 1 when the family's own details
  * were chosen (the caller corrects those). */
 int ui_family_fix_correct(struct ui_app *app, const char *family_id);
-/* Ask which member to remove or allocation to end or retract. */
-void ui_family_fix_remove(struct ui_app *app, const char *family_id);
+/* Ask what to remove, end or retract, and do it; 1 when the whole
+ * family record was retracted (the caller closes it). */
+int ui_family_fix_remove(struct ui_app *app, const char *family_id);
 /* Ask whose history; 1 when the family's own was chosen. */
 int ui_family_fix_history(struct ui_app *app, const char *family_id,
                           const struct ui_screen *about);

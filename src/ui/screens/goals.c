@@ -148,6 +148,8 @@ draw_selected(struct ui_app *app, const struct cb_goal *goal, int y, int bottom)
 
 	ui_hline(y++, 0, app->cols);
 	cb_date_format(goal->set_on, d);
+	/* The row cuts the words to fit; here they are whole. */
+	cb_buf_addf(&b, "\"%s\"\n", goal->words);
 	if (goal->person_id[0] == '\0')
 		cb_buf_addf(&b, _("The whole family's goal, %s, agreed %s"), ui_goal_proposed(goal),
 		            d);

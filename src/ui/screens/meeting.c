@@ -290,7 +290,7 @@ meeting_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 {
 	struct meeting_view *v = scr->state;
 	int x_ref = 4, x_name = 17, w_name = app->cols - 17 - 8 - 14 - 2, x_time = x_name + w_name + 1,
-	    x_pres = x_time + 8, y, rows, add_rows = 0, i;
+	    x_pres = x_time + 8, y, rows, add_rows = 0;
 
 	if (v->m == NULL) {
 		ui_text(top, 2, app->cols - 4, _("This meeting could not be opened."), A_BOLD);
@@ -317,14 +317,39 @@ meeting_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 		                            "those due or overdue for supervision come first."),
 		        A_NORMAL, 0);
 	} else {
-		ui_list_fit(&v->list, rows);
-		for (i = 0; i < rows && v->list.top + (size_t)i < v->items.len; i++) {
-			size_t k = v->list.top + (size_t)i;
+		/* Each family takes its line and its summary, wrapped: never cut
+		 * (the words at its end, such as the actions, matter most). */
+		int avail = bottom - y - (add_rows > 0 ? add_rows + 1 : 0);
+		int w = app->cols - x_ref - 1, used, yy = y;
+		size_t n = v->items.len, k;
+		char **sums = cb_calloc(n, sizeof *sums);
+		int *h = cb_calloc(n, sizeof *h);
+
+		for (k = 0; k < n; k++) {
+			int r;
+
+			sums[k] = summary(&v->info[k]);
+			r = ui_wrap_rows(sums[k], w);
+			h[k] = 1 + (r < 1 ? 1 : r);
+		}
+		if (v->list.sel >= n)
+			v->list.sel = n - 1;
+		if (v->list.sel < v->list.top)
+			v->list.top = v->list.sel;
+		for (;;) {
+			used = 0;
+			for (k = v->list.top; k <= v->list.sel; k++)
+				used += h[k];
+			if (used <= avail || v->list.top == v->list.sel)
+				break;
+			v->list.top++;
+		}
+		v->list.height = rows > 0 ? rows : 1;
+		for (k = v->list.top; k < n && yy < y + avail; k++) {
 			const struct cb_meeting_item *it = v->items.items[k];
 			const struct item_info *in = &v->info[k];
-			int yy = y + 2 * i, attr = k == v->list.sel ? A_REVERSE : A_NORMAL;
+			int attr = k == v->list.sel ? A_REVERSE : A_NORMAL, left;
 			char num[24], time[24], pres[48];
-			char *sum;
 
 			snprintf(num, sizeof num, "%zu", k + 1);
 			cb_timer_format(it->seconds, time, sizeof time);
@@ -335,10 +360,16 @@ meeting_draw(struct ui_app *app, struct ui_screen *scr, int top, int bottom)
 			ui_field(yy, x_name, w_name, it->family_name, attr);
 			ui_field(yy, x_time, 7, time, attr);
 			ui_field(yy, x_pres, app->cols - x_pres - 1, pres, attr);
-			sum = summary(in);
-			ui_text(yy + 1, x_ref, app->cols - x_ref - 1, sum, ui_attr(app, UI_C_DIM));
-			free(sum);
+			left = y + avail - yy - 1;
+			if (left > 0)
+				ui_wrap(yy + 1, x_ref, w, left < h[k] - 1 ? left : h[k] - 1, sums[k],
+				        ui_attr(app, UI_C_DIM), 0);
+			yy += h[k];
 		}
+		for (k = 0; k < n; k++)
+			free(sums[k]);
+		free(sums);
+		free(h);
 	}
 	if (add_rows > 0)
 		draw_addenda(app, v, bottom - add_rows, add_rows);

@@ -207,8 +207,8 @@ mp_retract_action(struct ui_app *app, struct ui_screen *scr)
 	if (!mp_writable(app, s))
 		return;
 	if (s->part != MP_ACTIONS) {
-		ui_error(app, _("x retracts an action agreed here (Tab to the %s part), or what the "
-		                "discussion or the reflection recorded."),
+		ui_error(app, _("x retracts what was recorded here: an action agreed (Tab to the %s "
+		                "part), the discussion, a stage, the rating or the reflection."),
 		         mp_part_name(MP_ACTIONS));
 		return;
 	}

@@ -159,6 +159,35 @@ fit(struct ui_list *l, int rows, int h)
 	ui_list_fit(l, rows / h > 0 ? rows / h : 1);
 }
 
+/* The same for items of different heights (h[k] rows): the selection in
+ * view, and how many items from the top fit. */
+static void
+fit_var(struct ui_list *l, const int *h, size_t n, int rows)
+{
+	size_t k;
+	int used;
+
+	l->count = n;
+	if (n == 0)
+		return;
+	if (l->sel >= n)
+		l->sel = n - 1;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	for (;;) {
+		used = 0;
+		for (k = l->top; k <= l->sel; k++)
+			used += h[k];
+		if (used <= rows || l->top == l->sel)
+			break;
+		l->top++;
+	}
+	used = 0;
+	for (k = l->top; k < n && used + h[k] <= rows; k++)
+		used += h[k];
+	l->height = k > l->top ? (int)(k - l->top) : 1;
+}
+
 static int
 sel_attr(const struct ui_list *l, size_t k)
 {
@@ -324,7 +353,8 @@ static void
 draw_review(struct ui_app *app, struct minutes *s, int y, int rows)
 {
 	struct ui_list *l = &s->list[MP_REVIEW];
-	int i;
+	int *h, w, yy = y;
+	size_t n, k;
 
 	if (s->pulled.len == 0) {
 		ui_wrap(y + 1, 2, app->cols - 4, 3,
@@ -333,11 +363,27 @@ draw_review(struct ui_app *app, struct minutes *s, int y, int rows)
 		        A_NORMAL, 0);
 		return;
 	}
-	fit(l, rows, 3);
-	for (i = 0; i < l->height && l->top + (size_t)i < s->pulled.len; i++) {
-		size_t k = l->top + (size_t)i;
+	/* Each action whole: its words and the reason wrap, never cut; Enter
+	 * shows it all the same. A blank row after each. */
+	w = app->cols - 12;
+	n = s->pulled.len;
+	h = cb_calloc(n, sizeof *h);
+	for (k = 0; k < n; k++) {
 		const struct cb_action *a = s->pulled.items[k];
-		int yy = y + 3 * i, attr = sel_attr(l, k);
+		int r = ui_wrap_rows(a->text, w);
+
+		h[k] = (r < 1 ? 1 : r) + 2;
+		if (!cb_str_empty(a->outcome_reason)) {
+			char *why = cb_asprintf(_("Why: %s"), a->outcome_reason);
+
+			h[k] += ui_wrap_rows(why, w);
+			free(why);
+		}
+	}
+	fit_var(l, h, n, rows);
+	for (k = l->top; k < n && yy < y + rows; k++) {
+		const struct cb_action *a = s->pulled.items[k];
+		int attr = sel_attr(l, k), r;
 		char due[CB_DATE_LEN], agreed[CB_DATE_LEN] = "";
 		char *line;
 
@@ -346,17 +392,21 @@ draw_review(struct ui_app *app, struct minutes *s, int y, int rows)
 			cb_date_format(a->agreed_on, agreed);
 		ui_field(yy, 0, app->cols, "", attr);
 		ui_field(yy, 1, 9, outcome_word(a->outcome), attr | (a->outcome == NULL ? A_BOLD : 0));
-		ui_field(yy, 11, app->cols - 12, a->text, attr);
+		r = ui_wrap(yy, 11, w, y + rows - yy, a->text, attr, 0);
+		yy += r < 1 ? 1 : r;
 		line = cb_asprintf(_("%s, due %s%s%s"), a->owner_name ? a->owner_name : "?", due,
 		                   agreed[0] ? _(", agreed ") : "", agreed);
-		ui_text(yy + 1, 11, app->cols - 12, line, ui_attr(app, UI_C_DIM));
+		if (yy < y + rows)
+			ui_text(yy++, 11, w, line, ui_attr(app, UI_C_DIM));
 		free(line);
-		if (!cb_str_empty(a->outcome_reason)) {
+		if (!cb_str_empty(a->outcome_reason) && yy < y + rows) {
 			line = cb_asprintf(_("Why: %s"), a->outcome_reason);
-			ui_text(yy + 2, 11, app->cols - 12, line, A_NORMAL);
+			yy += ui_wrap(yy, 11, w, y + rows - yy, line, A_NORMAL, 0);
 			free(line);
 		}
+		yy++;
 	}
+	free(h);
 }
 
 static void
@@ -556,7 +606,9 @@ static void
 draw_actions(struct ui_app *app, struct minutes *s, int y, int rows)
 {
 	struct ui_list *l = &s->list[MP_ACTIONS];
-	int i;
+	int *h, w, yy = y;
+	char **lines;
+	size_t n, k;
 
 	if (s->agreed.len == 0) {
 		ui_wrap(y + 1, 2, app->cols - 4, 3,
@@ -565,34 +617,39 @@ draw_actions(struct ui_app *app, struct minutes *s, int y, int rows)
 		        A_NORMAL, 0);
 		return;
 	}
-	fit(l, rows, 2);
-	for (i = 0; i < l->height && l->top + (size_t)i < s->agreed.len; i++) {
-		size_t k = l->top + (size_t)i;
+	/* Each action whole: its words wrap, and so does its owner line. */
+	w = app->cols - 6;
+	n = s->agreed.len;
+	h = cb_calloc(n, sizeof *h);
+	lines = cb_calloc(n, sizeof *lines);
+	for (k = 0; k < n; k++) {
 		const struct cb_action *a = s->agreed.items[k];
-		int yy = y + 2 * i, attr = sel_attr(l, k);
-		char num[24], due[CB_DATE_LEN], *line;
+		char due[CB_DATE_LEN];
+		int r = ui_wrap_rows(a->text, w), o;
+
+		cb_date_format(a->due, due);
+		lines[k] = cb_asprintf(_("Owner %s, due %s"), a->owner_name ? a->owner_name : "?", due);
+		o = ui_wrap_rows(lines[k], w);
+		h[k] = (r < 1 ? 1 : r) + (o < 1 ? 1 : o);
+	}
+	fit_var(l, h, n, rows);
+	for (k = l->top; k < n && yy < y + rows; k++) {
+		const struct cb_action *a = s->agreed.items[k];
+		int attr = sel_attr(l, k), r;
+		char num[24];
 
 		snprintf(num, sizeof num, "%zu.", k + 1);
-		cb_date_format(a->due, due);
 		ui_field(yy, 0, app->cols, "", attr);
 		ui_field(yy, 1, 4, num, attr);
-		ui_field(yy, 5, app->cols - 6, a->text, attr);
-		/* The due date is never the part cut off: a long owner (an
-		 * agency's full name) gives way to it, and h shows it whole. */
-		{
-			char *when = cb_asprintf(_(", due %s"), due);
-			int ww = (int)cb_utf8_width(when), room = app->cols - 6 - ww, used;
-
-			line = cb_asprintf(_("Owner %s"), a->owner_name ? a->owner_name : "?");
-			used = (int)cb_utf8_width(line);
-			if (used > room)
-				used = room;
-			ui_field(yy + 1, 5, used, line, ui_attr(app, UI_C_DIM));
-			ui_text(yy + 1, 5 + used, ww, when, ui_attr(app, UI_C_DIM));
-			free(when);
-		}
-		free(line);
+		r = ui_wrap(yy, 5, w, y + rows - yy, a->text, attr, 0);
+		yy += r < 1 ? 1 : r;
+		if (yy < y + rows)
+			yy += ui_wrap(yy, 5, w, y + rows - yy, lines[k], ui_attr(app, UI_C_DIM), 0);
 	}
+	for (k = 0; k < n; k++)
+		free(lines[k]);
+	free(lines);
+	free(h);
 }
 
 static void

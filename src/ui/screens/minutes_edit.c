@@ -567,6 +567,8 @@ mp_part_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action)
 			retract_answer(app, scr, mp_discussion_keys[s->list[MP_DISCUSS].sel]);
 		else if (s->part == MP_REFLECT)
 			retract_answer(app, scr, MP_REFLECTION_KEY);
+		else if (s->part == MP_STAGES || s->part == MP_RISK)
+			mp_retract_series(app, scr);
 		else
 			mp_retract_action(app, scr);
 		break;

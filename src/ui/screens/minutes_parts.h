@@ -90,6 +90,8 @@ void mp_confirm_stage(struct ui_app *app, struct ui_screen *scr);
 void mp_add_stage(struct ui_app *app, struct ui_screen *scr);
 void mp_agree_rating(struct ui_app *app, struct ui_screen *scr, bool keep);
 void mp_series_history(struct ui_app *app, struct ui_screen *scr);
+/* Retract the stage selected, or the rating, agreed in this meeting. */
+void mp_retract_series(struct ui_app *app, struct ui_screen *scr);
 void mp_show_action(struct ui_app *app, struct ui_screen *scr, const struct cb_action *a);
 /* Agree a new action (current NULL) or correct one agreed here. */
 void mp_edit_action(struct ui_app *app, struct ui_screen *scr, const struct cb_action *current);

@@ -461,3 +461,56 @@ mp_series_history(struct ui_app *app, struct ui_screen *scr)
 	cb_vec_clear(&versions);
 	cb_vec_clear(&hist);
 }
+
+/* x on a stage or the rating agreed in this meeting, recorded in error:
+ * retracted with a reason, until the minutes are signed. What stood
+ * before shows again. Earlier records are retracted on their own
+ * screens. */
+void
+mp_retract_series(struct ui_app *app, struct ui_screen *scr)
+{
+	struct minutes *s = scr->state;
+	struct cb_err err = {0};
+	char *reason = NULL, *q;
+	bool answered = false;
+	int rc = -1;
+
+	if (!mp_writable(app, s))
+		return;
+	if (s->part == MP_STAGES) {
+		const struct cb_stage_line *ln = sel_line(s);
+
+		if (ln == NULL || ln->today == NULL) {
+			ui_error(app, _("No stage was agreed for this line today, so none to retract "
+			                "here: earlier ones are retracted on the Cycle of Change (s)."));
+			return;
+		}
+		q = cb_asprintf(_("Retract the stage agreed today for %s, %s? It stays in the "
+		                  "history. Why? (required)"),
+		                ln->person_name != NULL ? ln->person_name : "?",
+		                mp_stage_name(app, ln->today->stage));
+		if ((answered = ui_prompt(app, q, "", &reason, ui_need_reason, NULL, NULL) == 0))
+			rc = cb_store_stage_retract(app->store, ln->today->id, ln->today->rev.version,
+			                            reason, &err);
+	} else {
+		if (s->today == NULL) {
+			ui_error(app, _("No rating was agreed here today, so none to retract: earlier "
+			                "ones are retracted on the risk ratings (r)."));
+			return;
+		}
+		q = cb_asprintf(_("Retract the rating agreed today, %s? It stays in the history. "
+		                  "Why? (required)"),
+		                cb_reflist_label(&app->ref->ratings, s->today->rating));
+		if ((answered = ui_prompt(app, q, "", &reason, ui_need_reason, NULL, NULL) == 0))
+			rc = cb_store_rating_retract(app->store, s->today->id, s->today->rev.version,
+			                             reason, &err);
+	}
+	if (answered && rc != 0)
+		ui_fail(app, &err);
+	else if (answered)
+		ui_say(app, _("Retracted; it and the reason stay in its history (h)."));
+	free(q);
+	free(reason);
+	/* The selection stays on the line. */
+	mp_reload(app, scr);
+}

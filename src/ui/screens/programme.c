@@ -636,6 +636,7 @@ correct_session(struct ui_app *app, struct ui_screen *scr)
 	e.title = _("Correcting a session (a new version; the old one is kept)");
 	e.label = _("What the session covered. The earlier version stays in its history. "
 	            "Ctrl-S saves.");
+	e.example = ui_session_example(app);
 	e.initial = s->covered;
 	e.base_rev = &s->rev;
 	e.draft_key = key;

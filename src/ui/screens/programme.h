@@ -28,6 +28,9 @@ void ui_open_module(struct ui_app *app, const char *family_id, const char *modul
 int ui_session_record(struct ui_app *app, const char *family_id, const char *family_label,
                       const char *module_id);
 
+/* The example of good recording for a session (the training help's, or
+ * casebook's own). */
+const char *ui_session_example(struct ui_app *app);
 struct cb_session;
 /* Correct a session's date (part 0), who was there (1) or its modules
  * (2): a new version, the old one kept; says what happened. 0 when a

@@ -131,8 +131,8 @@ save_session(struct ui_app *app, const char *text, void *ctx, char pending[CB_UU
 	return rc;
 }
 
-static const char *
-example(struct ui_app *app)
+const char *
+ui_session_example(struct ui_app *app)
 {
 	const struct cb_help_entry *e = ui_help_find(app, "session");
 
@@ -213,7 +213,7 @@ ui_session_record(struct ui_app *app, const char *family_id, const char *family_
 	e.title = title;
 	e.label = _("What was covered: what you worked on, what the family said (their words in "
 	            "quotes), what moved, and what happens next. Ctrl-S saves.");
-	e.example = example(app);
+	e.example = ui_session_example(app);
 	e.draft_key = key;
 	e.family_id = family_id;
 	e.save = save_session;
