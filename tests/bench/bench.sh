@@ -35,7 +35,7 @@ ms() {
 	echo $(( ($(date +%s%N) - _t0) / 1000000 ))
 }
 # row NAME VALUE [FLOOR]: a line of the table.
-row() { printf '| %-44s | %10s | %10s |\n' "$1" "$2" "${3:-}"; }
+row() { printf '| %-56s | %10s | %10s |\n' "$1" "$2" "${3:-}"; }
 
 # yaml FROM TO: families FROM to TO in the import format, each with four
 # members, an allocation and 30 notes (36 records a family), and the
@@ -70,8 +70,8 @@ yaml() {
 echo "Building the floor program and the timers in this run."
 floor_db=$tmp/floor.db
 echo
-printf '| %-44s | %10s | %10s |\n' "What (ms, median of $runs runs)" "casebook" "floor"
-printf '|%s|%s|%s|\n' "----------------------------------------------" "------------" "------------"
+printf '| %-56s | %10s | %10s |\n' "What (ms, median of $runs runs)" "casebook" "floor"
+printf '|%s|%s|%s|\n' "----------------------------------------------------------" "------------" "------------"
 for n in $sizes; do
 	db=$cache/families-$n-db$dbv.db
 	if [ ! -f "$db" ]; then
@@ -96,7 +96,8 @@ for n in $sizes; do
 	# First screen and keys, through a pty at 80x24.
 	: >"$tmp/first"; : >"$tmp/floor1"
 	for r in $(seq "$runs"); do
-		"$ptytime" "families" '\r' '' c '' '\e' '' '\e' '' t '' / '' n '' g '' u '' y '' '\e' '' -- \
+		"$ptytime" "families" '\r' '' c '' '\e' '' '\e' '' '\r' '' q '' t '' / '' n '' g '' u '' y '' \
+			'\e' '' -- \
 			"$casebook" --db "$db" --as "Bench Worker" >"$tmp/keys.$r"
 		sed -n 's/^first screen\t//p' "$tmp/keys.$r" >>"$tmp/first"
 		"$ptytime" "floor ready" -- "$floor" "$floor_db" "$top/modules" |
@@ -105,7 +106,8 @@ for n in $sizes; do
 	row "first screen (workbook start to caseload)" "$(median "$tmp/first")" "$(median "$tmp/floor1")"
 	i=0
 	for k in "Enter: open the family of 300 notes" "c: its chronology" "Esc: back to the family" \
-		"Esc: back to the caseload" "t: mine to the team" "/: find" "n (each filter character)" \
+		"Esc: back to the caseload" "Enter: the same family again" \
+		"q: back to the caseload (no wait for an escape sequence)" "t: mine to the team" "/: find" "n (each filter character)" \
 		"g" "u" "y" "Esc: clear the filter"; do
 		i=$((i + 1))
 		: >"$tmp/k"
