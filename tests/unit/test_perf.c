@@ -1003,6 +1003,11 @@ START_TEST(hot_queries_use_indexes)
 	v.free_item = cb_action_free_item;
 	ck_assert_int_eq(cb_store_action_list(s, fam->id, true, &v, &err), 0);
 	cb_vec_clear(&v);
+	/* The overdue actions, mine (from my allocations) and the team's. */
+	ck_assert_int_eq(cb_store_action_overdue(s, w->id, q.today, &v, &err), 0);
+	cb_vec_clear(&v);
+	ck_assert_int_eq(cb_store_action_overdue(s, NULL, q.today, &v, &err), 0);
+	cb_vec_clear(&v);
 	v.free_item = cb_meeting_free_item;
 	ck_assert_int_eq(cb_store_meeting_list_family(s, fam->id, &v, &err), 0);
 	cb_vec_clear(&v);
