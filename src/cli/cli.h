@@ -59,6 +59,7 @@ enum cli_setting {
 	CFG_LANGUAGE,
 	CFG_COLOUR,
 	CFG_REQUIRE_ENCRYPTED_DISK,
+	CFG_THEME,
 	CFG_N
 };
 
@@ -67,6 +68,14 @@ enum cli_setting {
 struct cli_config {
 	char *value[CFG_N];
 	char *from[CFG_N];
+	struct cb_vec keys;    /* struct cli_binding: the key.ACTION lines applied, in order */
+};
+
+/* A key.ACTION line that changed the keys (cb_ui_rebind). */
+struct cli_binding {
+	char *action;
+	char *keys;
+	char *from;            /* FILE:LINE */
 };
 
 /* A folder of configuration: modules/, data/ and config. */
@@ -165,6 +174,8 @@ void cli_config_clear(struct cli_config *cfg);
 const char *cli_setting_name(enum cli_setting k);
 /* A yes/no setting's value, or dflt when no file sets it. */
 bool cli_config_bool(const struct cli_config *cfg, enum cli_setting k, bool dflt);
+/* The theme a theme setting names (enum cb_ui_theme), or -1. */
+int cli_theme(const char *v);
 /* MINUTES, Ns for seconds, or 0/off, in seconds; -1 when it is neither. */
 int cli_idle_seconds(const char *v);
 /* Whether lang looks like a language code (cy, en, pt_BR). */
@@ -175,6 +186,15 @@ bool cli_require_encrypted(const struct cli *c);
 /* CB_EXIT_FAIL, said, when the database is to be refused for its disk
  * (cli_disk_warning); else 0. */
 int cli_disk_refused(struct cli *c);
+/* The sentence to show when the folder holding db is the user's own and
+ * open to others (wider than 0700), else NULL. */
+char *cli_folder_warning(const char *db);
+/* Add lines (each ending in a newline) at the end of the user's config
+ * file, made (0600, in folders made 0700) when there is none; every line
+ * already there is kept. Written beside it and renamed over it, so that
+ * a crash leaves the old file or the new. *path: the file written. */
+struct cb_err;
+int cli_config_append(const char *lines, char **path, struct cb_err *err);
 /* A path from a config file: "~/" at its start is $HOME's. */
 char *cli_config_path(const char *v);
 int cmd_config(struct cli *c);

@@ -11,6 +11,7 @@
 
 #include "casebook/cli.h"
 #include "casebook/i18n.h"
+#include "casebook/ui.h"
 #include "casebook/mem.h"
 #include "casebook/vec.h"
 #include "cli.h"
@@ -74,9 +75,37 @@ cmd_config(struct cli *c)
 		        "CASEBOOK_IDLE_LOCK", "5");
 	setting(c, CFG_LANGUAGE, NULL, NULL, cli_language());
 	setting(c, CFG_COLOUR, getenv("NO_COLOR") != NULL ? "no" : NULL, "NO_COLOR", "yes");
+	/* No colour, by NO_COLOR or colour = no, is the mono theme whatever
+	 * theme says. */
+	if (getenv("NO_COLOR") != NULL)
+		row("theme", "mono", "NO_COLOR");
+	else if (!cli_config_bool(&c->config, CFG_COLOUR, true))
+		row("theme", "mono", c->config.from[CFG_COLOUR]);
+	else
+		setting(c, CFG_THEME, NULL, NULL, "default");
 	env = getenv("CASEBOOK_REQUIRE_ENCRYPTED_DISK");
 	setting(c, CFG_REQUIRE_ENCRYPTED_DISK, env != NULL && strcmp(env, "1") == 0 ? "yes" : NULL,
 	        "CASEBOOK_REQUIRE_ENCRYPTED_DISK", "no");
+
+	/* The keys the files changed, as they are now, each once: where the
+	 * last line for it is. */
+	for (i = 0; i < c->config.keys.len; i++) {
+		const struct cli_binding *kb = c->config.keys.items[i];
+		size_t j;
+		char *name, *keys;
+
+		for (j = i + 1; j < c->config.keys.len; j++)
+			if (strcmp(((const struct cli_binding *)c->config.keys.items[j])->action,
+			           kb->action) == 0)
+				break;
+		if (j < c->config.keys.len)
+			continue;
+		name = cb_asprintf("key.%s", kb->action);
+		keys = cb_ui_keys_of(kb->action);
+		row(name, keys, kb->from);
+		free(name);
+		free(keys);
+	}
 
 	/* The folders, lowest first, and what each holds. */
 	row("folder", cli_datadir(), "installed");

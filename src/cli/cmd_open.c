@@ -13,6 +13,7 @@
 #include "casebook/diag.h"
 #include "casebook/err.h"
 #include "casebook/i18n.h"
+#include "casebook/mem.h"
 #include "casebook/module.h"
 #include "casebook/answer.h"
 #include "casebook/refdata.h"
@@ -101,6 +102,36 @@ set_language(void *ctx, const char *lang, const struct cb_refdata **ref,
 	return 0;
 }
 
+/* The worker chosen at "Who are you?": a worker line at the end of the
+ * user's config file. The name when it finds that worker alone and is
+ * one plain line, else the id. */
+static int
+remember_worker(void *ctx, const char *worker_id, const char *name, struct cb_err *err)
+{
+	struct cb_store **s = ctx;
+	struct cb_worker *w = NULL;
+	struct cb_err ignored = {0};
+	const char *value = worker_id, *p;
+	char *lines, *path = NULL;
+	bool plain = *name != '\0' && *name != ' ' && name[strlen(name) - 1] != ' ';
+	int rc;
+
+	for (p = name; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			plain = false;
+	if (plain && cb_store_worker_find(*s, name, &w, &ignored) == 0 &&
+	    strcmp(w->id, worker_id) == 0)
+		value = name;
+	cb_worker_free(&w);
+	lines = cb_asprintf(_("# The worker the workbook starts as, remembered when you chose at "
+	                      "\"Who are you?\"\n# (casebook-config(5)):\nworker = %s\n"),
+	                    value);
+	rc = cli_config_append(lines, &path, err);
+	free(lines);
+	free(path);
+	return rc;
+}
+
 int
 cli_open_workbook(struct cli *c)
 {
@@ -113,6 +144,7 @@ cli_open_workbook(struct cli *c)
 	struct cb_worker *w = NULL;
 	struct cb_err err = {0};
 	char *scratch_db = NULL, *scratch_dir = NULL, *disk_warning = NULL, *cwd = getcwd(NULL, 0);
+	char *wide;
 	struct open_state tidy = {&s, NULL};
 	struct languages langs = {c, &ref, &prog};
 	bool inconsistent = false;
@@ -120,12 +152,6 @@ cli_open_workbook(struct cli *c)
 
 	cb_programme_init(&prog);
 	cb_diags_init(&diags);
-	/* The config files' problems, shown once on the screens too. */
-	for (size_t i = 0; i < cb_diags_count(&c->config_diags); i++) {
-		const struct cb_diag *dg = cb_diags_at(&c->config_diags, i);
-
-		cb_diags_add(&diags, dg->file, dg->line, dg->col, "%s", dg->msg);
-	}
 	{
 		/* The command line, then the environment, then the config files
 		 * (checked as they were read). */
@@ -174,8 +200,22 @@ cli_open_workbook(struct cli *c)
 	}
 	/* In use until it is closed: after a crash the next open reads the
 	 * whole file before using it. */
-	if (cb_store_open(c->db, CB_STORE_CREATE, &s, &err) != 0 ||
-	    cb_store_mark_in_use(s, &err) != 0) {
+	if (cb_store_open(c->db, CB_STORE_CREATE, &s, &err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	/* The workbook writes as it goes (drafts, the record of who looked
+	 * at what), so a database it could only read is refused here, before
+	 * the screen, not at the first key. */
+	if (cb_store_readonly(s)) {
+		cli_error(_("%s can only be read here (you cannot write to the file or its folder), "
+		            "and the workbook needs to write to it: fix the permissions, or copy it "
+		            "somewhere you can write ('casebook list workers' and 'list meetings' "
+		            "still read it)"), c->db);
+		rc = CB_EXIT_FAIL;
+		goto out;
+	}
+	if (cb_store_mark_in_use(s, &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
@@ -187,18 +227,39 @@ cli_open_workbook(struct cli *c)
 		rc = refuse(&diags);
 		goto out;
 	}
-	/* --as, or the worker the config file names. */
-	if (c->as == NULL && !c->training)
-		c->as = c->config.value[CFG_WORKER];
+	/* --as, or the worker the config file names; with neither, the
+	 * question, whose answer is remembered. */
 	if (c->as != NULL) {
 		if (cb_store_worker_find(s, c->as, &w, &err) != 0) {
 			rc = cli_fail(&err);
 			goto out;
 		}
 		opt.worker_id = w->id;
+	} else if (!c->training && c->config.value[CFG_WORKER] != NULL) {
+		/* Not in this database (another team's, say): asked, and the
+		 * file is left as it is. */
+		if (cb_store_worker_find(s, c->config.value[CFG_WORKER], &w, &err) == 0)
+			opt.worker_id = w->id;
+		else {
+			cb_diags_add(&c->config_diags, c->config.from[CFG_WORKER], 0, 0,
+			             _("worker: %s, so casebook asks who you are"), err.msg);
+			err = (struct cb_err){0};
+		}
+	} else if (!c->training) {
+		opt.remember_worker = remember_worker;
+		opt.remember_ctx = &s;
 	}
 	opt.store = s;
 	opt.switch_ok = c->switch_ok;
+	if (!c->training && (wide = cli_folder_warning(c->db)) != NULL) {
+		/* Shown on the first screen with the disk's, if any. */
+		char *both = disk_warning != NULL ? cb_asprintf("%s %s", wide, disk_warning)
+		                                  : cb_strdup(wide);
+
+		free(disk_warning);
+		free(wide);
+		disk_warning = both;
+	}
 	opt.disk_warning = disk_warning;
 	opt.ref = ref;
 	opt.prog = &prog;
@@ -208,8 +269,12 @@ cli_open_workbook(struct cli *c)
 	opt.export_dir = scratch_dir != NULL ? scratch_dir : cwd;
 	opt.show_cursor = c->show_cursor;
 	opt.no_colour = !cli_config_bool(&c->config, CFG_COLOUR, true);
+	if (c->config.value[CFG_THEME] != NULL)
+		opt.theme = (enum cb_ui_theme)cli_theme(c->config.value[CFG_THEME]);
 	opt.datadir = cli_datadir();
 	opt.warnings = &diags;
+	/* The config files' problems, shown once on the screens too. */
+	opt.config_warnings = &c->config_diags;
 	opt.on_signal = tidy_on_signal;
 	opt.signal_ctx = &tidy;
 	opt.set_language = set_language;

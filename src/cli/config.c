@@ -6,15 +6,20 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "casebook/diag.h"
+#include "casebook/err.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/str.h"
+#include "casebook/ui.h"
 #include "casebook/vec.h"
 #include "cli.h"
 
@@ -26,7 +31,25 @@ static const char *const setting_names[CFG_N] = {
 	[CFG_LANGUAGE] = "language",
 	[CFG_COLOUR] = "colour",
 	[CFG_REQUIRE_ENCRYPTED_DISK] = "require-encrypted-disk",
+	[CFG_THEME] = "theme",
 };
+
+static const char *const themes[] = {
+	[CB_UI_THEME_DEFAULT] = "default",
+	[CB_UI_THEME_HIGH_CONTRAST] = "high-contrast",
+	[CB_UI_THEME_MONO] = "mono",
+};
+
+int
+cli_theme(const char *v)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof themes / sizeof *themes; i++)
+		if (strcmp(v, themes[i]) == 0)
+			return (int)i;
+	return -1;
+}
 
 const char *
 cli_setting_name(enum cli_setting k)
@@ -168,6 +191,25 @@ value_ok(enum cli_setting k, const char *v, struct cb_buf *b)
 		cb_buf_addf(b, _("language '%s' is not a language code: give one such as cy or en"),
 		            v);
 		return false;
+	case CFG_THEME: {
+		const char *best = NULL;
+		size_t i, d, best_d = 4;
+
+		if (cli_theme(v) >= 0)
+			return true;
+		for (i = 0; i < sizeof themes / sizeof *themes; i++)
+			if ((d = cb_str_distance(v, themes[i], 3)) < best_d) {
+				best_d = d;
+				best = themes[i];
+			}
+		if (best != NULL)
+			cb_buf_addf(b, _("theme '%s' is not one casebook has: did you mean '%s'?"), v,
+			            best);
+		else
+			cb_buf_addf(b, _("theme '%s' is not one casebook has: give default, "
+			                 "high-contrast or mono"), v);
+		return false;
+	}
 	case CFG_COLOUR:
 	case CFG_REQUIRE_ENCRYPTED_DISK:
 		if (yes_no(v) >= 0)
@@ -186,6 +228,35 @@ set(struct cli_config *cfg, enum cli_setting k, const char *v, char *from)
 	free(cfg->from[k]);
 	cfg->value[k] = cb_strdup(v);
 	cfg->from[k] = from;
+}
+
+/* key.ACTION = KEYS: the key table changes at once, so a later line is
+ * checked against the keys as the earlier ones left them. */
+static void
+parse_binding(struct cli_config *cfg, const char *file, size_t lineno, size_t col,
+              size_t val_col, const char *key, const char *val, struct cb_diags *diags)
+{
+	struct cb_buf msg = {0};
+	struct cli_binding *kb;
+	int rc;
+
+	if (*val == '\0') {
+		cb_diags_add(diags, file, lineno, val_col, _("%s needs a value (this line is left out)"),
+		             key);
+		return;
+	}
+	rc = cb_ui_rebind(key + 4, val, &msg);
+	if (rc != 0) {
+		cb_diags_add(diags, file, lineno, rc == CB_UI_REBIND_ACTION ? col + 4 : val_col,
+		             _("%s (this line is left out)"), cb_buf_str(&msg));
+		cb_buf_free(&msg);
+		return;
+	}
+	kb = cb_calloc(1, sizeof *kb);
+	kb->action = cb_strdup(key + 4);
+	kb->keys = cb_strdup(val);
+	kb->from = cb_asprintf("%s:%zu", file, lineno);
+	cb_vec_push(&cfg->keys, kb);
 }
 
 /* One line: "key = value", a comment, or blank. */
@@ -214,6 +285,10 @@ parse_line(struct cli_config *cfg, const char *file, size_t lineno, char *line, 
 	*end = '\0';
 	key = p;
 	val = cb_str_trim(eq + 1);
+	if (strncmp(key, "key.", 4) == 0) {
+		parse_binding(cfg, file, lineno, col, (size_t)(eq - line) + 2, key, val, diags);
+		goto out;
+	}
 	for (k = 0; k < CFG_N; k++)
 		if (strcmp(key, setting_names[k]) == 0)
 			break;
@@ -330,6 +405,16 @@ cli_config_clear(struct cli_config *cfg)
 		free(cfg->from[k]);
 		cfg->value[k] = cfg->from[k] = NULL;
 	}
+	for (k = 0; k < cfg->keys.len; k++) {
+		struct cli_binding *kb = cfg->keys.items[k];
+
+		free(kb->action);
+		free(kb->keys);
+		free(kb->from);
+		free(kb);
+	}
+	cfg->keys.len = 0;
+	cb_vec_clear(&cfg->keys);
 }
 
 bool
@@ -355,4 +440,150 @@ cli_config_path(const char *v)
 	if (strncmp(v, "~/", 2) == 0 && home != NULL && *home != '\0')
 		return cb_asprintf("%s/%s", home, v + 2);
 	return cb_strdup(v);
+}
+
+/* Each missing folder of dir, 0700 (only the user's config goes here). */
+static int
+make_dirs(const char *dir)
+{
+	char *p = cb_strdup(dir), *q;
+	int rc = 0;
+
+	for (q = p + 1; rc == 0; q++) {
+		if (*q != '/' && *q != '\0')
+			continue;
+		{
+			char c = *q;
+
+			*q = '\0';
+			if (mkdir(p, 0700) != 0 && errno != EEXIST)
+				rc = -1;
+			*q = c;
+		}
+		if (*q == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+static int
+write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+cli_config_append(const char *lines, char **path, struct cb_err *err)
+{
+	struct cb_vec layers;
+	struct cb_buf text = {0};
+	char *dir = NULL, *file = NULL, *real = NULL, *tmp = NULL, *slash;
+	FILE *f;
+	int fd = -1, rc = -1;
+	size_t i;
+
+	*path = NULL;
+	cli_layers_init(&layers);
+	for (i = 0; i < layers.len; i++) {
+		const struct cli_layer *l = layers.items[i];
+
+		if (strcmp(l->name, "user") == 0)
+			dir = cb_strdup(l->dir);
+	}
+	cb_vec_clear(&layers);
+	if (dir == NULL) {
+		cb_err_set(err, CB_ENOTFOUND, _("there is no config folder of your own (HOME is not "
+		                                "set)"));
+		goto out;
+	}
+	file = cb_asprintf("%s/config", dir);
+	/* A config file that is a link: the file it names is the one to
+	 * change, and the link stays. */
+	real = realpath(file, NULL);
+	if (real == NULL) {
+		if (errno != ENOENT) {
+			cb_err_set(err, CB_EIO, _("cannot read %s (%s)"), file, strerror(errno));
+			goto out;
+		}
+		if (make_dirs(dir) != 0) {
+			cb_err_set(err, CB_EREADONLY, _("cannot make the folder %s (%s)"), dir,
+			           strerror(errno));
+			goto out;
+		}
+		real = cb_strdup(file);
+	}
+	/* Every line there now is kept, as it is. */
+	if ((f = fopen(real, "r")) != NULL) {
+		char chunk[4096];
+		size_t n;
+
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			cb_buf_addn(&text, chunk, n);
+		if (ferror(f)) {
+			cb_err_set(err, CB_EIO, _("cannot read %s (%s)"), real, strerror(errno));
+			fclose(f);
+			goto out;
+		}
+		fclose(f);
+	} else if (errno != ENOENT) {
+		cb_err_set(err, CB_EIO, _("cannot read %s (%s)"), real, strerror(errno));
+		goto out;
+	}
+	if (text.len > 0 && text.s[text.len - 1] != '\n')
+		cb_buf_addc(&text, '\n');
+	cb_buf_add(&text, lines);
+	/* Written beside it, then renamed over it: a crash leaves the old
+	 * file or the new, never half of one. */
+	slash = strrchr(real, '/');
+	tmp = cb_asprintf("%.*s/.config.XXXXXX", (int)(slash != NULL ? slash - real : 1),
+	                  slash != NULL ? real : ".");
+	if ((fd = mkstemp(tmp)) < 0) {
+		cb_err_set(err, CB_EREADONLY, _("cannot write beside %s (%s)"), real, strerror(errno));
+		free(tmp);
+		tmp = NULL;
+		goto out;
+	}
+	if (fchmod(fd, 0600) != 0 || write_all(fd, text.s, text.len) != 0 || fsync(fd) != 0) {
+		cb_err_set(err, errno == ENOSPC ? CB_EFULL : CB_EIO, _("cannot write %s (%s)"), tmp,
+		           strerror(errno));
+		goto out;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		cb_err_set(err, CB_EIO, _("cannot write %s (%s)"), tmp, strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, real) != 0) {
+		cb_err_set(err, CB_EIO, _("cannot replace %s (%s)"), real, strerror(errno));
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
+	*path = real;
+	real = NULL;
+	rc = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	if (tmp != NULL)
+		unlink(tmp);
+	free(tmp);
+	free(real);
+	free(file);
+	free(dir);
+	cb_buf_free(&text);
+	return rc;
 }

@@ -95,17 +95,14 @@ term_start(struct ui_app *app, struct cb_err *err)
 		set_escdelay(10);
 	curs_set(0);
 	cb_mem_on_fatal(restore_terminal);
-	app->color = has_colors() && getenv("NO_COLOR") == NULL && !app->opt->no_colour;
+	app->theme = app->opt->theme;
+	if (getenv("NO_COLOR") != NULL || app->opt->no_colour)
+		app->theme = CB_UI_THEME_MONO;
+	app->color = has_colors() && app->theme != CB_UI_THEME_MONO;
 	if (app->color) {
 		start_color();
 		use_default_colors();
-		init_pair(UI_C_TITLE, COLOR_WHITE, COLOR_BLUE);
-		init_pair(UI_C_RED, COLOR_WHITE, COLOR_RED);
-		init_pair(UI_C_AMBER, COLOR_BLACK, COLOR_YELLOW);
-		init_pair(UI_C_GREEN, COLOR_BLACK, COLOR_GREEN);
-		init_pair(UI_C_TRAINING, COLOR_BLACK, COLOR_YELLOW);
-		init_pair(UI_C_DIM, COLOR_CYAN, -1);
-		init_pair(UI_C_ERROR, COLOR_RED, -1);
+		ui_theme_colours(app->theme);
 	}
 	bind_keys(left, UI_KEY_CTRL_LEFT);
 	bind_keys(right, UI_KEY_CTRL_RIGHT);
@@ -116,11 +113,37 @@ term_start(struct ui_app *app, struct cb_err *err)
 	return 0;
 }
 
+void
+ui_theme_colours(int theme)
+{
+	if (theme == CB_UI_THEME_HIGH_CONTRAST) {
+		/* The strongest pairs, every one bold (ui_attr); nothing pale. */
+		init_pair(UI_C_TITLE, COLOR_BLACK, COLOR_WHITE);
+		init_pair(UI_C_RED, COLOR_WHITE, COLOR_RED);
+		init_pair(UI_C_AMBER, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(UI_C_GREEN, COLOR_BLACK, COLOR_GREEN);
+		init_pair(UI_C_TRAINING, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(UI_C_DIM, -1, -1);
+		init_pair(UI_C_ERROR, COLOR_WHITE, COLOR_RED);
+		return;
+	}
+	init_pair(UI_C_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(UI_C_RED, COLOR_WHITE, COLOR_RED);
+	init_pair(UI_C_AMBER, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(UI_C_GREEN, COLOR_BLACK, COLOR_GREEN);
+	init_pair(UI_C_TRAINING, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(UI_C_DIM, COLOR_CYAN, -1);
+	init_pair(UI_C_ERROR, COLOR_RED, -1);
+}
+
 int
 ui_attr(struct ui_app *app, enum ui_color c)
 {
-	if (app->color && c != UI_C_NORMAL)
+	if (app->color && c != UI_C_NORMAL) {
+		if (app->theme == CB_UI_THEME_HIGH_CONTRAST)
+			return COLOR_PAIR(c) | A_BOLD;
 		return COLOR_PAIR(c) | (c == UI_C_TITLE || c == UI_C_ERROR ? A_BOLD : 0);
+	}
 	/* Monochrome: meaning is carried by words; only a little emphasis. */
 	switch (c) {
 	case UI_C_TITLE:
@@ -671,10 +694,22 @@ relanguage(struct ui_app *app)
 }
 
 static void
-show_warnings(struct ui_app *app, const struct cb_diags *w)
+show_warnings(struct ui_app *app, const struct cb_diags *w, const struct cb_diags *config)
 {
 	char *line;
 
+	/* The config files' first, then the modules': either is a mistake
+	 * to put right, said at the start. */
+	if (config != NULL && cb_diags_count(config) > 0) {
+		line = cb_diag_format(cb_diags_at(config, 0));
+		ui_error(app, ngettext("%zu problem in the config files, so that line is left out: %s",
+		                       "%zu problems in the config files, so those lines are left "
+		                       "out: %s",
+		                       cb_diags_count(config)),
+		         cb_diags_count(config), line);
+		free(line);
+		return;
+	}
 	if (w == NULL || cb_diags_count(w) == 0)
 		return;
 	line = cb_diag_format(cb_diags_at(w, 0));
@@ -758,11 +793,46 @@ busy_wait(void *ctx, int waited_ms)
 	return 1;
 }
 
+/* The worker chosen at the question, when it is this login's own: kept
+ * (the config file), so that the next start does not ask. */
+static void
+remember_me(struct ui_app *app)
+{
+	struct cb_err err = {0};
+	char linked[CB_UUID_LEN];
+	size_t len = strlen(app->status);
+
+	if (app->opt->remember_worker == NULL ||
+	    cb_store_os_link(app->store, NULL, linked, &err) != 0 || strcmp(linked, app->me->id) != 0)
+		return;
+	if (app->opt->remember_worker(app->opt->remember_ctx, app->me->id, app->me->name, &err) != 0) {
+		snprintf(app->status + len, sizeof app->status - len,
+		         _("%sYour choice could not be remembered, so casebook will ask again: %s"),
+		         len > 0 ? "  " : "", err.msg);
+		app->status_error = true;
+		return;
+	}
+	{
+		/* First, before what was there (the disk warning, say). */
+		char *was = cb_strdup(app->status);
+
+		snprintf(app->status, sizeof app->status,
+		         _("From now on casebook starts as %s without asking: 'casebook config' shows "
+		           "where that is set."),
+		         app->me->name);
+		len = strlen(app->status);
+		if (*was != '\0')
+			snprintf(app->status + len, sizeof app->status - len, "  %s", was);
+		free(was);
+	}
+}
+
 int
 cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 {
 	struct ui_app app;
 	int key, rc;
+	bool asked;
 
 	memset(&app, 0, sizeof app);
 	app.store = opt->store;
@@ -787,12 +857,17 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	cb_store_on_busy(app.store, busy_wait, &app);
 	load_help(&app, opt->datadir);
 	app.panel = app.training;
-	show_warnings(&app, opt->warnings);
+	/* A problem to put right first; the disk warning, a standing fact
+	 * (no beep), after it as far as the two lines go. */
+	show_warnings(&app, opt->warnings, opt->config_warnings);
 	if (opt->disk_warning != NULL) {
-		/* A standing fact, not a mistake just made: no beep. */
-		snprintf(app.status, sizeof app.status, "%s", opt->disk_warning);
+		size_t len = strlen(app.status);
+
+		snprintf(app.status + len, sizeof app.status - len, "%s%s", len > 0 ? "  " : "",
+		         opt->disk_warning);
 		app.status_error = true;
 	}
+	asked = app.me == NULL;
 	if (app.me == NULL && ui_who_am_i(&app) != 0) {
 		ui_term_close();
 		cb_mem_on_fatal(NULL);
@@ -806,6 +881,8 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		cb_vec_clear(&app.help);
 		return rc < 0 ? cb_err_set(err, CB_EPERM, "%s", app.status) : 0;
 	}
+	if (asked && !app.training)
+		remember_me(&app);
 	ui_worker_language(&app);
 	ui_open_caseload(&app);
 	ui_recover_drafts(&app);

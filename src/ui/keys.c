@@ -3,13 +3,16 @@
  * what the screens say and what the keys do cannot drift apart. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/str.h"
+#include "casebook/ui.h"
 #include "casebook/utf8.h"
 #include "ui.h"
 
@@ -18,7 +21,9 @@
 #define TEXT_SCREENS (UI_SCR_EDITOR)
 #define NOT_TEXT (UI_SCR_ALL & ~TEXT_SCREENS)
 
-static const struct ui_key_row table[] = {
+/* The built-in keys; the config files' key.ACTION lines change them
+ * (cb_ui_rebind), so the table is not const. */
+static struct ui_key_row table[] = {
 	/* Moving, everywhere. */
 	{UI_UP, "up", {KEY_UP}, NULL, N_("Move up"), UI_SCR_ALL},
 	{UI_DOWN, "down", {KEY_DOWN}, NULL, N_("Move down"), UI_SCR_ALL},
@@ -141,7 +146,13 @@ static const struct ui_key_row table[] = {
 	{UI_RETRACT, "retract-answer", {'d'}, NULL,
 	 N_("Retract the answer selected, with a reason (it stays in the history)"), UI_SCR_MODULE},
 	{UI_RETRACT, "retract-review", {'d'}, NULL,
-	 N_("Retract the review selected, with a reason (it stays in the history)"), UI_SCR_GOAL},
+	 N_("Retract the review selected, or the goal itself, with a reason (both stay in the "
+	    "history)"),
+	 UI_SCR_GOAL},
+	{UI_RETRACT, "retract-goal", {'d'}, NULL,
+	 N_("Retract the goal selected, recorded in error, with a reason (it stays in the "
+	    "history)"),
+	 UI_SCR_GOALS},
 	{UI_RETRACT, "remove", {'d'}, NULL,
 	 N_("Remove a member, end or retract an allocation (with a reason; kept in the history)"),
 	 UI_SCR_FAMILY},
@@ -196,7 +207,8 @@ static const struct ui_key_row table[] = {
 	 N_("Earlier versions of the action, text, stage or rating selected, with who and when"),
 	 UI_SCR_MINUTES},
 	{UI_RETRACT, "retract-action", {'x'}, NULL,
-	 N_("Retract an action agreed here, with a reason (it stays in the history)"),
+	 N_("Retract an action agreed here, or the text under a heading of the discussion or "
+	    "the reflection, with a reason (it stays in the history)"),
 	 UI_SCR_MINUTES},
 
 	/* Pickers. */
@@ -218,6 +230,10 @@ static const struct ui_key_row table[] = {
 };
 
 #define N_ROWS (sizeof table / sizeof *table)
+
+/* The keys as built, kept at the first rebinding, for cb_ui_keys_reset. */
+static int builtin[N_ROWS][UI_MAX_KEYS];
+static bool rebound;
 
 const struct ui_key_row *
 ui_keys_table(size_t *n)
@@ -352,5 +368,244 @@ ui_keys_bar(unsigned screen, size_t width)
 	}
 	cb_vec_clear(&specific);
 	cb_vec_clear(&global);
+	return cb_buf_take(&b);
+}
+
+/* Keys by name, as the help screen shows them and a config file may
+ * write them (any case). */
+static const struct {
+	const char *name;
+	int key;
+} named[] = {
+	{"Enter", '\n'}, {"Return", '\n'}, {"Tab", '\t'}, {"Space", ' '}, {"Esc", UI_ESC},
+	{"Escape", UI_ESC}, {"Up", KEY_UP}, {"Down", KEY_DOWN}, {"Left", KEY_LEFT},
+	{"Right", KEY_RIGHT}, {"PgUp", KEY_PPAGE}, {"PageUp", KEY_PPAGE}, {"PgDn", KEY_NPAGE},
+	{"PageDown", KEY_NPAGE}, {"Home", KEY_HOME}, {"End", KEY_END}, {"Shift-Tab", KEY_BTAB},
+	{"Shift-Up", KEY_SR}, {"Shift-Down", KEY_SF}, {"Ctrl-Left", UI_KEY_CTRL_LEFT},
+	{"Ctrl-Right", UI_KEY_CTRL_RIGHT}, {"Ctrl-Home", UI_KEY_CTRL_HOME},
+	{"Ctrl-End", UI_KEY_CTRL_END},
+};
+
+/* One key's name: "Ctrl-S", "^S", "C-s", "F2", "PgDn", "x"; 0 when it
+ * is none. "Ctrl+S" is read as "Ctrl-S". */
+static int
+parse_key(const char *word)
+{
+	char w[32];
+	size_t i, n = strlen(word);
+	char *end;
+	long f;
+
+	if (n == 1 && word[0] > ' ' && word[0] < 127)
+		return (unsigned char)word[0];
+	if (n == 0 || n >= sizeof w)
+		return 0;
+	memcpy(w, word, n + 1);
+	for (i = 0; i < n; i++)
+		if (w[i] == '+')
+			w[i] = '-';
+	for (i = 0; i < sizeof named / sizeof *named; i++)
+		if (strcasecmp(w, named[i].name) == 0)
+			return named[i].key;
+	if ((w[0] == 'F' || w[0] == 'f') && isdigit((unsigned char)w[1])) {
+		f = strtol(w + 1, &end, 10);
+		return *end == '\0' && f >= 1 && f <= 12 ? KEY_F((int)f) : 0;
+	}
+	/* Ctrl and a letter. */
+	if (n == 2 && w[0] == '^' && isalpha((unsigned char)w[1]))
+		return UI_CTRL(w[1]);
+	if (n == 3 && (w[0] == 'C' || w[0] == 'c') && w[1] == '-' && isalpha((unsigned char)w[2]))
+		return UI_CTRL(w[2]);
+	if (n == 6 && strncasecmp(w, "Ctrl-", 5) == 0 && isalpha((unsigned char)w[5]))
+		return UI_CTRL(w[5]);
+	/* One character beyond ASCII, as typed. */
+	{
+		uint32_t cp;
+
+		if (cb_utf8_decode(word, n, &cp) == n && cp >= 0xa0)
+			return (int)(UI_KEY_UNICODE | cp);
+	}
+	return 0;
+}
+
+static bool
+row_has(const struct ui_key_row *r, int key)
+{
+	size_t k;
+
+	for (k = 0; k < UI_MAX_KEYS && r->keys[k] != 0; k++)
+		if (r->keys[k] == key)
+			return true;
+	return false;
+}
+
+/* A key that types text: a letter, a figure, punctuation, a space. */
+static bool
+types_text(int key)
+{
+	return (key >= ' ' && key < 127) || (key & UI_KEY_UNICODE) != 0;
+}
+
+static void
+did_you_mean_action(const char *action, struct cb_buf *msg)
+{
+	const char *best = NULL;
+	size_t i, d, best_d = 4;
+
+	for (i = 0; i < N_ROWS; i++)
+		if ((d = cb_str_distance(action, table[i].name, 3)) < best_d) {
+			best_d = d;
+			best = table[i].name;
+		}
+	if (best != NULL)
+		cb_buf_addf(msg, _("no action is called '%s': did you mean '%s'?"), action, best);
+	else
+		cb_buf_addf(msg, _("no action is called '%s': casebook-keys(7) lists them"), action);
+}
+
+static void
+did_you_mean_key(const char *word, struct cb_buf *msg)
+{
+	const char *best = NULL;
+	size_t i, d, best_d = 3;
+
+	for (i = 0; i < sizeof named / sizeof *named; i++)
+		if ((d = cb_str_distance(word, named[i].name, 2)) < best_d) {
+			best_d = d;
+			best = named[i].name;
+		}
+	if (best != NULL)
+		cb_buf_addf(msg, _("'%s' is not a key: did you mean '%s'?"), word, best);
+	else
+		cb_buf_addf(msg, _("'%s' is not a key: write one as Ctrl-S, F2, Enter, PgDn or a "
+		                   "single character"), word);
+}
+
+/* The words of a list of keys: split at blanks, and a comma that ends
+ * a longer word is a separator ("?, F1"); "," alone is the comma key. */
+static int
+parse_keys(const char *list, int keys[UI_MAX_KEYS], struct cb_buf *msg)
+{
+	char *copy = cb_strdup(list), *w, *save = NULL;
+	size_t n = 0, len;
+	int key, rc = 0;
+
+	memset(keys, 0, UI_MAX_KEYS * sizeof *keys);
+	for (w = strtok_r(copy, " \t", &save); w != NULL; w = strtok_r(NULL, " \t", &save)) {
+		len = strlen(w);
+		if (len > 1 && w[len - 1] == ',')
+			w[--len] = '\0';
+		if ((key = parse_key(w)) == 0) {
+			did_you_mean_key(w, msg);
+			rc = -1;
+			break;
+		}
+		/* Enter comes by two codes, as the built-in rows have it. */
+		if (n + (key == '\n' ? 2 : 1) > UI_MAX_KEYS - 1) {
+			cb_buf_addf(msg, _("at most %d keys for one action"), UI_MAX_KEYS - 1);
+			rc = -1;
+			break;
+		}
+		keys[n++] = key;
+		if (key == '\n')
+			keys[n++] = KEY_ENTER;
+	}
+	if (rc == 0 && n == 0) {
+		cb_buf_add(msg, _("give at least one key"));
+		rc = -1;
+	}
+	free(copy);
+	return rc;
+}
+
+int
+cb_ui_rebind(const char *action, const char *list, struct cb_buf *msg)
+{
+	static int fresh[N_ROWS][UI_MAX_KEYS];
+	int keys[UI_MAX_KEYS];
+	char name[16];
+	size_t i, j, k, n, found = 0;
+
+	for (i = 0; i < N_ROWS; i++)
+		found += strcmp(table[i].name, action) == 0;
+	if (found == 0) {
+		did_you_mean_action(action, msg);
+		return CB_UI_REBIND_ACTION;
+	}
+	if (parse_keys(list, keys, msg) != 0)
+		return CB_UI_REBIND_KEYS;
+	for (i = 0; i < N_ROWS; i++) {
+		bool text_only = (table[i].screens & ~TEXT_SCREENS) == 0;
+
+		if (strcmp(table[i].name, action) != 0)
+			continue;
+		/* A row for the editor alone keeps the keys that do not type
+		 * text ("?, Ctrl-G" for help is Ctrl-G there); a row for the
+		 * editor and other screens cannot split a key. */
+		memset(fresh[i], 0, sizeof fresh[i]);
+		for (k = n = 0; k < UI_MAX_KEYS && keys[k] != 0; k++) {
+			if ((table[i].screens & TEXT_SCREENS) && types_text(keys[k])) {
+				if (text_only)
+					continue;
+				cb_buf_addf(msg, _("%s types text in the editor, where '%s' works too: give "
+				                   "a Ctrl or function key"),
+				            ui_key_name(keys[k], name), action);
+				return CB_UI_REBIND_KEYS;
+			}
+			for (j = 0; j < N_ROWS; j++)
+				if (table[j].action != table[i].action && (table[j].screens & table[i].screens) &&
+				    row_has(&table[j], keys[k])) {
+					cb_buf_addf(msg, _("%s is already '%s' where '%s' works: give that "
+					                   "action another key first, or choose another"),
+					            ui_key_name(keys[k], name), table[j].name, action);
+					return CB_UI_REBIND_KEYS;
+				}
+			fresh[i][n++] = keys[k];
+		}
+		if (n == 0) {
+			cb_buf_addf(msg, _("in the editor, where '%s' works, those keys type text: give a "
+			                   "Ctrl or function key too"), action);
+			return CB_UI_REBIND_KEYS;
+		}
+	}
+	if (!rebound) {
+		for (i = 0; i < N_ROWS; i++)
+			memcpy(builtin[i], table[i].keys, sizeof builtin[i]);
+		rebound = true;
+	}
+	for (i = 0; i < N_ROWS; i++)
+		if (strcmp(table[i].name, action) == 0)
+			memcpy(table[i].keys, fresh[i], sizeof fresh[i]);
+	return 0;
+}
+
+void
+cb_ui_keys_reset(void)
+{
+	size_t i;
+
+	if (!rebound)
+		return;
+	for (i = 0; i < N_ROWS; i++)
+		memcpy(table[i].keys, builtin[i], sizeof builtin[i]);
+	rebound = false;
+}
+
+char *
+cb_ui_keys_of(const char *action)
+{
+	struct cb_buf b = {0};
+	char name[16];
+	size_t i, k;
+
+	for (i = 0; i < N_ROWS; i++) {
+		if (strcmp(table[i].name, action) != 0)
+			continue;
+		for (k = 0; k < UI_MAX_KEYS && table[i].keys[k] != 0; k++)
+			if (table[i].keys[k] != KEY_ENTER)
+				cb_buf_addf(&b, "%s%s", b.len > 0 ? ", " : "",
+				            ui_key_name(table[i].keys[k], name));
+		break;
+	}
 	return cb_buf_take(&b);
 }

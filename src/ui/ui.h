@@ -178,6 +178,7 @@ struct ui_app {
 	bool interrupted;              /* Ctrl-C: ask whether to quit */
 	bool show_cursor;              /* keep the terminal cursor visible */
 	bool color;
+	int theme;                     /* enum cb_ui_theme */
 	int rows, cols;
 	bool too_small;
 	int idle_lock;                 /* seconds idle before the lock; 0: never */
@@ -210,6 +211,8 @@ enum ui_color {
 	UI_C_ERROR
 };
 int ui_attr(struct ui_app *app, enum ui_color c);
+/* The colour pairs of a theme (enum cb_ui_theme), after start_color(). */
+void ui_theme_colours(int theme);
 
 /* The stack. push takes the screen over; pop frees it. */
 void ui_push(struct ui_app *app, struct ui_screen *scr);

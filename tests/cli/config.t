@@ -48,3 +48,11 @@ run casebook list workers --db "$HOME/cases.db"
 # The authority's requirement of an encrypted disk is not the user's to lift.
 echo 'require-encrypted-disk = yes' >>"$work/etc/casebook/config"
 casebook config 2>&1 | grep encrypted
+# The colour theme: the user's file names one; a misspelt one is said with
+# the theme it probably meant; colour = no and NO_COLOR make it mono.
+printf 'idle-lock = 3\n' >"$work/xdg-low/casebook/config"
+printf 'theme = high-contrast\ntheme = hi-contrast\n' >"$XDG_CONFIG_HOME/casebook/config"
+casebook config 2>&1 | grep theme
+echo 'colour = no' >>"$XDG_CONFIG_HOME/casebook/config"
+casebook config 2>&1 | grep '^theme'
+NO_COLOR=1 casebook config 2>&1 | grep '^theme'

@@ -27,9 +27,18 @@ db="$XDG_DATA_HOME/casebook/casebook.db"
 [ "$(stat -c %a "$db")" = 600 ] || fail "the database is not private"
 [ "$(stat -c %a "$(dirname "$db")")" = 700 ] || fail "its folder is not private"
 
-# Next time the worker is in the list; --as skips the question.
+# The choice is remembered (remember-worker.sh has more): no question
+# next time. Without the file, the worker is in the list; --as skips the
+# question.
+grep -qx "worker = Siobhán Byrne" "$XDG_CONFIG_HOME/casebook/config" || fail "the choice is not remembered"
+start_casebook
+wait_for "casebook | Siobhán Byrne"
+refute "Who are you?"
+quit_casebook
+rm "$XDG_CONFIG_HOME/casebook/config"
 start_casebook
 wait_for "Siobhán Byrne"
+expect "Who are you?"
 send Escape
 wait_for "casebook exited 0"
 start_casebook --as "siobhán byrne"

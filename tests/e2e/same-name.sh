@@ -46,6 +46,10 @@ wait_for "There is already a worker called Pat Lee"
 send y
 wait_for "casebook | Pat Lee, Recovery worker"
 quit_casebook
+# Remembered by id: the name is two workers'.
+id=$(sqlite3 "$work/t.db" "SELECT worker_id FROM workers_current WHERE name = 'Pat Lee' AND role = 'recovery-worker'")
+grep -qx "worker = $id" "$XDG_CONFIG_HOME/casebook/config" || fail "not remembered by id: $(cat "$XDG_CONFIG_HOME/casebook/config")"
+rm "$XDG_CONFIG_HOME/casebook/config"
 
 start_casebook --db "$work/t.db"
 wait_for "Who are you?"

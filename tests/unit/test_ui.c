@@ -12,6 +12,8 @@
 
 #include "../../src/ui/ui.h"
 #include "casebook/mem.h"
+#include "casebook/str.h"
+#include "casebook/ui.h"
 #include "casebook/ui_editor.h"
 #include "casebook/utf8.h"
 #include "names.h"
@@ -144,6 +146,97 @@ START_TEST(key_names)
 	ck_assert_str_eq(ui_key_name(KEY_F(10), buf), "F10");
 	ck_assert_str_eq(ui_key_name('a', buf), "a");
 	ck_assert_str_eq(ui_key_name(KEY_NPAGE, buf), "PgDn");
+}
+END_TEST
+
+/* key.ACTION lines: the table changes, the help and bar follow, and a
+ * refused rebinding changes nothing. */
+START_TEST(rebind_by_action_name)
+{
+	struct cb_buf msg = {0};
+	char *bar, *keys;
+
+	ck_assert_int_eq(cb_ui_rebind("save", "F5, ^S", &msg), 0);
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_EDITOR, KEY_F(5)), UI_SAVE);
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_EDITOR, UI_CTRL('s')), UI_SAVE);
+	bar = ui_keys_bar(UI_SCR_EDITOR, 200);
+	ck_assert_msg(strstr(bar, "F5 Save") != NULL, "%s", bar);
+	free(bar);
+	/* Both of meetings' rows, on the caseload and the family record. */
+	ck_assert_int_eq(cb_ui_rebind("meetings", "Ctrl+B", &msg), 0);
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_CASELOAD, UI_CTRL('b')), UI_GO_MEETINGS);
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_FAMILY, UI_CTRL('b')), UI_GO_MEETINGS);
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_CASELOAD, 'm'), UI_NONE);
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_FAMILY, 'v'), UI_NONE);
+	/* Help's editor row keeps the key that does not type text. */
+	ck_assert_int_eq(cb_ui_rebind("help", "? F1", &msg), 0);
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_EDITOR, KEY_F(1)), UI_HELP);
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_EDITOR, '?'), UI_NONE);
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_CASELOAD, UI_CTRL('g')), UI_NONE);
+	keys = cb_ui_keys_of("help");
+	ck_assert_str_eq(keys, "?, F1");
+	free(keys);
+	/* Refused: nothing changes. */
+	ck_assert_int_eq(cb_ui_rebind("sav", "F6", &msg), CB_UI_REBIND_ACTION);
+	ck_assert_msg(strstr(cb_buf_str(&msg), "did you mean 'save'") != NULL, "%s",
+	              cb_buf_str(&msg));
+	cb_buf_clear(&msg);
+	ck_assert_int_eq(cb_ui_rebind("sort", "t", &msg), CB_UI_REBIND_KEYS);
+	ck_assert_msg(strstr(cb_buf_str(&msg), "'team'") != NULL, "%s", cb_buf_str(&msg));
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_CASELOAD, 's'), UI_SORT);
+	cb_buf_clear(&msg);
+	ck_assert_int_eq(cb_ui_rebind("interrupt", "x", &msg), CB_UI_REBIND_KEYS);
+	ck_assert_int_eq(cb_ui_rebind("save", "s", &msg), CB_UI_REBIND_KEYS);
+	ck_assert_int_eq(cb_ui_rebind("save", "F13", &msg), CB_UI_REBIND_KEYS);
+	ck_assert_int_eq(cb_ui_rebind("save", "", &msg), CB_UI_REBIND_KEYS);
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_EDITOR, KEY_F(5)), UI_SAVE);
+	cb_buf_free(&msg);
+	cb_ui_keys_reset();
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_EDITOR, KEY_F(5)), UI_NONE);
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_CASELOAD, 'm'), UI_GO_MEETINGS);
+	ck_assert_int_eq(ui_keys_lookup(UI_SCR_CASELOAD, UI_CTRL('g')), UI_HELP);
+}
+END_TEST
+
+/* The themes: high-contrast makes every colour bold and nothing dim;
+ * mono (no colour) carries emphasis by attributes alone. */
+START_TEST(themes)
+{
+	struct ui_app app;
+
+	memset(&app, 0, sizeof app);
+	app.color = true;
+	app.theme = CB_UI_THEME_DEFAULT;
+	ck_assert_int_eq(ui_attr(&app, UI_C_DIM) & A_BOLD, 0);
+	ck_assert_int_ne(ui_attr(&app, UI_C_TITLE) & A_BOLD, 0);
+	app.theme = CB_UI_THEME_HIGH_CONTRAST;
+	ck_assert_int_ne(ui_attr(&app, UI_C_DIM) & A_BOLD, 0);
+	ck_assert_int_ne(ui_attr(&app, UI_C_AMBER) & A_BOLD, 0);
+	ck_assert_int_eq(ui_attr(&app, UI_C_DIM) & A_DIM, 0);
+	app.color = false;
+	app.theme = CB_UI_THEME_MONO;
+	ck_assert_int_eq(ui_attr(&app, UI_C_TITLE), A_REVERSE | A_BOLD);
+	ck_assert_int_eq(ui_attr(&app, UI_C_RED), A_BOLD);
+}
+END_TEST
+
+/* casebook-keys(7) names every action a config file may rebind. */
+START_TEST(every_action_name_in_the_man_page)
+{
+	char *path = cb_asprintf("%s/man/casebook-keys.7.in", tu_srcdir());
+	char *page = tu_read(path, NULL);
+	const struct ui_key_row *rows;
+	size_t n, i;
+
+	rows = ui_keys_table(&n);
+	for (i = 0; i < n; i++) {
+		char *want = cb_asprintf("\n.B %s\n", rows[i].name);
+
+		ck_assert_msg(strstr(page, want) != NULL, "casebook-keys(7) lacks %s", rows[i].name);
+		free(want);
+	}
+	free(page);
+	free(path);
 }
 END_TEST
 
@@ -628,6 +721,9 @@ ui_suite(void)
 	tcase_add_test(keys, lookup_depends_on_the_screen);
 	tcase_add_test(keys, key_bar_keeps_help_and_back);
 	tcase_add_test(keys, key_names);
+	tcase_add_test(keys, rebind_by_action_name);
+	tcase_add_test(keys, every_action_name_in_the_man_page);
+	tcase_add_test(keys, themes);
 	tcase_add_test(keys, help_and_quit_without_function_keys);
 	tcase_add_test(editor, editor_wraps_by_display_width);
 	tcase_add_test(editor, editor_moves_by_character_word_and_line);
