@@ -51,6 +51,10 @@ void cb_store_on_busy(struct cb_store *s, int (*fn)(void *ctx, int waited_ms), v
 /* The schema version this build writes, and the one in the file. */
 int cb_store_schema_known(void);
 int cb_store_schema_version(struct cb_store *s);
+/* A number that changes whenever the database may have changed since it
+ * was last asked: a write through this store, or a commit by another
+ * program. Lets a screen keep what it counted until then. */
+unsigned long long cb_store_generation(struct cb_store *s);
 
 /* The worker who is making changes: the author of every row written and of
  * every audit entry. Defaults to the built-in system author. */

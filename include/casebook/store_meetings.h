@@ -62,6 +62,12 @@ int cb_store_action_history(struct cb_store *s, const char *id, struct cb_vec *o
  * open_only. Each carries its latest outcome. */
 int cb_store_action_list(struct cb_store *s, const char *family_id, bool open_only,
                          struct cb_vec *out, struct cb_err *err);
+/* The actions not done whose due date is before today, oldest due first,
+ * in the current families allocated to worker_id today (every current
+ * family when it is NULL): found from the worker's allocations or the
+ * actions, not by reading every family. */
+int cb_store_action_overdue(struct cb_store *s, const char *worker_id, struct cb_date today,
+                            struct cb_vec *out, struct cb_err *err);
 /* The actions a meeting reviews for a family: those agreed before it that
  * were not done by then. Each carries the outcome given in this meeting,
  * if any. */

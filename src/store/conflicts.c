@@ -20,11 +20,183 @@
 #include "internal.h"
 #include "sync_internal.h"
 
+/* What waits to be sent, as cb_sync_status counted it last, kept for the
+ * life of the connection. Every table is only ever added to, and
+ * sync_seen and sync_aside only grow, at a sync: while neither has grown
+ * (the number of rows in sync_seen is kept by a trigger),
+ * the rows counted stay as they were, and only the rows added since (a
+ * rowid above the one each table had) need counting. So the count is
+ * read in full once, and after that costs what was saved since, not the
+ * size of the database. */
+struct st_waiting {
+	struct sr_schema *sc;
+	long long seen, aside; /* the rows of sync_seen, the largest rowid of sync_aside */
+	long long *upto;       /* each table's largest rowid, counted */
+	sqlite3_stmt **top, **since; /* per table, prepared when first needed */
+	long mine;
+};
+
+void
+st_waiting_free(struct st_waiting **w)
+{
+	if (w == NULL || *w == NULL)
+		return;
+	if ((*w)->sc != NULL && (*w)->top != NULL) {
+		int i;
+
+		for (i = 0; i < (*w)->sc->n; i++) {
+			sqlite3_finalize((*w)->top[i]);
+			sqlite3_finalize((*w)->since[i]);
+		}
+	}
+	sr_schema_free(&(*w)->sc);
+	free((*w)->upto);
+	free((*w)->top);
+	free((*w)->since);
+	cb_freep(w);
+}
+
+/* The largest rowid of table (0 when empty); *keep, when given, holds
+ * the statement from one call to the next (these are not put in the
+ * store's cache: one a table would crowd out the screens' own). */
+static int
+max_rowid(struct cb_store *s, const char *table, sqlite3_stmt **keep, long long *out,
+          struct cb_err *err)
+{
+	sqlite3_stmt *st = keep != NULL ? *keep : NULL;
+	int rc;
+
+	if (st == NULL) {
+		char *sql = cb_asprintf("SELECT coalesce(max(rowid), 0) FROM \"%s\"", table);
+
+		rc = st_prepare(s, sql, &st, err);
+		free(sql);
+		if (rc != 0)
+			return -1;
+	}
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (keep != NULL)
+		*keep = st;
+	else
+		sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : st_error(s, rc, err);
+}
+
+/* The rows of table t above rowid from that wait to be sent and count as
+ * the laptop's own (an author the server knows, not casebook itself), as
+ * sr_count_pending counts "mine". */
+static int
+count_since(struct cb_store *s, const struct sr_table *t, sqlite3_stmt **keep, long long from,
+            long *mine, struct cb_err *err)
+{
+	sqlite3_stmt *st = *keep;
+	int rc;
+
+	if (st == NULL) {
+		char *sql = cb_asprintf(
+			"SELECT count(*) FROM \"%s\" t WHERE t.rowid > ?1 AND t.created_by IS NOT NULL "
+			"AND t.created_by <> '" CB_SYSTEM_WORKER "' AND EXISTS (SELECT 1 FROM sync_seen w "
+			"WHERE w.tbl = 'workers' AND w.pk = t.created_by) AND NOT EXISTS (SELECT 1 FROM "
+			"sync_seen z WHERE z.tbl = '%s' AND z.pk = t.\"%s\") AND t.\"%s\" NOT LIKE "
+			"'00000000-0000-4000-8000-%%'", t->name, t->name, t->pk, t->pk);
+
+		rc = st_prepare(s, sql, &st, err);
+		free(sql);
+		if (rc != 0)
+			return -1;
+		*keep = st;
+	}
+	sqlite3_bind_int64(st, 1, from);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*mine += (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : st_error(s, rc, err);
+}
+
+/* How many rows sync_seen holds (a trigger keeps the number), or -1 when
+ * it is not kept, which counts in full every time. */
+static int
+seen_rows(struct cb_store *s, long long *out, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = -1;
+	if (st_prepare_cached(s, "SELECT value FROM sync_state WHERE key = 'seen_rows'", &st,
+	                      err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	st_release(s, st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
+/* Bring s->waiting up to date, inside a read transaction. */
+static int
+waiting_update(struct cb_store *s, struct cb_err *err)
+{
+	struct st_waiting *w = s->waiting;
+	long long seen, aside, top;
+	bool full;
+	int i;
+
+	if (seen_rows(s, &seen, err) != 0 || max_rowid(s, "sync_aside", NULL, &aside, err) != 0)
+		return -1;
+	full = w == NULL || seen < 0 || w->seen != seen || w->aside != aside;
+	if (full) {
+		struct sr_counts n;
+
+		st_waiting_free(&s->waiting);
+		w = cb_calloc(1, sizeof *w);
+		if (sr_schema_load(s, &w->sc, err) != 0) {
+			st_waiting_free(&w);
+			return -1;
+		}
+		w->upto = cb_calloc((size_t)w->sc->n + 1, sizeof *w->upto);
+		w->top = cb_calloc((size_t)w->sc->n + 1, sizeof *w->top);
+		w->since = cb_calloc((size_t)w->sc->n + 1, sizeof *w->since);
+		for (i = 0; i < w->sc->n; i++)
+			if (w->sc->t[i].send &&
+			    max_rowid(s, w->sc->t[i].name, &w->top[i], &w->upto[i], err) != 0) {
+				st_waiting_free(&w);
+				return -1;
+			}
+		if (sr_count_pending(s, w->sc, NULL, &n, err) != 0) {
+			st_waiting_free(&w);
+			return -1;
+		}
+		w->seen = seen;
+		w->aside = aside;
+		w->mine = n.mine;
+		s->waiting = w;
+		return 0;
+	}
+	for (i = 0; i < w->sc->n; i++) {
+		const struct sr_table *t = &w->sc->t[i];
+
+		if (!t->send)
+			continue;
+		if (max_rowid(s, t->name, &w->top[i], &top, err) != 0)
+			return -1;
+		if (top == w->upto[i])
+			continue;
+		if (count_since(s, t, &w->since[i], w->upto[i], &w->mine, err) != 0) {
+			st_waiting_free(&s->waiting);
+			return -1;
+		}
+		w->upto[i] = top;
+	}
+	return 0;
+}
+
 int
 cb_sync_status(struct cb_store *s, char **last, long *waiting, struct cb_err *err)
 {
-	struct sr_schema *sc;
-	struct sr_counts n;
+	bool own = false;
 	int rc;
 
 	*last = NULL;
@@ -36,13 +208,19 @@ cb_sync_status(struct cb_store *s, char **last, long *waiting, struct cb_err *er
 		return -1;
 	if (*last == NULL)
 		return 0;
-	if (sr_schema_load(s, &sc, err) != 0)
+	/* One read transaction: the rowids and the rows below them agree. */
+	if (s->depth == 0 && sqlite3_get_autocommit(s->db)) {
+		if (st_exec(s, "BEGIN", err) != 0)
+			goto fail;
+		own = true;
+	}
+	rc = waiting_update(s, err);
+	if (own)
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != 0)
 		goto fail;
-	rc = sr_count_pending(s, sc, NULL, &n, err);
-	*waiting = n.mine;
-	sr_schema_free(&sc);
-	if (rc == 0)
-		return 0;
+	*waiting = s->waiting->mine;
+	return 0;
 fail:
 	free(*last);
 	*last = NULL;

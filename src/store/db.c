@@ -1036,6 +1036,7 @@ cb_store_close(struct cb_store **sp)
 		sqlite3_finalize(s->cache[i].st);
 		free(s->cache[i].sql);
 	}
+	st_waiting_free(&s->waiting);
 	if (s->db != NULL)
 		sqlite3_close(s->db);
 	/* A clean exit: the marker of the workbook in use goes. */
@@ -1079,6 +1080,19 @@ cb_store_schema_version(struct cb_store *s)
 
 	probe_int(s->db, "PRAGMA user_version", &v);
 	return v;
+}
+
+unsigned long long
+cb_store_generation(struct cb_store *s)
+{
+	int other = 0;
+
+	/* data_version moves with other connections' commits, the change
+	 * count with this one's own. */
+	if (probe_int(s->db, "PRAGMA data_version", &other) != SQLITE_OK)
+		other = -1;
+	return ((unsigned long long)(unsigned)other << 32) ^
+	       (unsigned long long)sqlite3_total_changes64(s->db);
 }
 
 int

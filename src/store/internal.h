@@ -55,7 +55,9 @@ struct cb_store {
 	bool drafted_aside; /* a draft went to a file beside the database */
 	struct st_cached cache[ST_CACHE_SIZE];
 	size_t ncache;
+	struct st_waiting *waiting; /* what cb_sync_status counted (conflicts.c) */
 };
+void st_waiting_free(struct st_waiting **w);
 
 /* "casebook" in ASCII, in the file header so other tools can tell. */
 #define CB_APP_ID 0x43424B31

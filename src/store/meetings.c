@@ -696,6 +696,28 @@ cb_store_action_list(struct cb_store *s, const char *family_id, bool open_only,
 }
 
 int
+cb_store_action_overdue(struct cb_store *s, const char *worker_id, struct cb_date today,
+                        struct cb_vec *out, struct cb_err *err)
+{
+#define OVERDUE(families)                                                        \
+	ACTION_SELECT(REVIEW_LATEST("outcome"), REVIEW_LATEST("why_not"))         \
+	"WHERE a.due < ?2 " families " AND coalesce(" REVIEW_LATEST("outcome")      \
+	", '') <> 'done' AND EXISTS (SELECT 1 FROM family_heads fh WHERE "          \
+	"fh.family_id = ai.family_id AND fh.retracted = 0) ORDER BY a.due, ai.family_id, " \
+	"ai.created_at"
+	char day[CB_DATE_LEN];
+
+	cb_date_format(today, day);
+	if (worker_id == NULL)
+		return st_rows(s, OVERDUE("AND ?1 IS NULL"), NULL, day, action_row, out, err);
+	return st_rows(s, OVERDUE("AND ai.family_id IN (SELECT al.family_id FROM allocations al "
+	                          "JOIN allocations_current c ON c.allocation_id = al.id WHERE "
+	                          "al.worker_id = ?1 AND (c.end_date IS NULL OR c.end_date >= ?2))"),
+	               worker_id, day, action_row, out, err);
+#undef OVERDUE
+}
+
+int
 cb_store_action_pull(struct cb_store *s, const char *family_id, const char *meeting_id,
                      struct cb_vec *out, struct cb_err *err)
 {

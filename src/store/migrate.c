@@ -739,6 +739,16 @@ static const char migration_plain_heads[] =
 	"retracted = excluded.retracted, name_fold = excluded.name_fold, folded = 0 "
 	"WHERE excluded.version > worker_heads.version; END;\n";
 
+/* How many rows sync_seen holds, kept by a trigger in the transaction that
+ * adds them: it only grows, at a sync, and the waiting count an open store
+ * keeps is good while this number stays the same (conflicts.c). And the
+ * actions by due date, for the team's overdue actions. */
+static const char migration_seen_rows[] =
+	"INSERT INTO sync_state (key, value) SELECT 'seen_rows', count(*) FROM sync_seen;\n"
+	"CREATE TRIGGER sync_seen_rows AFTER INSERT ON sync_seen BEGIN "
+	"UPDATE sync_state SET value = value + 1 WHERE key = 'seen_rows'; END;\n"
+	"CREATE INDEX action_versions_due ON action_versions(due);\n";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -754,6 +764,7 @@ static const char *const migrations[] = {
 	migration_search,
 	migration_worker_language,
 	migration_plain_heads,
+	migration_seen_rows,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -88,7 +88,11 @@ term_start(struct ui_app *app, struct cb_err *err)
 	raw();
 	noecho();
 	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	/* The wait after an Escape for the rest of a key's sequence: a
+	 * terminal sends a sequence at once, so 10 ms, and Esc is as quick as
+	 * any key (curses reads ESCDELAY from the environment if it is set). */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(10);
 	curs_set(0);
 	cb_mem_on_fatal(restore_terminal);
 	app->theme = app->opt->theme;

@@ -27,6 +27,7 @@
 #include "casebook/store_notes.h"
 #include "casebook/store_search.h"
 #include "casebook/store_series.h"
+#include "casebook/store_server.h"
 #include "casebook/str.h"
 #include "casebook/store_views.h"
 #include "casebook/store_workers.h"
@@ -268,6 +269,99 @@ START_TEST(mine_and_team)
 	cb_family_free(&c);
 	cb_worker_free(&w);
 	cb_worker_free(&v);
+	cb_store_close(&s);
+}
+END_TEST
+
+/* What waits to be sent, as a fresh open of the file counts it. */
+static long
+waiting_fresh(void)
+{
+	struct cb_store *f = tu_open(dbpath);
+	struct cb_err err = {0};
+	char *last = NULL;
+	long n = -1;
+
+	ck_assert_msg(cb_sync_status(f, &last, &n, &err) == 0, "%s", err.msg);
+	ck_assert_ptr_nonnull(last);
+	free(last);
+	cb_store_close(&f);
+	return n;
+}
+
+static long
+waiting(struct cb_store *s)
+{
+	struct cb_err err = {0};
+	char *last = NULL;
+	long n = -1;
+
+	ck_assert_msg(cb_sync_status(s, &last, &n, &err) == 0, "%s", err.msg);
+	free(last);
+	return n;
+}
+
+static void
+save_note(struct cb_store *s, const struct cb_family *f, const char *text)
+{
+	struct cb_note *n = cb_note_new();
+	struct cb_err err = {0};
+
+	memcpy(n->family_id, f->id, CB_UUID_LEN);
+	cb_date_parse("2026-05-01", &n->date, NULL);
+	n->kind = cb_strdup("home-visit");
+	n->text = cb_strdup(text);
+	ck_assert_msg(cb_store_note_add(s, n, &err) == 0, "%s", err.msg);
+	cb_note_free(&n);
+}
+
+/* A synced laptop's waiting count is kept by the open store and brought
+ * up to date from what was added since (and read again in full after a
+ * sync): it always agrees with a fresh count of the file. */
+START_TEST(waiting_count_kept_up_to_date)
+{
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_worker *w = tu_add_worker(s, "Tom Reed", "social-worker");
+	struct cb_family *f;
+	long before, after;
+
+	cb_store_set_actor(s, w->id);
+	f = tu_add_family(s, "FS-1", "Price family");
+	save_note(s, f, "First visit.");
+	/* As a sync leaves it: the worker and everything so far on the server. */
+	tu_raw_exec(dbpath, "INSERT INTO sync_state (key, value) VALUES ('last_sync', "
+	                    "'2026-05-01T10:00:00.000Z');"
+	                    "INSERT INTO sync_seen (tbl, pk) SELECT 'workers', id FROM workers;"
+	                    "INSERT INTO sync_seen (tbl, pk) SELECT 'families', id FROM families;"
+	                    "INSERT INTO sync_seen (tbl, pk) SELECT 'family_versions', row_id "
+	                    "FROM family_versions;");
+	before = waiting(s);
+	ck_assert_int_eq(before, waiting_fresh());
+	ck_assert_int_gt(before, 0);
+	/* Reading again counts nothing new; a save adds its rows. */
+	ck_assert_int_eq(waiting(s), before);
+	save_note(s, f, "Second visit.");
+	after = waiting(s);
+	ck_assert_int_gt(after, before);
+	ck_assert_int_eq(after, waiting_fresh());
+	/* Another program adds a note: counted too. */
+	{
+		struct cb_store *o = tu_open(dbpath);
+
+		cb_store_set_actor(o, w->id);
+		save_note(o, f, "Third visit.");
+		cb_store_close(&o);
+	}
+	ck_assert_int_eq(waiting(s), waiting_fresh());
+	ck_assert_int_gt(waiting(s), after);
+	/* A sync sends the notes: the count is read again, in full. */
+	tu_raw_exec(dbpath, "INSERT INTO sync_seen (tbl, pk) SELECT 'notes', id FROM notes;"
+	                    "INSERT INTO sync_seen (tbl, pk) SELECT 'note_versions', row_id "
+	                    "FROM note_versions;");
+	ck_assert_int_eq(waiting(s), waiting_fresh());
+	ck_assert_int_lt(waiting(s), after);
+	cb_family_free(&f);
+	cb_worker_free(&w);
 	cb_store_close(&s);
 }
 END_TEST
@@ -769,7 +863,7 @@ static void
 explain(sqlite3 *db, const char *sql, char **plan, int *full_scans, char *scans, size_t len)
 {
 	char *q = cb_asprintf("EXPLAIN QUERY PLAN %s", sql);
-	struct cb_buf b = {0};
+	struct cb_buf b = {0}, subs = {0};
 	sqlite3_stmt *st;
 
 	*full_scans = 0;
@@ -780,6 +874,20 @@ explain(sqlite3 *db, const char *sql, char **plan, int *full_scans, char *scans,
 		const char *d = (const char *)sqlite3_column_text(st, 3);
 
 		cb_buf_addf(&b, "  %s\n", d);
+		/* The rows of a subquery already run (a page of the caseload),
+		 * not a table: "CO-ROUTINE f" then "SCAN f". */
+		if (strncmp(d, "CO-ROUTINE ", 11) == 0 || strncmp(d, "MATERIALIZE ", 12) == 0) {
+			cb_buf_addf(&subs, ";SCAN %s;", strchr(d, ' ') + 1);
+			continue;
+		}
+		if (subs.len > 0) {
+			char *key = cb_asprintf(";%s;", d);
+			bool sub = strstr(cb_buf_str(&subs), key) != NULL;
+
+			free(key);
+			if (sub)
+				continue;
+		}
 		/* A partial index of the heads left unfolded: empty but for
 		 * the rows it exists to find. */
 		if (strstr(d, "_unfolded") != NULL)
@@ -803,6 +911,7 @@ explain(sqlite3 *db, const char *sql, char **plan, int *full_scans, char *scans,
 	}
 	sqlite3_finalize(st);
 	free(q);
+	cb_buf_free(&subs);
 	*plan = cb_buf_take(&b);
 }
 
@@ -894,6 +1003,11 @@ START_TEST(hot_queries_use_indexes)
 	v.free_item = cb_action_free_item;
 	ck_assert_int_eq(cb_store_action_list(s, fam->id, true, &v, &err), 0);
 	cb_vec_clear(&v);
+	/* The overdue actions, mine (from my allocations) and the team's. */
+	ck_assert_int_eq(cb_store_action_overdue(s, w->id, q.today, &v, &err), 0);
+	cb_vec_clear(&v);
+	ck_assert_int_eq(cb_store_action_overdue(s, NULL, q.today, &v, &err), 0);
+	cb_vec_clear(&v);
 	v.free_item = cb_meeting_free_item;
 	ck_assert_int_eq(cb_store_meeting_list_family(s, fam->id, &v, &err), 0);
 	cb_vec_clear(&v);
@@ -961,6 +1075,7 @@ perf_suite(void)
 	tcase_add_test(tc, references_found_and_kept_apart_in_any_case);
 	tcase_add_test(tc, workers_found_as_typed);
 	tcase_add_test(tc, mine_and_team);
+	tcase_add_test(tc, waiting_count_kept_up_to_date);
 	tcase_add_test(tc, upgrade_fills_folded_names);
 	tcase_add_test(tc, read_only_open_cannot_write);
 	suite_add_tcase(s, tc);

@@ -33,17 +33,26 @@ struct caseload {
 	size_t cache_off;
 	bool stale;
 	char sync_info[160];         /* "synced ..., n waiting", or "" before any sync */
+	unsigned long long sync_gen; /* the store's generation sync_info was read at */
+	bool sync_read;
 };
 
 /* When this laptop last synced and what waits to be sent, read when the
- * caseload is shown rather than on every key (it counts every table). */
+ * caseload is shown rather than on every key (it counts every table),
+ * and again only if the database changed since (back from a family that
+ * was only read, it is not counted again). */
 static void
 sync_refresh(struct ui_app *app, struct caseload *c)
 {
 	struct cb_err err = {0};
 	char *last = NULL;
 	long waiting = 0, open = 0;
+	unsigned long long gen = cb_store_generation(app->store);
 
+	if (c->sync_read && gen == c->sync_gen)
+		return;
+	c->sync_read = true;
+	c->sync_gen = gen;
 	c->sync_info[0] = '\0';
 	if (cb_sync_status(app->store, &last, &waiting, &err) != 0 || last == NULL) {
 		free(last);

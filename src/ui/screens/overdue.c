@@ -67,75 +67,51 @@ by_due(const void *a, const void *b)
 	return c != 0 ? c : strcmp(x->family, y->family);
 }
 
-/* Whether I am on the case today. */
-static bool
-mine(struct ui_app *app, const char *family_id, struct cb_err *err, int *rc)
-{
-	struct cb_vec allocs = CB_VEC_OWNING(cb_allocation_free_item);
-	struct cb_date today = cb_date_today();
-	bool on = false;
-	size_t i;
-
-	*rc = cb_store_allocation_list(app->store, family_id, false, &allocs, err);
-	for (i = 0; *rc == 0 && i < allocs.len && app->me != NULL; i++) {
-		const struct cb_allocation *a = allocs.items[i];
-
-		if (strcmp(a->worker_id, app->me->id) == 0 &&
-		    !(cb_date_is_set(a->until) && cb_date_cmp(a->until, today) < 0))
-			on = true;
-	}
-	cb_vec_clear(&allocs);
-	return on;
-}
-
+/* The overdue actions come from the store in one indexed query (mine
+ * from my allocations); each family's reference and name are read once. */
 static void
 reload(struct ui_app *app, struct ui_screen *scr)
 {
 	struct overdue *o = scr->state;
-	struct cb_vec families = CB_VEC_OWNING(cb_family_row_free_item);
 	struct cb_vec actions = CB_VEC_OWNING(cb_action_free_item);
-	struct cb_date today = cb_date_today();
+	struct cb_family *f = NULL;
 	struct cb_err err = {0};
-	size_t i, k;
-	int rc = 0;
+	size_t k;
 
 	cb_vec_clear(&o->rows);
-	if (cb_store_family_rows(app->store, &families, &err) != 0) {
+	if (!o->team && app->me == NULL)
+		goto out;
+	if (cb_store_action_overdue(app->store, o->team ? NULL : app->me->id, cb_date_today(),
+	                            &actions, &err) != 0) {
 		ui_fail(app, &err);
 		goto out;
 	}
-	for (i = 0; i < families.len; i++) {
-		const struct cb_family_row *f = families.items[i];
+	for (k = 0; k < actions.len; k++) {
+		const struct cb_action *a = actions.items[k];
+		struct row *r;
 
-		if (!o->team && !mine(app, f->id, &err, &rc))
-			continue;
-		cb_vec_clear(&actions);
-		if (rc != 0 || cb_store_action_list(app->store, f->id, true, &actions, &err) != 0) {
-			ui_fail(app, &err);
-			goto out;
+		if (f == NULL || strcmp(f->id, a->family_id) != 0) {
+			cb_family_free(&f);
+			if (cb_store_family_get(app->store, a->family_id, &f, &err) != 0) {
+				ui_fail(app, &err);
+				goto out;
+			}
 		}
-		for (k = 0; k < actions.len; k++) {
-			const struct cb_action *a = actions.items[k];
-			struct row *r;
-
-			if (!cb_date_is_set(a->due) || cb_date_cmp(a->due, today) >= 0)
-				continue;
-			r = cb_calloc(1, sizeof *r);
-			memcpy(r->family_id, f->id, CB_UUID_LEN);
-			r->family = cb_asprintf("%s %s", f->reference, f->name);
-			r->owner = cb_strdup(a->owner_name != NULL ? a->owner_name : "?");
-			r->text = cb_strdup(a->text);
-			r->due = a->due;
-			cb_vec_push(&o->rows, r);
-		}
+		r = cb_calloc(1, sizeof *r);
+		memcpy(r->family_id, f->id, CB_UUID_LEN);
+		r->family = cb_asprintf("%s %s", f->reference, f->name);
+		r->owner = cb_strdup(a->owner_name != NULL ? a->owner_name : "?");
+		r->text = cb_strdup(a->text);
+		r->due = a->due;
+		cb_vec_push(&o->rows, r);
 	}
 	cb_vec_sort(&o->rows, by_due);
 out:
 	o->list.count = o->rows.len;
 	if (o->list.sel >= o->list.count)
 		o->list.sel = o->list.count > 0 ? o->list.count - 1 : 0;
+	cb_family_free(&f);
 	cb_vec_clear(&actions);
-	cb_vec_clear(&families);
 }
 
 static const char *
