@@ -7,10 +7,17 @@
 set -u
 . "$TOP_SRCDIR/tests/lib.sh"
 need zsh
-# Under the sanitizers this hung in CI (a zsh waiting on a casebook it ran
-# for candidates; not yet understood). What it tests is the completion
-# script, which the plain suite runs; the program it calls is tested there.
-if [ -n "${ASAN_OPTIONS:-}" ]; then echo "SKIP: not under the sanitizers (see above)"; exit 77; fi
+# Under LeakSanitizer this hung now and then: zsh sends SIGCONT to a
+# pipeline's process group when one member (cut) exits, and if that comes
+# while the leak checker at casebook's exit is attaching to it with
+# ptrace, the SIGCONT cancels the stop the attach waits for, and both
+# wait for ever. A race between zsh and LeakSanitizer, not in casebook:
+# the leak check is off for this test only; the other sanitizer checks
+# stay on, and the same `list` commands are leak-checked elsewhere.
+if [ -n "${ASAN_OPTIONS:-}" ]; then
+	ASAN_OPTIONS=$ASAN_OPTIONS:detect_leaks=0
+	export ASAN_OPTIONS
+fi
 cd "$work" || exit 99
 "$CASEBOOK" import --db practice.db "$TOP_SRCDIR"/data/sample/*.yaml >/dev/null ||
 	fail "could not import the sample families"

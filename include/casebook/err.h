@@ -21,6 +21,7 @@ enum cb_errcode {
 	CB_EBUSY,       /* another process holds the database */
 	CB_ECONSTRAINT, /* the change would break a rule of the record */
 	CB_EPERM,       /* not allowed, e.g. editing signed minutes */
+	CB_ESTALE,      /* saved elsewhere since it was opened: nothing written */
 	CB_EINTERNAL
 };
 

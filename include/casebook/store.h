@@ -35,6 +35,11 @@ void cb_store_close(struct cb_store **s);
  * before using it. The workbook does this. */
 int cb_store_mark_in_use(struct cb_store *s, struct cb_err *err);
 const char *cb_store_path(const struct cb_store *s);
+/* Whether s was opened for reading only: CB_STORE_READONLY, or an
+ * existing database in a file or folder this user cannot write (OPEN and
+ * CREATE then open it to read; a write fails with a sentence that says
+ * so). */
+bool cb_store_readonly(const struct cb_store *s);
 
 /* While another casebook holds the database locked, a statement waits in
  * slices of 100 ms; after each, fn(ctx, ms waited so far) says whether to

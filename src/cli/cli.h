@@ -186,6 +186,9 @@ bool cli_require_encrypted(const struct cli *c);
 /* CB_EXIT_FAIL, said, when the database is to be refused for its disk
  * (cli_disk_warning); else 0. */
 int cli_disk_refused(struct cli *c);
+/* The sentence to show when the folder holding db is the user's own and
+ * open to others (wider than 0700), else NULL. */
+char *cli_folder_warning(const char *db);
 /* Add lines (each ending in a newline) at the end of the user's config
  * file, made (0600, in folders made 0700) when there is none; every line
  * already there is kept. Written beside it and renamed over it, so that

@@ -41,10 +41,16 @@ cmd_list_families(struct cli *c)
 
 	if ((rc = cli_open(c, false, &s)) != 0)
 		return rc;
-	/* One row at a time: the memory it takes does not grow with the
-	 * number of families. */
-	if (cb_store_family_rows_each(s, put_family, NULL, &err) != 0 ||
-	    cb_store_audit(s, "read", "families", NULL, "list", &err) != 0) {
+	/* The look is recorded before anything is shown, as for show: a
+	 * database that cannot record it (one open for reading only) shows
+	 * nothing. One row at a time: the memory it takes does not grow with
+	 * the number of families. */
+	if (cb_store_audit(s, "read", "families", NULL, "list", &err) != 0) {
+		cb_err_prefix(&err, _("the look could not be recorded, so nothing is shown"));
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (cb_store_family_rows_each(s, put_family, NULL, &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}

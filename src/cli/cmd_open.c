@@ -144,6 +144,7 @@ cli_open_workbook(struct cli *c)
 	struct cb_worker *w = NULL;
 	struct cb_err err = {0};
 	char *scratch_db = NULL, *scratch_dir = NULL, *disk_warning = NULL, *cwd = getcwd(NULL, 0);
+	char *wide;
 	struct open_state tidy = {&s, NULL};
 	struct languages langs = {c, &ref, &prog};
 	bool inconsistent = false;
@@ -199,8 +200,22 @@ cli_open_workbook(struct cli *c)
 	}
 	/* In use until it is closed: after a crash the next open reads the
 	 * whole file before using it. */
-	if (cb_store_open(c->db, CB_STORE_CREATE, &s, &err) != 0 ||
-	    cb_store_mark_in_use(s, &err) != 0) {
+	if (cb_store_open(c->db, CB_STORE_CREATE, &s, &err) != 0) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	/* The workbook writes as it goes (drafts, the record of who looked
+	 * at what), so a database it could only read is refused here, before
+	 * the screen, not at the first key. */
+	if (cb_store_readonly(s)) {
+		cli_error(_("%s can only be read here (you cannot write to the file or its folder), "
+		            "and the workbook needs to write to it: fix the permissions, or copy it "
+		            "somewhere you can write ('casebook list workers' and 'list meetings' "
+		            "still read it)"), c->db);
+		rc = CB_EXIT_FAIL;
+		goto out;
+	}
+	if (cb_store_mark_in_use(s, &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}
@@ -236,6 +251,15 @@ cli_open_workbook(struct cli *c)
 	}
 	opt.store = s;
 	opt.switch_ok = c->switch_ok;
+	if (!c->training && (wide = cli_folder_warning(c->db)) != NULL) {
+		/* Shown on the first screen with the disk's, if any. */
+		char *both = disk_warning != NULL ? cb_asprintf("%s %s", wide, disk_warning)
+		                                  : cb_strdup(wide);
+
+		free(disk_warning);
+		free(wide);
+		disk_warning = both;
+	}
 	opt.disk_warning = disk_warning;
 	opt.ref = ref;
 	opt.prog = &prog;

@@ -19,6 +19,7 @@ cmd_init(struct cli *c)
 {
 	struct cb_store *s = NULL;
 	struct cb_err err = {0};
+	char *wide;
 	int rc;
 
 	if ((rc = cli_disk_refused(c)) != 0)
@@ -28,6 +29,13 @@ cmd_init(struct cli *c)
 		return cli_fail(&err);
 	printf(_("casebook database ready at %s (database version %d)\n"), cb_store_path(s),
 	       cb_store_schema_version(s));
+	/* A folder casebook made is 0700; one that was there is left as it
+	 * is, but not in silence. */
+	if ((wide = cli_folder_warning(cb_store_path(s))) != NULL) {
+		fflush(stdout);
+		fprintf(stderr, "casebook: %s\n", wide);
+		free(wide);
+	}
 	cb_store_close(&s);
 	return CB_EXIT_OK;
 }

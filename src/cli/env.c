@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "casebook/cli.h"
 #include "casebook/diag.h"
@@ -72,6 +74,31 @@ cli_identity(struct cli *c, struct cb_store *s)
 	}
 	cb_worker_free(&w);
 	return 0;
+}
+
+char *
+cli_folder_warning(const char *db)
+{
+	char *dir = cb_strdup(db), *slash = strrchr(dir, '/'), *out = NULL;
+	struct stat sb;
+
+	if (slash == NULL) {
+		free(dir);
+		dir = cb_strdup(".");
+	} else if (slash == dir) {
+		slash[1] = '\0';
+	} else {
+		*slash = '\0';
+	}
+	/* Only the user's own folder: a shared one is not theirs to close. */
+	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && sb.st_uid == getuid() &&
+	    (sb.st_mode & 077) != 0)
+		out = cb_asprintf(_("The folder %s is open to other users (mode %04o), and the "
+		                    "database in it is about children: make it private with "
+		                    "'chmod 700 %s'."),
+		                  dir, (unsigned)(sb.st_mode & 07777), dir);
+	free(dir);
+	return out;
 }
 
 int

@@ -75,6 +75,7 @@ cb_err_name(enum cb_errcode code)
 	case CB_EBUSY: return "busy";
 	case CB_ECONSTRAINT: return "constraint";
 	case CB_EPERM: return "not allowed";
+	case CB_ESTALE: return "changed elsewhere";
 	case CB_EINTERNAL: return "internal";
 	}
 	return "unknown";

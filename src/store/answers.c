@@ -210,7 +210,7 @@ cb_store_answer_save(struct cb_store *s, struct cb_answer *a, struct cb_err *err
 			goto out;
 		}
 		if (a->rev.version == 0) {
-			rc = cb_err_set(err, CB_ECONSTRAINT,
+			rc = cb_err_set(err, CB_ESTALE,
 			                _("someone else answered this meanwhile: reopen it to see "
 			                  "their answer, then add yours"));
 			goto out;
@@ -251,7 +251,9 @@ int
 cb_store_answer_retract(struct cb_store *s, const char *id, int base_version,
                         const char *reason, struct cb_err *err)
 {
-	return st_record_retract(s, &answer_kind, id, base_version, reason, err);
+	/* An answer given in minutes since signed off stays, as they do. */
+	return st_meeting_retract(s, "SELECT meeting_id FROM answers WHERE id = ?1", &answer_kind, id,
+	                          base_version, reason, err);
 }
 
 int

@@ -20,10 +20,16 @@
 #include "casebook/vec.h"
 #include "internal.h"
 
+/* Every SQLite failure becomes one plain sentence here, by its class:
+ * what happened, to which file, and what to do. path names the file (NULL
+ * when the sentence needs no name); detail is SQLite's own words, kept in
+ * brackets for whoever is asked to help. reading: the failure came while
+ * only reading (opening, checking), so nothing can have been half saved. */
 int
-st_error(struct cb_store *s, int rc, struct cb_err *err)
+st_error_class(int rc, const char *path, const char *detail, bool readonly, bool reading,
+               struct cb_err *err)
 {
-	const char *detail = s != NULL && s->db != NULL ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+	const char *db = path != NULL ? path : _("the database");
 
 	switch (rc & 0xFF) {
 	case SQLITE_FULL:
@@ -31,11 +37,26 @@ st_error(struct cb_store *s, int rc, struct cb_err *err)
 		                  _("the disk is full, so this change was not saved: "
 		                    "free some space and try again"));
 	case SQLITE_READONLY:
+		if (readonly)
+			return cb_err_set(err, CB_EREADONLY,
+			                  _("%s is open for reading only (you cannot write to the file "
+			                    "or its folder), so nothing can be changed or recorded: "
+			                    "fix the permissions, or copy it somewhere you can write"),
+			                  db);
+		return cb_err_set(err, CB_EREADONLY,
+		                  _("%s cannot be written now: check the permissions of the file "
+		                    "and its folder, and that its disk is not mounted read-only"),
+		                  db);
 	case SQLITE_PERM:
 		return cb_err_set(err, CB_EREADONLY,
-		                  _("the database cannot be written (%s): check the permissions "
-		                    "of the file and its folder"), detail);
+		                  _("the system does not let casebook use %s (%s): check the "
+		                    "permissions of the file and its folder"), db, detail);
 	case SQLITE_IOERR:
+		if (reading || rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ)
+			return cb_err_set(err, CB_EIO,
+			                  _("the disk reported an error while reading %s (%s): check "
+			                    "the disk, or restore the database from a backup"),
+			                  db, detail);
 		return cb_err_set(err, CB_EIO,
 		                  _("the disk reported an error while saving (%s), so it is not "
 		                    "known whether the change was saved: open casebook again to "
@@ -43,22 +64,32 @@ st_error(struct cb_store *s, int rc, struct cb_err *err)
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return cb_err_set(err, CB_ECORRUPT,
-		                  _("the database is damaged (%s): restore it from a backup"), detail);
+		                  _("%s is damaged or not a casebook database (%s): check the --db "
+		                    "path, or restore it from a backup"), db, detail);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return cb_err_set(err, CB_EBUSY,
-		                  _("the database is busy in another casebook: try again in a moment"));
+		                  _("%s is busy in another casebook: try again in a moment"), db);
 	case SQLITE_CONSTRAINT:
 		return cb_err_set(err, CB_ECONSTRAINT, _("the change was refused: %s"), detail);
 	case SQLITE_NOMEM:
 		cb_mem_fatal();
 	case SQLITE_CANTOPEN:
-		return cb_err_set(err, CB_EREADONLY,
-		                  _("the database could not be opened (%s): check the path and "
-		                    "its permissions"), detail);
+		return cb_err_set(err, CB_ENOTFOUND,
+		                  _("%s could not be opened (%s): check that the path and its "
+		                    "folder exist and that you may use them"), db, detail);
 	default:
 		return cb_err_set(err, CB_EINTERNAL, _("database error: %s"), detail);
 	}
+}
+
+int
+st_error(struct cb_store *s, int rc, struct cb_err *err)
+{
+	const char *detail = s != NULL && s->db != NULL ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+
+	return st_error_class(rc, s != NULL ? s->path : NULL, detail, s != NULL && s->readonly,
+	                      false, err);
 }
 
 int
@@ -399,7 +430,7 @@ st_check_base(struct cb_store *s, const char *latest_sql, const char *id, int ba
 	if (latest == 0)
 		return cb_err_set(err, CB_ENOTFOUND, _("that record is not in the database"));
 	if (latest != base)
-		return cb_err_set(err, CB_ECONSTRAINT,
+		return cb_err_set(err, CB_ESTALE,
 		                  _("this record was changed elsewhere since you opened it "
 		                    "(now version %d, you had %d): reopen it and try again"),
 		                  latest, base);
@@ -553,6 +584,68 @@ st_check_detail(const char *result)
 	return b.len > 0 ? cb_buf_take(&b) : (cb_buf_free(&b), cb_strdup("?"));
 }
 
+static bool
+exists(const char *path, const char *suffix)
+{
+	char *p = cb_asprintf("%s%s", path, suffix);
+	struct stat sb;
+	bool yes = lstat(p, &sb) == 0;
+
+	free(p);
+	return yes;
+}
+
+/* Open an existing database to read it without leaving anything beside
+ * it. A database in write-ahead mode needs its -shm file, which SQLite
+ * makes when it is missing, even to read, and a reader cannot remove it
+ * again; in a folder that cannot be written, it cannot be made at all.
+ * With neither -wal nor -shm there, the last casebook closed it cleanly,
+ * everything is in the file itself, and it is read as it is (immutable):
+ * nothing is made. With them there, they are used as they are. */
+static int
+open_for_reading(const char *path, sqlite3 **db)
+{
+	struct cb_buf uri = {0};
+	const char *p;
+	int rc;
+
+	if (exists(path, "-wal") || exists(path, "-shm"))
+		return sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
+	/* An absolute path after an empty authority: file:///... */
+	cb_buf_add(&uri, path[0] == '/' ? "file://" : "file:");
+	for (p = path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			cb_buf_addf(&uri, "%%%02X", (unsigned)(unsigned char)*p);
+		else
+			cb_buf_addc(&uri, *p);
+	}
+	cb_buf_add(&uri, "?immutable=1");
+	rc = sqlite3_open_v2(cb_buf_str(&uri), db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	cb_buf_free(&uri);
+	return rc;
+}
+
+/* Whether this process can write path and make files in its folder (the
+ * -wal and -shm files of a write-ahead database live there). */
+static bool
+location_writable(const char *path)
+{
+	char *dir = cb_strdup(path), *slash = strrchr(dir, '/');
+	bool ok;
+
+	if (slash == NULL) {
+		free(dir);
+		dir = cb_strdup(".");
+	} else if (slash == dir) {
+		slash[1] = '\0';
+	} else {
+		*slash = '\0';
+	}
+	ok = access(path, W_OK) == 0 && access(dir, W_OK | X_OK) == 0;
+	free(dir);
+	return ok;
+}
+
 /* Read-only look at an existing SQLite file: whose is it, how new, does
  * its schema read, and (when full) is every page of it sound, which reads
  * the whole file. *fresh is set when it is an empty SQLite database;
@@ -566,7 +659,7 @@ probe(const char *path, bool full, bool *fresh, bool *older, struct cb_err *err)
 	const char *result;
 
 	*fresh = *older = false;
-	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	rc = open_for_reading(path, &db);
 	if (rc != SQLITE_OK)
 		goto sqlite_fail;
 	sqlite3_busy_timeout(db, 5000);
@@ -629,17 +722,14 @@ probe(const char *path, bool full, bool *fresh, bool *older, struct cb_err *err)
 	sqlite3_close(db);
 	return 0;
 sqlite_fail:
-	if ((rc & 0xFF) == SQLITE_CORRUPT || (rc & 0xFF) == SQLITE_NOTADB)
-		cb_err_set(err, CB_ECORRUPT,
-		           _("%s is damaged or not a casebook database (%s): check the --db "
-		             "path, or restore it from a backup (the file was not changed)"),
-		           path, sqlite3_errstr(rc));
-	else if ((rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED)
-		cb_err_set(err, CB_EBUSY,
-		           _("%s is busy in another casebook: try again in a moment"), path);
-	else
-		cb_err_set(err, CB_EIO, _("cannot read %s (%s): check the path and its permissions"),
-		           path, db != NULL ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	/* Only read so far: whatever the class, the file was not changed. */
+	st_error_class(rc, path, db != NULL ? sqlite3_errmsg(db) : sqlite3_errstr(rc), false, true,
+	               err);
+	if (err != NULL) {
+		size_t n = strlen(err->msg);
+
+		snprintf(err->msg + n, sizeof err->msg - n, " %s", _("(the file was not changed)"));
+	}
 	if (st != NULL)
 		sqlite3_finalize(st);
 	sqlite3_close(db);
@@ -779,6 +869,9 @@ set_pragmas(struct cb_store *s, struct cb_err *err)
 	if (st_exec(s, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; "
 	               "PRAGMA synchronous = FULL", err) != 0)
 		return -1;
+	/* Nothing is written: the journal mode is the file's business. */
+	if (s->readonly)
+		return 0;
 	if (st_prepare(s, "PRAGMA journal_mode = WAL", &st, err) != 0)
 		return -1;
 	rc = sqlite3_step(st);
@@ -806,7 +899,7 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 {
 	struct cb_store *s;
 	struct stat sb;
-	bool fresh = false, created = false;
+	bool fresh = false, created = false, readonly = mode == CB_STORE_READONLY;
 	int rc;
 
 	*out = NULL;
@@ -847,13 +940,29 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 			return cb_err_set(err, CB_ENOTFOUND,
 			                  _("%s is an empty database: run 'casebook init --db %s' "
 			                    "first"), path, path);
+		/* A file or folder this user cannot write: opened to read it,
+		 * never to fail half-way with SQLite's "readonly database". */
+		if (!readonly && !location_writable(path)) {
+			if (mode == CB_STORE_ADOPT || fresh || older)
+				return cb_err_set(err, CB_EREADONLY,
+				                  _("%s cannot be written here (you cannot write to the "
+				                    "file or its folder), and this needs to write to it: "
+				                    "fix the permissions, or copy it somewhere you can "
+				                    "write (the file was not changed)"), path);
+			readonly = true;
+		}
 	}
+	if (!readonly && !created && sb.st_size == 0 && !location_writable(path))
+		return cb_err_set(err, CB_EREADONLY,
+		                  _("%s cannot be written here (you cannot write to the file or its "
+		                    "folder): fix the permissions, or choose a place you can write "
+		                    "(the file was not changed)"), path);
 
 	/* What casebook writes is about children: an existing file of ours
 	 * that others could read is made private before it is opened for
 	 * writing (SQLite gives -wal and -shm the same mode). */
-	if (!created && mode != CB_STORE_READONLY && sb.st_uid == getuid() &&
-	    (sb.st_mode & 077) != 0 && chmod(path, 0600) != 0)
+	if (!created && !readonly && sb.st_uid == getuid() && (sb.st_mode & 077) != 0 &&
+	    chmod(path, sb.st_mode & 0600) != 0)
 		return errno_error(_("set the permissions of"), path, errno, err);
 
 	s = cb_calloc(1, sizeof *s);
@@ -863,23 +972,23 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 	s->pid = (long)getpid();
 	s->pid_start = st_proc_start(s->pid);
 	st_os_user_init(s);
-	/* A read-only look (modules check) cannot change the file, even by
-	 * mistake. */
-	rc = sqlite3_open_v2(path, &s->db,
-	                     mode == CB_STORE_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
-	                     NULL);
+	s->readonly = readonly;
+	/* A read-only look (modules check, or a location that cannot be
+	 * written) cannot change the file, even by mistake. */
+	rc = readonly ? open_for_reading(path, &s->db)
+	              : sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
 	if (rc != SQLITE_OK) {
 		st_error(s, rc, err);
 		goto fail;
 	}
 	if (set_pragmas(s, err) != 0 ||
-	    (mode == CB_STORE_READONLY ? st_schema_current(s, err) : st_migrate(s, err)) != 0)
+	    (readonly ? st_schema_current(s, err) : st_migrate(s, err)) != 0)
 		goto fail;
 	st_identity_probe(s);
 	st_refold_probe(s);
 	/* Versions added outside casebook since it last wrote: their names
 	 * folded now (a look-up of an index that is empty otherwise). */
-	if (mode != CB_STORE_READONLY && st_refold_open(s, err) != 0)
+	if (!readonly && st_refold_open(s, err) != 0)
 		goto fail;
 	*out = s;
 	return 0;
@@ -888,6 +997,12 @@ fail:
 	if (created)
 		unlink(path);
 	return -1;
+}
+
+bool
+cb_store_readonly(const struct cb_store *s)
+{
+	return s->readonly;
 }
 
 void

@@ -39,6 +39,7 @@ struct cb_store {
 	const struct cb_refdata *rules; /* borrowed: data/roles.yaml */
 	int depth; /* transaction nesting */
 	char *marker; /* the in-use marker this process made, or NULL */
+	bool readonly; /* opened for reading only: asked for, or the location cannot be written */
 	/* This editing session (one open of the store): drafts are kept per
 	 * session, with the process that can tell whether it still runs. */
 	char session[CB_UUID_LEN];
@@ -90,6 +91,9 @@ extern void (*st_prepare_hook)(const char *sql);
 /* Map an SQLite result to an error with a message a worker can act on;
  * returns -1. */
 int st_error(struct cb_store *s, int rc, struct cb_err *err);
+/* The sentence for SQLite result rc (see db.c); st_error uses it. */
+int st_error_class(int rc, const char *path, const char *detail, bool readonly, bool reading,
+                   struct cb_err *err);
 /* Step a statement that returns no rows, then release it (st_release). */
 int st_exec_stmt(struct cb_store *s, sqlite3_stmt *st, struct cb_err *err);
 /* Run SQL without parameters (schema, pragmas). */
@@ -185,6 +189,11 @@ int st_meeting_add(struct cb_store *s, const char *meeting_id, const struct st_k
                    struct cb_err *err);
 int st_meeting_correct(struct cb_store *s, const char *meeting_id, const struct st_kind *k,
                        const char *id, struct cb_rev *rev, const void *record,
+                       struct cb_err *err);
+/* Retract a record that may belong to a meeting: meeting_sql finds its
+ * meeting_id (NULL for none) from its id (?1). */
+int st_meeting_retract(struct cb_store *s, const char *meeting_sql, const struct st_kind *k,
+                       const char *id, int base_version, const char *reason,
                        struct cb_err *err);
 /* Set the one record a pair of parents may have: find it with find_sql
  * (?1, ?2 the parents), add it when there is none, else add a version on

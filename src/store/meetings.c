@@ -81,6 +81,31 @@ st_meeting_correct(struct cb_store *s, const char *meeting_id, const struct st_k
 	return st_write_end(s, rc, err);
 }
 
+/* Retract a record that may belong to a meeting (its identity table's
+ * meeting_id, by the query sql): refused once the meeting is signed. */
+int
+st_meeting_retract(struct cb_store *s, const char *sql, const struct st_kind *k, const char *id,
+                   int base_version, const char *reason, struct cb_err *err)
+{
+	char meeting[CB_UUID_LEN] = "";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (st_write_begin(s, err) != 0)
+		return -1;
+	rc = st_prepare(s, sql, &st, err);
+	if (rc == 0) {
+		st_bind_text(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+			st_col_id(st, 0, meeting);
+		sqlite3_finalize(st);
+		rc = st_meeting_open(s, meeting, err);
+	}
+	if (rc == 0)
+		rc = st_record_retract(s, k, id, base_version, reason, err);
+	return st_write_end(s, rc, err);
+}
+
 int
 st_meeting_set(struct cb_store *s, const char *meeting_id, const struct st_kind *k,
                const char *find_sql, char id[CB_UUID_LEN], struct cb_rev *rev,
@@ -643,7 +668,9 @@ int
 cb_store_action_retract(struct cb_store *s, const char *id, int base_version,
                         const char *reason, struct cb_err *err)
 {
-	return st_record_retract(s, &action_kind, id, base_version, reason, err);
+	/* One agreed in minutes since signed off stays, as they do. */
+	return st_meeting_retract(s, "SELECT meeting_id FROM actions WHERE id = ?1", &action_kind, id,
+	                          base_version, reason, err);
 }
 
 int

@@ -293,36 +293,11 @@ cb_store_stage_correct(struct cb_store *s, struct cb_stage_record *r, struct cb_
 	return st_meeting_correct(s, r->meeting_id, &stage_kind, r->id, &r->rev, r, err);
 }
 
-/* Retract a record that may belong to a meeting (its identity table's
- * meeting_id, by the query sql): refused once the meeting is signed. */
-static int
-retract_in_meeting(struct cb_store *s, const char *sql, const struct st_kind *k, const char *id,
-                   int base_version, const char *reason, struct cb_err *err)
-{
-	char meeting[CB_UUID_LEN] = "";
-	sqlite3_stmt *st;
-	int rc;
-
-	if (st_write_begin(s, err) != 0)
-		return -1;
-	rc = st_prepare(s, sql, &st, err);
-	if (rc == 0) {
-		st_bind_text(st, 1, id);
-		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-			st_col_id(st, 0, meeting);
-		sqlite3_finalize(st);
-		rc = st_meeting_open(s, meeting, err);
-	}
-	if (rc == 0)
-		rc = st_record_retract(s, k, id, base_version, reason, err);
-	return st_write_end(s, rc, err);
-}
-
 int
 cb_store_stage_retract(struct cb_store *s, const char *id, int base_version,
                        const char *reason, struct cb_err *err)
 {
-	return retract_in_meeting(s, "SELECT meeting_id FROM stage_records WHERE id = ?1",
+	return st_meeting_retract(s, "SELECT meeting_id FROM stage_records WHERE id = ?1",
 	                          &stage_kind, id, base_version, reason, err);
 }
 
@@ -442,7 +417,7 @@ int
 cb_store_rating_retract(struct cb_store *s, const char *id, int base_version,
                         const char *reason, struct cb_err *err)
 {
-	return retract_in_meeting(s, "SELECT meeting_id FROM ratings WHERE id = ?1", &rating_kind,
+	return st_meeting_retract(s, "SELECT meeting_id FROM ratings WHERE id = ?1", &rating_kind,
 	                          id, base_version, reason, err);
 }
 

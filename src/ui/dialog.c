@@ -254,10 +254,18 @@ pick(struct ui_app *app, const char *title, struct ui_choice *items, size_t n, s
 	for (;;) {
 		int h, y, rows, detail_rows = 0, i;
 		const char *detail;
+		char *whole = NULL;
 
 		ui_redraw(app);
 		if (!app->too_small) {
 			detail = items[list.sel].detail;
+			/* A label too long for its row is cut there, and shown whole
+			 * below while it is selected, above its detail. */
+			if (cb_utf8_width(items[list.sel].label) + (many ? 4 : 0) > (size_t)(app->cols - 8)) {
+				whole = cb_asprintf("%s%s%s", items[list.sel].label, detail != NULL ? "\n" : "",
+				                    detail != NULL ? detail : "");
+				detail = whole;
+			}
 			if (detail != NULL)
 				detail_rows = ui_wrap_rows(detail, app->cols - 10);
 			/* The list gets at least its items or five rows; the detail
@@ -302,6 +310,7 @@ pick(struct ui_app *app, const char *title, struct ui_choice *items, size_t n, s
 			}
 			refresh();
 		}
+		free(whole);
 		if (!next_key(app, &key))
 			break;
 		if (key == ERR || key == KEY_RESIZE)

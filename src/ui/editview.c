@@ -469,8 +469,37 @@ out:
 	cb_buf_free(&text);
 }
 
-/* Save; true when done. */
-static bool
+enum save_outcome { SAVE_STAY, SAVE_DONE, SAVE_REFUSED_KEPT };
+
+/* Saved over since the editor opened: the save is refused and the text
+ * goes to a draft, which carries the version it was written against. The
+ * choice of mine, theirs or a merge comes when the draft is opened again,
+ * with both texts to read, not in the middle of a save. */
+static enum save_outcome
+refuse_stale(struct ui_app *app, struct editview *v, const struct cb_err *why)
+{
+	struct cb_err err = {0};
+
+	v->pending_row[0] = '\0';
+	if (v->e->draft_key == NULL) {
+		ui_fail(app, why);
+		return SAVE_STAY;
+	}
+	if (write_draft(app, v, true, &err) != 0) {
+		ui_error(app, _("Not saved: this was changed elsewhere after you opened it, and your "
+		                "text could not be kept as a draft either (%s). It is still here: "
+		                "copy it elsewhere before you leave."),
+		         err.msg);
+		return SAVE_STAY;
+	}
+	ui_error(app, _("Not saved: this was changed elsewhere after you opened it. Your text is "
+	                "kept as a draft: open it again to see both versions and choose."));
+	return SAVE_REFUSED_KEPT;
+}
+
+/* Save: done, still editing, or refused with the text kept as a draft
+ * (the editor closes). */
+static enum save_outcome
 try_save(struct ui_app *app, struct editview *v)
 {
 	struct cb_err err = {0};
@@ -478,17 +507,19 @@ try_save(struct ui_app *app, struct editview *v)
 
 	if (!v->e->allow_empty && cb_str_empty(text)) {
 		ui_error(app, _("There is nothing to save yet: write something, or Esc to leave."));
-		return false;
+		return SAVE_STAY;
 	}
 	/* A merge still showing both versions' headings is probably not
 	 * finished: ask rather than save it as it is. */
 	if (v->merged && cb_conflict_has_headings(text) &&
 	    !ui_confirm(app, _("The text still has the === headings of both versions: save it "
 	                       "like that?")))
-		return false;
+		return SAVE_STAY;
 	keep_draft(app, v, true);
 	v->pending_row[0] = '\0';
 	if (v->e->save(app, text, v->e->ctx, v->pending_row, &err) != 0) {
+		if (err.code == CB_ESTALE)
+			return refuse_stale(app, v, &err);
 		if (err.code == CB_EIO) {
 			/* The outcome is unknown: keep the draft with the row it
 			 * tried to write, so the next start can look. */
@@ -498,10 +529,10 @@ try_save(struct ui_app *app, struct editview *v)
 			v->pending_row[0] = '\0';
 			ui_fail(app, &err);
 		}
-		return false;
+		return SAVE_STAY;
 	}
 	drop_draft(app, v);
-	return true;
+	return SAVE_DONE;
 }
 
 /* "Keep it as a draft": true only when the row is committed. When it is
@@ -544,7 +575,7 @@ ask_leave(struct ui_app *app, struct editview *v)
 	pick = ui_pick(app, _("The text is not saved"), choices, 4, 0);
 	switch (pick) {
 	case 0:
-		return try_save(app, v);
+		return try_save(app, v) != SAVE_STAY;
 	case 1:
 		return keep_to_leave(app, v);
 	case 3:
@@ -669,11 +700,15 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 			action = UI_SAVE;
 		switch (action) {
 		case UI_SAVE:
-			if (try_save(app, &v)) {
+			switch (try_save(app, &v)) {
+			case SAVE_DONE:
 				rc = 0;
 				goto done;
+			case SAVE_REFUSED_KEPT:
+				goto done;
+			default:
+				continue;
 			}
-			continue;
 		case UI_BACK:
 			if (!v.ed.changed) {
 				drop_draft(app, &v);

@@ -146,7 +146,13 @@ static struct ui_key_row table[] = {
 	{UI_RETRACT, "retract-answer", {'d'}, NULL,
 	 N_("Retract the answer selected, with a reason (it stays in the history)"), UI_SCR_MODULE},
 	{UI_RETRACT, "retract-review", {'d'}, NULL,
-	 N_("Retract the review selected, with a reason (it stays in the history)"), UI_SCR_GOAL},
+	 N_("Retract the review selected, or the goal itself, with a reason (both stay in the "
+	    "history)"),
+	 UI_SCR_GOAL},
+	{UI_RETRACT, "retract-goal", {'d'}, NULL,
+	 N_("Retract the goal selected, recorded in error, with a reason (it stays in the "
+	    "history)"),
+	 UI_SCR_GOALS},
 	{UI_RETRACT, "remove", {'d'}, NULL,
 	 N_("Remove a member, end or retract an allocation (with a reason; kept in the history)"),
 	 UI_SCR_FAMILY},
@@ -201,7 +207,8 @@ static struct ui_key_row table[] = {
 	 N_("Earlier versions of the action, text, stage or rating selected, with who and when"),
 	 UI_SCR_MINUTES},
 	{UI_RETRACT, "retract-action", {'x'}, NULL,
-	 N_("Retract an action agreed here, with a reason (it stays in the history)"),
+	 N_("Retract an action agreed here, or the text under a heading of the discussion or "
+	    "the reflection, with a reason (it stays in the history)"),
 	 UI_SCR_MINUTES},
 
 	/* Pickers. */

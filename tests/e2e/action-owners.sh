@@ -7,9 +7,6 @@
 # retracted with a reason and stays in its history.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 
-CASEBOOK_TODAY=2026-11-20
-export CASEBOOK_TODAY
-db="$work/t.db"
 cat >"$work/owners.yaml" <<'YAML'
 casebook: 1
 as_of: 2026-11-20
@@ -37,15 +34,10 @@ meetings:
     families:
       - {family: 0a1b2c3d-0000-4000-8000-00000000a001}
 YAML
-casebook init --db "$db" >/dev/null || fail "init"
-casebook import "$work/owners.yaml" --db "$db" >/dev/null || fail "the meeting did not import"
+import_db "$work/owners.yaml"
 
 start_casebook --db "$db" --as "Mei Ling Chan"
-wait_for "Caseload"
-send m
-wait_for "Group supervision meetings"
-send Enter
-wait_for "Group supervision of 2026-11-20 (draft)"
+open_meeting 2026-11-20
 send Enter
 wait_for "Minutes: FS-26-0001 Price family"
 send BTab

@@ -5,9 +5,6 @@
 # family. (A signed meeting refusing both: test_series.)
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 
-CASEBOOK_TODAY=2026-11-20
-export CASEBOOK_TODAY
-db="$work/t.db"
 cat >"$work/agenda.yaml" <<'YAML'
 casebook: 1
 as_of: 2026-11-20
@@ -41,18 +38,13 @@ meetings:
       - {family: 0a1b2c3d-0000-4000-8000-00000000b001}
       - {family: 0a1b2c3d-0000-4000-8000-00000000c001}
 YAML
-casebook init --db "$db" >/dev/null || fail "init"
-casebook import "$work/agenda.yaml" --db "$db" >/dev/null || fail "the meeting did not import"
+import_db "$work/agenda.yaml"
 
 # The line of agenda item N: "N" then the reference.
 at() { screen | grep -qE "^ *$1 +$2 " || { echo "FAIL: $2 is not number $1:"; screen; exit 1; }; }
 
 start_casebook --db "$db" --as "Mei Ling Chan"
-wait_for "Caseload"
-send m
-wait_for "Group supervision meetings"
-send Enter
-wait_for "Group supervision of 2026-11-20 (draft)"
+open_meeting 2026-11-20
 at 1 FS-26-0001
 at 2 FS-26-0002
 at 3 FS-26-0003

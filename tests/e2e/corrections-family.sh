@@ -71,7 +71,7 @@ wait_for "Marisol Ortega is already allocated to this family"
 
 # A member removed, with a reason.
 send d
-wait_for "Remove a member, retract a status, or end a worker's allocation?"
+wait_for "Remove a member, retract a record, or end an allocation?"
 type_text "Mia"
 send Enter
 wait_for "Remove Mia Kowalski from the family?"
@@ -84,7 +84,7 @@ refute "Mia Kowalski, "
 
 # An allocation ended: it leaves the record's workers, dated.
 send d
-wait_for "Remove a member, retract a status, or end a worker's allocation?"
+wait_for "Remove a member, retract a record, or end an allocation?"
 type_text "Marisol"
 send Enter
 wait_for "End it: they no longer work with the family"
@@ -103,7 +103,7 @@ send Enter
 wait_for "Marisol Ortega, Domestic abuse"
 # ... and that one retracted, as a mistake.
 send d
-wait_for "Remove a member, retract a status, or end a worker's allocation?"
+wait_for "Remove a member, retract a record, or end an allocation?"
 type_text "Marisol"
 send Enter
 wait_for "Retract it: it was made in error"

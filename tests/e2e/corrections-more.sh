@@ -7,9 +7,6 @@
 # history one key away.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 
-CASEBOOK_TODAY=2026-11-20
-export CASEBOOK_TODAY
-db="$work/t.db"
 cat >"$work/fam.yaml" <<'YAML'
 casebook: 1
 as_of: 2026-11-20
@@ -50,13 +47,10 @@ families:
         by: 7f4d0b1e-1c2a-4e55-9a0b-000000000003
         value: The worry is written here.
 YAML
-casebook init --db "$db" >/dev/null || fail "init"
-casebook import "$work/fam.yaml" --db "$db" >/dev/null || fail "the family did not import"
+import_db "$work/fam.yaml"
 
 start_casebook --db "$db" --as "Imran Chaudhry"
-wait_for "Price family"
-send Enter
-wait_for "Family record: Price family"
+open_family "Price family"
 wait_for "since 2026-04-08, N1"
 
 # The status: its primary need was mis-keyed.
@@ -101,7 +95,7 @@ send Escape
 wait_for "Family record: Price family"
 # Retracted: recorded on the wrong child.
 send d
-wait_for "Remove a member, retract a status, or end a worker's allocation?"
+wait_for "Remove a member, retract a record, or end an allocation?"
 type_text "Ellie-Mae Price: Child"
 send Enter
 wait_for "Why?"
@@ -131,6 +125,10 @@ send C-s
 wait_for "Corrected: version 2. The earlier one is kept (h shows it)."
 wait_for "2026-06-04  5/10  Getting there."
 send d
+wait_for "Retract what? (with a reason; it stays in the history)"
+expect "The goal itself, with its reviews"
+wait_for "The review selected: 5 out of 10 on 2026-06-04"
+send Enter
 wait_for "Retract the review of 2026-06-04 (5 out of 10)?"
 type_text "Scored against the wrong goal"
 send Enter

@@ -111,3 +111,56 @@ quit_casebook() {
 		exit 1
 	fi
 }
+
+# Setting up and getting about, shared so that each test says only what
+# is its own.
+
+# import_db FILE: a new database, $db, with FILE (the import format,
+# casebook-import(5)) imported into it. Today is CASEBOOK_TODAY, the
+# 20th of November 2026 unless the test set another.
+import_db() {
+	CASEBOOK_TODAY=${CASEBOOK_TODAY:-2026-11-20}
+	export CASEBOOK_TODAY
+	db="$work/t.db"
+	casebook init --db "$db" >/dev/null || fail "init"
+	casebook import "$1" --db "$db" >/dev/null || fail "$1 did not import"
+}
+
+# team_yaml: the start of an import file with a team and its workers: a
+# team manager who chairs supervision, a business support officer who
+# minutes it, a social worker, a domestic abuse practitioner and a child
+# practitioner. The families and meetings follow it.
+team_yaml() {
+	cat <<'YAML'
+casebook: 1
+as_of: 2026-11-20
+team:
+  id: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01
+  name: Test Team
+workers:
+  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, name: Grace Adeyemi, role: team-manager, team: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01}
+  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000002, name: Mei Ling Chan, role: business-support, team: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01}
+  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000003, name: Imran Chaudhry, role: social-worker, team: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01}
+  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000004, name: Marisol Ortega, role: da-victim-practitioner, team: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01}
+  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000005, name: Priya Raman, role: child-practitioner, team: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01}
+YAML
+}
+
+# open_family NAME: on the caseload, Enter on the family selected, which
+# must be NAME's; waits for its record.
+open_family() {
+	wait_for "$1"
+	send Enter
+	wait_for "Family record: $1"
+}
+
+# open_meeting DATE: from the caseload, the supervision meetings, Enter
+# on the one selected (the newest), which must be the draft of DATE;
+# waits for its agenda.
+open_meeting() {
+	wait_for "Caseload"
+	send m
+	wait_for "Group supervision meetings"
+	send Enter
+	wait_for "Group supervision of $1 (draft)"
+}

@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # The lost update of issue 10, with two workbooks open on one database:
-# A and B correct the same note; A saves first; B is refused, keeps a
-# draft and opens the note again. The draft was written against the old
+# A and B correct the same note; A saves first; B's Ctrl-S is refused,
+# the text is kept as a draft at once (nothing is asked yet) and B opens
+# the note again. The draft was written against the old
 # version, so casebook shows both texts and asks, instead of letting
 # Ctrl-S save B's text over A's. Merging keeps both; taking theirs
 # drops the draft; keeping mine saves it as a new version over A's.
@@ -82,15 +83,18 @@ round() {
 	wait_a "Corrected: version"
 	versions=$(q "SELECT count(*) FROM note_versions WHERE note_id = '$note'")
 
-	# B saves: refused, clearly.
+	# B saves: refused first, clearly, with the text kept as a draft and
+	# nothing asked yet; the editor closes.
 	send C-s
 	wait_for "changed elsewhere"
-	send Escape
-	wait_for "The text is not saved"
-	send Down
-	send Enter
-	wait_for "Kept as a draft."
+	expect "Your text is kept"
 	wait_for "Case notes"
+	refute "This was changed after your draft was written"
+	[ "$(q "SELECT count(*) FROM note_versions WHERE note_id = '$note'")" = "$versions" ] ||
+		fail "B's refused save wrote a version"
+	q "SELECT body FROM drafts" | grep -q "B$mark-wrote-this" ||
+		fail "B's refused text is not in a draft"
+	# Opening the note again is where mine, theirs or a merge is offered.
 	send e
 	# Both texts, before anything is decided.
 	wait_for "This was changed after your draft was written"

@@ -145,6 +145,9 @@ expect "the hangovers are not worth it"
 send Escape
 wait_for "Programme:"
 send e
+wait_for "Correct what in the session?"
+type_text "What the session"
+send Enter
 wait_for "Correcting a session"
 send C-End
 type_text " Ryan chose the diary himself."

@@ -9,18 +9,9 @@
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 . "$TOP_SRCDIR/tests/e2e/pam.sh"
 
-CASEBOOK_TODAY=2026-11-20
-export CASEBOOK_TODAY
-db="$work/t.db"
-cat >"$work/team.yaml" <<'YAML'
-casebook: 1
-as_of: 2026-11-20
-team:
-  id: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01
-  name: Test Team
-workers:
-  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, name: Grace Adeyemi, role: team-manager, team: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01}
-  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000002, name: Mei Ling Chan, role: business-support, team: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01}
+# The team of supervision.sh (lib.sh's team_yaml), one family and the
+# meeting to sign.
+{ team_yaml; cat <<'YAML'; } >"$work/team.yaml"
 families:
   - id: 0a1b2c3d-0000-4000-8000-00000000a001
     reference: "FS-26-0142"
@@ -38,8 +29,7 @@ meetings:
       - family: 0a1b2c3d-0000-4000-8000-00000000a001
         minutes: 20
 YAML
-casebook init --db "$db" >/dev/null || fail "init"
-casebook import "$work/team.yaml" --db "$db" >/dev/null || fail "the team did not import"
+import_db "$work/team.yaml"
 
 # This login chose the minute-taker first.
 start_casebook --db "$db" --as "Mei Ling Chan"
@@ -51,11 +41,7 @@ quit_casebook
 start_casebook --db "$db" --as "Grace Adeyemi"
 wait_for "Switch to Grace Adeyemi (recorded)?"
 send y
-wait_for "Caseload"
-send m
-wait_for "Group supervision meetings"
-send Enter
-wait_for "Group supervision of 2026-11-20 (draft)"
+open_meeting 2026-11-20
 send S
 wait_for "Sign off?"
 send y
@@ -74,11 +60,7 @@ casebook list meetings --db "$db" | grep -q '2026-11-20.*	unsigned$' ||
 # The right password: signed. The login is now the chair's.
 pam_use permit
 start_casebook --db "$db" --as "Grace Adeyemi" --switch
-wait_for "Caseload"
-send m
-wait_for "Group supervision meetings"
-send Enter
-wait_for "Group supervision of 2026-11-20 (draft)"
+open_meeting 2026-11-20
 send S
 wait_for "Sign off?"
 send y

@@ -14,25 +14,11 @@
 # run under the sanitizers, and this test must.)
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 
-CASEBOOK_TODAY=2026-11-20
-export CASEBOOK_TODAY
-db="$work/t.db"
 
 # Two families; the Price family was discussed on 22 October and two
 # actions were agreed; Marisol (domestic abuse) wrote her contribution
 # for this month in the workbook beforehand.
-cat >"$work/families.yaml" <<'EOF'
-casebook: 1
-as_of: 2026-11-20
-team:
-  id: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01
-  name: Test Team
-workers:
-  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, name: Grace Adeyemi, role: team-manager, team: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01}
-  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000002, name: Mei Ling Chan, role: business-support, team: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01}
-  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000003, name: Imran Chaudhry, role: social-worker, team: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01}
-  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000004, name: Marisol Ortega, role: da-victim-practitioner, team: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01}
-  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000005, name: Priya Raman, role: child-practitioner, team: 5b0c1a52-2f0e-4a39-9d3e-6a1f7c2b9e01}
+{ team_yaml; cat <<'EOF'; } >"$work/families.yaml"
 families:
   - id: 0a1b2c3d-0000-4000-8000-00000000a001
     reference: "FS-26-0142"
@@ -102,8 +88,7 @@ meetings:
             owner: 7f4d0b1e-1c2a-4e55-9a0b-000000000005
             due: 2026-11-06
 EOF
-casebook init --db "$db" >/dev/null || fail "init"
-casebook import "$work/families.yaml" --db "$db" >/dev/null || fail "the families did not import"
+import_db "$work/families.yaml"
 
 # This laptop's login is the chair's: she chose herself first.
 start_casebook --db "$db" --as "Grace Adeyemi"

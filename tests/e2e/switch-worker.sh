@@ -6,11 +6,8 @@
 # own login (issue 16): a wrong password signs nothing, the right one does.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 . "$TOP_SRCDIR/tests/e2e/pam.sh"
-command -v sqlite3 >/dev/null || { echo "switch-worker: sqlite3 is needed"; exit 77; }
+need sqlite3
 
-CASEBOOK_TODAY=2026-11-20
-export CASEBOOK_TODAY
-db="$work/t.db"
 cat >"$work/meeting.yaml" <<'YAML'
 casebook: 1
 as_of: 2026-11-20
@@ -28,17 +25,13 @@ meetings:
     families:
       - {family: 0a1b2c3d-0000-4000-8000-00000000a001}
 YAML
-casebook init --db "$db" >/dev/null || fail "init"
-casebook import "$work/meeting.yaml" --db "$db" >/dev/null || fail "the meeting did not import"
+import_db "$work/meeting.yaml"
 
 pam_matrix nobody the-right-one
 start_casebook --db "$db" --as "Mei Ling Chan"
 wait_for "Caseload"
 wait_for "Mei Ling Chan, Business support officer"
-send m
-wait_for "Group supervision meetings"
-send Enter
-wait_for "Group supervision of 2026-11-20 (draft)"
+open_meeting 2026-11-20
 send S
 wait_for "only the chair (Grace Adeyemi) can sign off"
 

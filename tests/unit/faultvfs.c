@@ -27,7 +27,16 @@ f_close(sqlite3_file *f)
 static int
 f_read(sqlite3_file *f, void *buf, int n, sqlite3_int64 off)
 {
-	return REAL(f)->pMethods->xRead(REAL(f), buf, n, off);
+	int rc;
+
+	/* The first page (the header and the schema's root) reads as it is,
+	 * so the fault shows where the records are. */
+	if (mode == FAULT_READ_IO && off >= 4096)
+		return SQLITE_IOERR_READ;
+	rc = REAL(f)->pMethods->xRead(REAL(f), buf, n, off);
+	if (mode == FAULT_READ_JUNK && off >= 4096 && rc == SQLITE_OK)
+		memset(buf, 0x5A, (size_t)n);
+	return rc;
 }
 
 static int
@@ -37,6 +46,8 @@ f_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
 		return SQLITE_FULL;
 	if (mode == FAULT_WRITE_IO)
 		return SQLITE_IOERR_WRITE;
+	if (mode == FAULT_WRITE_RO)
+		return SQLITE_READONLY;
 	return REAL(f)->pMethods->xWrite(REAL(f), buf, n, off);
 }
 
@@ -66,6 +77,8 @@ f_size(sqlite3_file *f, sqlite3_int64 *size)
 static int
 f_lock(sqlite3_file *f, int l)
 {
+	if (mode == FAULT_LOCK_BUSY && l > SQLITE_LOCK_SHARED)
+		return SQLITE_BUSY;
 	return REAL(f)->pMethods->xLock(REAL(f), l);
 }
 
@@ -108,6 +121,11 @@ f_shmmap(sqlite3_file *f, int pg, int sz, int extend, void volatile **pp)
 static int
 f_shmlock(sqlite3_file *f, int off, int n, int flags)
 {
+	/* In write-ahead mode the writer's lock is the first lock of the
+	 * shared memory. */
+	if (mode == FAULT_LOCK_BUSY && off == 0 && (flags & SQLITE_SHM_LOCK) &&
+	    (flags & SQLITE_SHM_EXCLUSIVE))
+		return SQLITE_BUSY;
 	return REAL(f)->pMethods->xShmLock(REAL(f), off, n, flags);
 }
 
@@ -136,6 +154,11 @@ f_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags, int *o
 	int rc;
 
 	(void)vfs;
+	file->pMethods = NULL;
+	if (mode == FAULT_OPEN_CANTOPEN)
+		return SQLITE_CANTOPEN;
+	if (mode == FAULT_OPEN_PERM)
+		return SQLITE_PERM;
 	ff->real = (sqlite3_file *)(ff + 1);
 	rc = real->xOpen(real, name, ff->real, flags, out);
 	file->pMethods = rc == SQLITE_OK && ff->real->pMethods != NULL ? &methods : NULL;

@@ -9,7 +9,13 @@ enum fault_mode {
 	FAULT_NONE,
 	FAULT_WRITE_FULL, /* every write: SQLITE_FULL, as with ENOSPC */
 	FAULT_WRITE_IO,   /* every write: SQLITE_IOERR_WRITE */
-	FAULT_SYNC_IO     /* writes land, then fsync fails: outcome unknown */
+	FAULT_SYNC_IO,    /* writes land, then fsync fails: outcome unknown */
+	FAULT_WRITE_RO,   /* every write: SQLITE_READONLY, as with a read-only mount */
+	FAULT_READ_IO,    /* reads past the first page: SQLITE_IOERR_READ */
+	FAULT_READ_JUNK,  /* reads past the first page return junk: a damaged file */
+	FAULT_OPEN_CANTOPEN, /* opening any file: SQLITE_CANTOPEN */
+	FAULT_OPEN_PERM,  /* opening any file: SQLITE_PERM */
+	FAULT_LOCK_BUSY   /* every lock beyond shared: SQLITE_BUSY, another holds it */
 };
 
 /* Register as the default VFS (once), and set the mode. */

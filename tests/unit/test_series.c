@@ -226,7 +226,7 @@ START_TEST(answers_are_versioned_per_key)
 	ck_assert_int_eq(a->rev.version, 1);
 	/* A second writer who never saw the first answer is refused. */
 	ck_assert_int_ne(cb_store_answer_save(s, b, &err), 0);
-	ck_assert_int_eq(err.code, CB_ECONSTRAINT);
+	ck_assert_int_eq(err.code, CB_ESTALE);
 	free(a->value);
 	a->value = cb_strdup("Bedtime is calmer since the new routine.");
 	a->module_version = 2;
@@ -845,6 +845,22 @@ START_TEST(signed_minutes_are_read_only)
 	memcpy(ans->meeting_id, m->id, CB_UUID_LEN);
 	ck_assert_int_eq(cb_store_answer_save(s, ans, &err), 0);
 	a = action(m, "Safety plan review", "2026-11-05");
+	{
+		/* Until the minutes are signed, an action agreed in error is
+		 * retracted with a reason. */
+		struct cb_action *twice = action(m, "Safety plan review", "2026-11-05");
+		struct cb_vec hist = CB_VEC_OWNING(cb_action_free_item);
+
+		ck_assert_int_ne(cb_store_action_retract(s, twice->id, twice->rev.version, " ", &err), 0);
+		ck_assert_msg(cb_store_action_retract(s, twice->id, twice->rev.version, "entered twice",
+		                                      &err) == 0,
+		              "%s", err.msg);
+		ck_assert_int_eq(cb_store_action_history(s, twice->id, &hist, &err), 0);
+		ck_assert_uint_eq(hist.len, 2);
+		ck_assert(((struct cb_action *)hist.items[1])->rev.retracted);
+		cb_vec_clear(&hist);
+		cb_action_free(&twice);
+	}
 
 	/* Only the chair signs. */
 	ck_assert_int_ne(cb_store_meeting_sign(s, m, &err), 0);
@@ -866,6 +882,14 @@ START_TEST(signed_minutes_are_read_only)
 	free(a->text);
 	a->text = cb_strdup("Changed afterwards");
 	ck_assert_int_ne(cb_store_action_correct(s, a, &err), 0);
+	/* Nor can what was agreed or said in them be retracted. */
+	ck_assert_int_ne(cb_store_action_retract(s, a->id, a->rev.version, "agreed in error", &err),
+	                 0);
+	ck_assert_int_eq(err.code, CB_EPERM);
+	ck_assert_int_ne(cb_store_answer_retract(s, ans->id, ans->rev.version, "said of another family",
+	                                         &err),
+	                 0);
+	ck_assert_int_eq(err.code, CB_EPERM);
 	memcpy(r->meeting_id, m->id, CB_UUID_LEN);
 	ck_assert_int_ne(cb_store_rating_add(s, r, &err), 0);
 	free(ans->value);

@@ -253,7 +253,7 @@ START_TEST(corrections_keep_history)
 	/* A correction made from an old copy is refused, not lost silently. */
 	f->rev.version = 1;
 	ck_assert_int_ne(cb_store_family_correct(s, f, &err), 0);
-	ck_assert_int_eq(err.code, CB_ECONSTRAINT);
+	ck_assert_int_eq(err.code, CB_ESTALE);
 	ck_assert_ptr_nonnull(strstr(err.msg, "changed elsewhere"));
 
 	cb_family_free(&f);
@@ -695,6 +695,73 @@ START_TEST(full_disk_keeps_what_was_saved)
 }
 END_TEST
 
+/* Each class of SQLite failure reaches the user as its own sentence (the
+ * mapping in st_error_class), from the disk failing on purpose: none falls
+ * through to a catch-all, and a failure while opening changes nothing. */
+START_TEST(sqlite_errors_are_sentences)
+{
+	static const struct {
+		enum fault_mode mode;
+		bool at_open;
+		enum cb_errcode code;
+		const char *says;
+	} cases[] = {
+		{FAULT_OPEN_CANTOPEN, true, CB_ENOTFOUND, "could not be opened"},
+		{FAULT_OPEN_PERM, true, CB_EREADONLY, "does not let casebook use"},
+		{FAULT_READ_IO, true, CB_EIO, "error while reading"},
+		{FAULT_READ_JUNK, true, CB_ECORRUPT, "is damaged"},
+		{FAULT_WRITE_FULL, false, CB_EFULL, "disk is full"},
+		{FAULT_WRITE_IO, false, CB_EIO, "not known whether"},
+		{FAULT_SYNC_IO, false, CB_EIO, "not known whether"},
+		{FAULT_WRITE_RO, false, CB_EREADONLY, "cannot be written"},
+		{FAULT_LOCK_BUSY, false, CB_EBUSY, "busy in another casebook"},
+	};
+	size_t i;
+
+	fault_vfs_install();
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct cb_store *s = tu_open(dbpath);
+		struct cb_family *f = tu_add_family(s, "FS-9", "Okafor family");
+		struct cb_err err = {0};
+		struct cb_note *n = NULL;
+		char *before, *after;
+		size_t blen, alen;
+		int rc;
+
+		if (cases[i].at_open) {
+			cb_store_close(&s);
+			before = tu_read(dbpath, &blen);
+			fault_vfs_set(cases[i].mode);
+			rc = cb_store_open(dbpath, CB_STORE_OPEN, &s, &err);
+			fault_vfs_set(FAULT_NONE);
+			after = tu_read(dbpath, &alen);
+			ck_assert_msg(blen == alen && memcmp(before, after, blen) == 0,
+			              "case %zu: opening changed the file", i);
+			ck_assert_msg(strstr(err.msg, "not changed") != NULL,
+			              "case %zu: does not say the file is unchanged: %s", i, err.msg);
+			free(before);
+			free(after);
+		} else {
+			fault_vfs_set(cases[i].mode);
+			n = try_note(s, f->id, "written while the disk fails", &err, &rc);
+			fault_vfs_set(FAULT_NONE);
+		}
+		ck_assert_msg(rc != 0, "case %zu: did not fail", i);
+		ck_assert_msg(err.code == cases[i].code, "case %zu: %s, not %s: %s", i,
+		              cb_err_name(err.code), cb_err_name(cases[i].code), err.msg);
+		ck_assert_msg(strstr(err.msg, cases[i].says) != NULL, "case %zu: %s", i, err.msg);
+		ck_assert_msg(strstr(err.msg, "check the path and its permissions") == NULL,
+		              "case %zu: the catch-all sentence: %s", i, err.msg);
+		ck_assert_msg(strstr(err.msg, "readonly database") == NULL,
+		              "case %zu: SQLite's words, not a sentence: %s", i, err.msg);
+		cb_note_free(&n);
+		cb_family_free(&f);
+		cb_store_close(&s);
+		unlink(dbpath);
+	}
+}
+END_TEST
+
 START_TEST(io_error_outcome_is_read_back)
 {
 	static const enum fault_mode modes[] = {FAULT_WRITE_IO, FAULT_SYNC_IO};
@@ -870,6 +937,7 @@ store_suite(void)
 	tcase_add_test(tc, nested_transactions);
 	tcase_add_test(tc, full_disk_keeps_what_was_saved);
 	tcase_add_test(tc, io_error_outcome_is_read_back);
+	tcase_add_test(tc, sqlite_errors_are_sentences);
 	tcase_add_test(tc, full_disk_draft_is_reported);
 	tcase_add_test(tc, existing_file_made_private);
 	tcase_add_test(tc, backup_is_sound);

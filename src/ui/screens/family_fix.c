@@ -2,8 +2,10 @@
 /* Putting the family record right: a member's name, place or date of
  * birth corrected, a member removed, a child's status corrected or
  * retracted, an allocation's role corrected, an allocation ended or
- * retracted, and the history of each. The family
- * record has no selection of its own, so each asks which one first. */
+ * retracted, an active goal retracted (or opened to correct it), an
+ * open action corrected or retracted (action_fix.c), and the history of
+ * each. The family record has no selection of its own,
+ * so each asks which one first. */
 #include "config.h"
 
 #include <stdio.h>
@@ -12,21 +14,28 @@
 
 #include "casebook/err.h"
 #include "casebook/family.h"
+#include "casebook/goal.h"
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/refdata.h"
 #include "casebook/store.h"
+#include "casebook/meeting.h"
 #include "casebook/store_families.h"
+#include "casebook/store_meetings.h"
+#include "casebook/store_series.h"
 #include "casebook/str.h"
 #include "../ui.h"
+#include "action_fix.h"
 #include "family_fix.h"
+#include "goal.h"
 
 /* What a pick on the family record stands for. */
-enum target_kind { T_FAMILY, T_PERSON, T_STATUS, T_ALLOCATION };
+enum target_kind { T_FAMILY, T_PERSON, T_STATUS, T_ALLOCATION, T_GOAL, T_ACTION };
 
 struct target {
 	enum target_kind kind;
-	void *record;   /* borrowed: a struct cb_person, cb_status or cb_allocation */
+	void *record;   /* borrowed: a struct cb_person, cb_status, cb_allocation, cb_goal or
+	                  cb_action */
 };
 
 struct targets {
@@ -198,13 +207,47 @@ status_text(struct ui_app *app, const struct cb_status *x)
 	                   x->factors != NULL ? x->factors : "");
 }
 
-/* The family (when with_family), its members and its current
- * allocations, each a line to pick. */
+/* What the family record shows that can be put right, read afresh each
+ * time. */
+struct records {
+	struct cb_vec people;      /* struct cb_person */
+	struct cb_vec statuses;    /* struct cb_status, the children's */
+	struct cb_vec allocs;      /* struct cb_allocation, current */
+	struct cb_vec goals;       /* struct cb_goal, active */
+	struct cb_vec actions;     /* struct cb_action, open */
+};
+
+#define RECORDS_INIT                                                                       \
+	{CB_VEC_OWNING(cb_person_free_item), CB_VEC_OWNING(cb_status_free_item),              \
+	 CB_VEC_OWNING(cb_allocation_free_item), CB_VEC_OWNING(cb_goal_free_item),             \
+	 CB_VEC_OWNING(cb_action_free_item)}
+
 static void
-targets_fill(struct ui_app *app, struct targets *t, bool with_family, struct cb_vec *people,
-             struct cb_vec *statuses, struct cb_vec *allocs)
+records_clear(struct records *r)
 {
-	size_t i, max = people->len + statuses->len + allocs->len + 2;
+	cb_vec_clear(&r->people);
+	cb_vec_clear(&r->statuses);
+	cb_vec_clear(&r->allocs);
+	cb_vec_clear(&r->goals);
+	cb_vec_clear(&r->actions);
+}
+
+static char *
+action_label(const struct cb_action *a)
+{
+	char due[CB_DATE_LEN];
+
+	cb_date_format(a->due, due);
+	return cb_asprintf(_("%s (%s, due %s)"), a->text, a->owner_name ? a->owner_name : "?", due);
+}
+
+/* The family (when with_family), its members, the children's statuses,
+ * the current allocations and the open actions, each a line to pick. */
+static void
+targets_fill(struct ui_app *app, struct targets *t, bool with_family, struct records *r)
+{
+	struct cb_vec *people = &r->people, *statuses = &r->statuses, *allocs = &r->allocs;
+	size_t i, max = people->len + statuses->len + allocs->len + r->goals.len + r->actions.len + 2;
 
 	t->items = cb_calloc(max, sizeof *t->items);
 	t->choices = cb_calloc(max, sizeof *t->choices);
@@ -233,6 +276,16 @@ targets_fill(struct ui_app *app, struct targets *t, bool with_family, struct cb_
 		                       ui_role_label(app, a->role)),
 		           _("A worker allocated to the family"));
 	}
+	for (i = 0; i < r->goals.len; i++) {
+		const struct cb_goal *g = r->goals.items[i];
+
+		target_add(t, T_GOAL, r->goals.items[i],
+		           cb_asprintf(_("\"%s\" (%s's goal)"), g->words, ui_goal_whose(g)),
+		           _("An active goal"));
+	}
+	for (i = 0; i < r->actions.len; i++)
+		target_add(t, T_ACTION, r->actions.items[i], action_label(r->actions.items[i]),
+		           _("An open action"));
 }
 
 /* Ask which one; NULL when cancelled or there is nothing. */
@@ -242,7 +295,7 @@ pick_target(struct ui_app *app, const char *title, struct targets *t)
 	int pick;
 
 	if (t->n == 0) {
-		ui_error(app, _("There are no members or workers on this family yet."));
+		ui_error(app, _("There are no members, workers or open actions on this family yet."));
 		return NULL;
 	}
 	pick = ui_pick(app, title, t->choices, t->n, 0);
@@ -250,22 +303,27 @@ pick_target(struct ui_app *app, const char *title, struct targets *t)
 }
 
 static int
-load(struct ui_app *app, const char *family_id, struct cb_vec *people, struct cb_vec *statuses,
-     struct cb_vec *allocs)
+load(struct ui_app *app, const char *family_id, struct records *r)
 {
 	struct cb_err err = {0};
 	size_t i;
 
-	if (cb_store_person_list(app->store, family_id, people, &err) != 0 ||
-	    cb_store_allocation_list(app->store, family_id, true, allocs, &err) != 0) {
+	if (cb_store_person_list(app->store, family_id, &r->people, &err) != 0 ||
+	    cb_store_allocation_list(app->store, family_id, true, &r->allocs, &err) != 0 ||
+	    cb_store_action_list(app->store, family_id, true, &r->actions, &err) != 0 ||
+	    cb_store_goal_list(app->store, family_id, &r->goals, &err) != 0) {
 		ui_fail(app, &err);
 		return -1;
 	}
-	for (i = 0; i < people->len; i++) {
-		const struct cb_person *p = people->items[i];
+	/* The record shows the active goals; the rest are on the goals list. */
+	for (i = r->goals.len; i-- > 0;)
+		if (!cb_streq(((const struct cb_goal *)r->goals.items[i])->status, "active"))
+			cb_vec_remove(&r->goals, i);
+	for (i = 0; i < r->people.len; i++) {
+		const struct cb_person *p = r->people.items[i];
 
 		if (p->role == CB_MEMBER_CHILD &&
-		    cb_store_status_list(app->store, p->id, statuses, &err) != 0) {
+		    cb_store_status_list(app->store, p->id, &r->statuses, &err) != 0) {
 			ui_fail(app, &err);
 			return -1;
 		}
@@ -440,16 +498,14 @@ out:
 int
 ui_family_fix_correct(struct ui_app *app, const char *family_id)
 {
-	struct cb_vec people = CB_VEC_OWNING(cb_person_free_item);
-	struct cb_vec statuses = CB_VEC_OWNING(cb_status_free_item);
-	struct cb_vec allocs = CB_VEC_OWNING(cb_allocation_free_item);
+	struct records r = RECORDS_INIT;
 	struct targets t = {0};
 	const struct target *pick;
 	int rc = 0;
 
-	if (load(app, family_id, &people, &statuses, &allocs) != 0)
+	if (load(app, family_id, &r) != 0)
 		goto out;
-	targets_fill(app, &t, true, &people, &statuses, &allocs);
+	targets_fill(app, &t, true, &r);
 	if ((pick = pick_target(app, _("Correct what? (a new version; the old one is kept)"), &t)) ==
 	    NULL)
 		goto out;
@@ -458,12 +514,17 @@ ui_family_fix_correct(struct ui_app *app, const char *family_id)
 	case T_PERSON: correct_person(app, pick->record); break;
 	case T_STATUS: correct_status(app, pick->record); break;
 	case T_ALLOCATION: correct_allocation(app, pick->record); break;
+	case T_GOAL:
+		/* A goal is corrected part by part on its own screen. */
+		ui_open_goal(app, ((const struct cb_goal *)pick->record)->id);
+		ui_say(app, _("e corrects the goal or a review, s marks it achieved, changed or "
+		              "stopped, d retracts."));
+		break;
+	case T_ACTION: ui_action_correct(app, pick->record, &r.people); break;
 	}
 out:
 	targets_free(&t);
-	cb_vec_clear(&people);
-	cb_vec_clear(&statuses);
-	cb_vec_clear(&allocs);
+	records_clear(&r);
 	return rc;
 }
 
@@ -531,19 +592,21 @@ out:
 void
 ui_family_fix_remove(struct ui_app *app, const char *family_id)
 {
-	struct cb_vec people = CB_VEC_OWNING(cb_person_free_item);
-	struct cb_vec statuses = CB_VEC_OWNING(cb_status_free_item);
-	struct cb_vec allocs = CB_VEC_OWNING(cb_allocation_free_item);
+	struct records r = RECORDS_INIT;
 	struct targets t = {0};
 	const struct target *pick;
 
-	if (load(app, family_id, &people, &statuses, &allocs) != 0)
+	if (load(app, family_id, &r) != 0)
 		goto out;
-	targets_fill(app, &t, false, &people, &statuses, &allocs);
-	if ((pick = pick_target(app, _("Remove a member, retract a status, or end a worker's allocation?"), &t)) ==
-	    NULL)
+	targets_fill(app, &t, false, &r);
+	if ((pick = pick_target(app, _("Remove a member, retract a record, or end an allocation?"),
+	                        &t)) == NULL)
 		goto out;
-	if (pick->kind == T_PERSON)
+	if (pick->kind == T_ACTION)
+		ui_action_retract(app, pick->record);
+	else if (pick->kind == T_GOAL)
+		ui_goal_retract(app, pick->record);
+	else if (pick->kind == T_PERSON)
 		remove_person(app, pick->record);
 	else if (pick->kind == T_STATUS)
 		retract_status(app, pick->record);
@@ -551,9 +614,7 @@ ui_family_fix_remove(struct ui_app *app, const char *family_id)
 		end_allocation(app, pick->record);
 out:
 	targets_free(&t);
-	cb_vec_clear(&people);
-	cb_vec_clear(&statuses);
-	cb_vec_clear(&allocs);
+	records_clear(&r);
 }
 
 static void
@@ -612,16 +673,14 @@ allocation_history(struct ui_app *app, const struct cb_allocation *a,
 int
 ui_family_fix_history(struct ui_app *app, const char *family_id, const struct ui_screen *about)
 {
-	struct cb_vec people = CB_VEC_OWNING(cb_person_free_item);
-	struct cb_vec statuses = CB_VEC_OWNING(cb_status_free_item);
-	struct cb_vec allocs = CB_VEC_OWNING(cb_allocation_free_item);
+	struct records r = RECORDS_INIT;
 	struct targets t = {0};
 	const struct target *pick;
 	int rc = 0;
 
-	if (load(app, family_id, &people, &statuses, &allocs) != 0)
+	if (load(app, family_id, &r) != 0)
 		goto out;
-	targets_fill(app, &t, true, &people, &statuses, &allocs);
+	targets_fill(app, &t, true, &r);
 	if ((pick = pick_target(app, _("The history of what?"), &t)) == NULL)
 		goto out;
 	switch (pick->kind) {
@@ -629,11 +688,13 @@ ui_family_fix_history(struct ui_app *app, const char *family_id, const struct ui
 	case T_PERSON: person_history(app, pick->record, about); break;
 	case T_STATUS: status_history(app, pick->record, about); break;
 	case T_ALLOCATION: allocation_history(app, pick->record, about); break;
+	case T_GOAL: ui_goal_history(app, pick->record, about); break;
+	case T_ACTION:
+		ui_action_history(app, ((const struct cb_action *)pick->record)->id, about);
+		break;
 	}
 out:
 	targets_free(&t);
-	cb_vec_clear(&people);
-	cb_vec_clear(&statuses);
-	cb_vec_clear(&allocs);
+	records_clear(&r);
 	return rc;
 }

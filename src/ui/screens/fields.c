@@ -148,11 +148,9 @@ ui_answer_save(struct ui_app *app, const struct ui_answer_target *t, const char 
 		 * with an unknown outcome can be checked at the next start. */
 		if (first && pending_row != NULL)
 			memcpy(pending_row, a->rev.row_id, CB_UUID_LEN);
-		if (err != NULL && err->code == CB_ECONSTRAINT)
-			cb_err_set(err, CB_ECONSTRAINT,
-			           _("someone else saved an answer here since you opened the module: "
-			             "leave (Esc keeps your text as a draft) and open the module again "
-			             "to see theirs"));
+		if (err != NULL && err->code == CB_ESTALE)
+			cb_err_set(err, CB_ESTALE,
+			           _("someone else saved an answer here since you opened the module"));
 	}
 	cb_answer_free(&a);
 	return rc;
@@ -167,7 +165,7 @@ report(struct ui_app *app, int rc, const struct cb_err *err)
 		ui_say(app, _("Saved."));
 		return 1;
 	}
-	if (err->code == CB_ECONSTRAINT) {
+	if (err->code == CB_ESTALE) {
 		ui_error(app, _("Someone else changed it meanwhile: theirs is shown. Change it if "
 		                "you need to."));
 		return 1;

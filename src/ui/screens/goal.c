@@ -532,33 +532,44 @@ save_goal_steps(struct ui_app *app, const char *text, void *ctx, char pending[CB
 	return rc;
 }
 
-/* A review made in error: retracted with a reason, kept in the history. */
-static void
-retract_review(struct ui_app *app, struct ui_screen *scr)
+/* d: the review selected, or the whole goal, recorded in error. Asks
+ * which, the review first when there is one. Returns true when the goal
+ * itself went, so the screen closes. */
+static bool
+retract(struct ui_app *app, struct ui_screen *scr)
 {
 	struct goal_view *v = scr->state;
 	const struct cb_goal_review *r = review_at(v, v->list.sel);
-	struct cb_err err = {0};
-	char *reason = NULL, *q, d[CB_DATE_LEN];
+	struct ui_choice what[2];
+	char *rl = NULL, d[CB_DATE_LEN];
+	size_t n = 0;
+	int pick;
 
-	if (r == NULL) {
-		ui_error(app, _("No review to retract: the goal itself is stopped with s."));
-		return;
+	if (v->goal == NULL)
+		return false;
+	if (r != NULL) {
+		cb_date_format(r->date, d);
+		rl = cb_asprintf(_("The review selected: %d out of 10 on %s"), r->score, d);
+		what[n++] = (struct ui_choice){rl, NULL, false};
 	}
-	cb_date_format(r->date, d);
-	q = cb_asprintf(_("Retract the review of %s (%d out of 10)? It stays in the history. Why?"),
-	                d, r->score);
-	if (ui_prompt(app, q, "", &reason, ui_need_reason, NULL, NULL) == 0) {
-		if (cb_store_review_retract(app->store, r->id, r->rev.version, reason, &err) != 0)
-			ui_fail(app, &err);
-		else
-			ui_say(app, _("Retracted; the review and the reason stay in the history (h)."));
+	what[n++] = (struct ui_choice){_("The goal itself, with its reviews"),
+	                               _("Only if it was recorded in error: a goal given up is "
+	                                 "marked stopped instead (s)."),
+	                               false};
+	pick = ui_pick(app, _("Retract what? (with a reason; it stays in the history)"), what, n,
+	               0);
+	free(rl);
+	if (pick < 0)
+		return false;
+	if (r != NULL && pick == 0) {
+		if (ui_goal_review_retract(app, r) == 0) {
+			reload(app, scr);
+			if (v->list.sel >= v->reviews.len)
+				v->list.sel = v->reviews.len > 0 ? v->reviews.len - 1 : 0;
+		}
+		return false;
 	}
-	free(q);
-	free(reason);
-	reload(app, scr);
-	if (v->list.sel >= v->reviews.len)
-		v->list.sel = v->reviews.len > 0 ? v->reviews.len - 1 : 0;
+	return ui_goal_retract(app, v->goal) == 0;
 }
 
 static void
@@ -707,7 +718,7 @@ goal_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int k
 		return UI_HANDLED;
 	case UI_GOAL_STATUS: set_status(app, scr); return UI_HANDLED;
 	case UI_EDIT: correct_goal(app, scr); return UI_HANDLED;
-	case UI_RETRACT: retract_review(app, scr); return UI_HANDLED;
+	case UI_RETRACT: return retract(app, scr) ? UI_HANDLED | UI_CLOSE : UI_HANDLED;
 	case UI_HISTORY: ui_goal_history(app, v->goal, scr); return UI_HANDLED;
 	case UI_OPEN: view_all(app, scr); return UI_HANDLED;
 	default: return 0;

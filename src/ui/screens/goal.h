@@ -24,6 +24,10 @@ int ui_goal_review(struct ui_app *app, const struct cb_goal *g);
 struct cb_goal_review;
 void ui_goal_review_correct(struct ui_app *app, const struct cb_goal *g,
                             const struct cb_goal_review *was);
+/* Retract a review, or a whole goal, recorded in error: asks why; 0 when
+ * retracted. (goal_review.c) */
+int ui_goal_review_retract(struct ui_app *app, const struct cb_goal_review *r);
+int ui_goal_retract(struct ui_app *app, const struct cb_goal *g);
 /* The goal's versions and its reviews', with who and when. */
 void ui_goal_history(struct ui_app *app, const struct cb_goal *g, const struct ui_screen *about);
 /* "proposed by a parent", "proposed jointly". */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* A goal reviewed with the family (a date, a 0-10 score, a note), and a
- * review corrected as a new version. Used by the goals list and the goal
- * screen (goal.c). */
+/* A goal reviewed with the family (a date, a 0-10 score, a note), a
+ * review corrected as a new version, and a review or a whole goal
+ * recorded in error retracted with a reason. Used by the goals list
+ * (goals.c) and the goal screen (goal.c). */
 #include "config.h"
 
 #include <stdio.h>
@@ -160,4 +161,56 @@ ui_goal_review_correct(struct ui_app *app, const struct cb_goal *g,
 	free(title);
 out0:
 	cb_goal_review_free(&rs.review);
+}
+
+/* Retracting: for what was recorded in error. It leaves the lists, and
+ * it and the reason stay in the history. */
+
+int
+ui_goal_review_retract(struct ui_app *app, const struct cb_goal_review *r)
+{
+	struct cb_err err = {0};
+	char *reason = NULL, *q, d[CB_DATE_LEN];
+	int rc = -1;
+
+	cb_date_format(r->date, d);
+	q = cb_asprintf(_("Retract the review of %s (%d out of 10)? It stays in the history. Why?"),
+	                d, r->score);
+	if (ui_prompt(app, q, "", &reason, ui_need_reason, NULL, NULL) == 0) {
+		if (cb_store_review_retract(app->store, r->id, r->rev.version, reason, &err) != 0) {
+			ui_fail(app, &err);
+		} else {
+			ui_say(app, _("Retracted; the review and the reason stay in the history (h)."));
+			rc = 0;
+		}
+	}
+	free(q);
+	free(reason);
+	return rc;
+}
+
+int
+ui_goal_retract(struct ui_app *app, const struct cb_goal *g)
+{
+	struct cb_err err = {0};
+	char *reason = NULL, *q;
+	int rc = -1;
+
+	/* A goal the family stopped working on is stopped (s), not retracted:
+	 * the question says which this is for. */
+	q = cb_asprintf(_("Retract the goal \"%s\"? Only if it was recorded in error: a goal "
+	                  "given up is marked stopped instead (s on the goal). It and its reviews "
+	                  "stay in the history. Why?"),
+	                g->words);
+	if (ui_prompt(app, q, "", &reason, ui_need_reason, NULL, NULL) == 0) {
+		if (cb_store_goal_retract(app->store, g->id, g->rev.version, reason, &err) != 0) {
+			ui_fail(app, &err);
+		} else {
+			ui_say(app, _("Retracted the goal; it and the reason stay in its history."));
+			rc = 0;
+		}
+	}
+	free(q);
+	free(reason);
+	return rc;
 }

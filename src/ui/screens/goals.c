@@ -294,6 +294,15 @@ goals_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int 
 		if (goal != NULL)
 			ui_goal_history(app, goal, scr);
 		return UI_HANDLED;
+	case UI_RETRACT:
+		if (goal != NULL && ui_goal_retract(app, goal) == 0) {
+			size_t at = g->list.sel;
+
+			/* The selection stays where it was: on the goal after. */
+			reload(app, scr);
+			g->list.sel = g->goals.len == 0 ? 0 : at < g->goals.len ? at : g->goals.len - 1;
+		}
+		return UI_HANDLED;
 	case UI_SEARCH: find_goal(app, g); return UI_HANDLED;
 	default: return 0;
 	}

@@ -15,6 +15,7 @@
 #include "casebook/module.h"
 #include "casebook/store_meetings.h"
 #include "casebook/str.h"
+#include "action_fix.h"
 #include "minutes_parts.h"
 
 void
@@ -43,124 +44,6 @@ struct action_edit {
 	const struct cb_action *current;   /* correct it, or NULL */
 	bool unchanged;                    /* a correction that changed nothing */
 };
-
-static bool
-same_action(const struct cb_action *a, const struct cb_action *b)
-{
-	return cb_streq(a->text, b->text) && cb_streq(a->owner_id, b->owner_id) &&
-	       cb_streq(a->owner_person_id, b->owner_person_id) &&
-	       cb_streq(a->owner_agency, b->owner_agency) &&
-	       cb_streq(a->owner_agency_name, b->owner_agency_name) &&
-	       cb_date_cmp(a->due, b->due) == 0;
-}
-
-struct due_ctx {
-	struct cb_date base;
-	struct cb_date out;
-};
-
-static int
-check_due(const char *text, void *ctx, struct cb_err *err)
-{
-	struct due_ctx *d = ctx;
-	char *t = cb_str_trim(text);
-	int rc;
-
-	if (*t == '\0')
-		rc = cb_err_set(err, CB_EINVAL, _("say when it is due: +2w, 1/3, friday or YYYY-MM-DD"));
-	else
-		rc = cb_date_parse_quick(t, d->base, &d->out, err);
-	free(t);
-	return rc;
-}
-
-/* A member of the family owns it: the parent, the child. */
-static int
-pick_member(struct ui_app *app, const struct minutes *s, const char *initial,
-            struct cb_action *into)
-{
-	struct ui_choice *items = cb_calloc(s->people.len + 1, sizeof *items);
-	char **labels = cb_calloc(s->people.len + 1, sizeof *labels);
-	size_t i, at = 0;
-	int pick;
-
-	if (s->people.len == 0) {
-		free(items);
-		free(labels);
-		ui_error(app, _("Nobody is recorded in this family: add them on the family record."));
-		return -1;
-	}
-	for (i = 0; i < s->people.len; i++) {
-		const struct cb_person *p = s->people.items[i];
-
-		labels[i] = cb_asprintf("%s (%s)", p->name, cb_member_role_label(p->role));
-		items[i].label = labels[i];
-		if (cb_streq(p->id, initial))
-			at = i;
-	}
-	pick = ui_pick(app, _("Which member of the family owns the action?"), items,
-	               s->people.len, at);
-	if (pick >= 0)
-		memcpy(into->owner_person_id,
-		       ((const struct cb_person *)s->people.items[pick])->id, CB_UUID_LEN);
-	for (i = 0; i < s->people.len; i++)
-		free(labels[i]);
-	free(labels);
-	free(items);
-	return pick >= 0 ? 0 : -1;
-}
-
-static int
-need_name(const char *text, void *ctx, struct cb_err *err)
-{
-	(void)ctx;
-	if (cb_str_empty(text))
-		return cb_err_set(err, CB_EINVAL, _("give the agency's name"));
-	return 0;
-}
-
-/* Another agency owns it: what kind, then its name (needed for another). */
-static int
-pick_agency(struct ui_app *app, const struct cb_action *current, struct cb_action *into)
-{
-	static const char *const words[CB_N_AGENCIES] = {
-		N_("School"), N_("GP"), N_("Police"), N_("Another agency (named)"),
-	};
-	struct ui_choice items[CB_N_AGENCIES];
-	size_t i, at = 0;
-	int pick;
-	char *name = NULL, *q;
-	bool other;
-
-	for (i = 0; i < CB_N_AGENCIES; i++) {
-		items[i].label = _(words[i]);
-		items[i].detail = NULL;
-		items[i].checked = false;
-		if (current != NULL && cb_streq(current->owner_agency, cb_agencies[i]))
-			at = i;
-	}
-	pick = ui_pick(app, _("Which agency owns the action?"), items, CB_N_AGENCIES, at);
-	if (pick < 0)
-		return -1;
-	other = cb_streq(cb_agencies[pick], "other");
-	q = other ? cb_strdup(_("The agency's name? (required)"))
-	          : cb_asprintf(_("The %s's name? (may be left empty)"),
-	                        cb_agency_label(cb_agencies[pick]));
-	if (ui_prompt(app, q,
-	              current != NULL && cb_streq(current->owner_agency, cb_agencies[pick]) &&
-	                      current->owner_agency_name != NULL
-	                  ? current->owner_agency_name
-	                  : "",
-	              &name, other ? need_name : NULL, NULL, NULL) != 0) {
-		free(q);
-		return -1;
-	}
-	free(q);
-	into->owner_agency = cb_strdup(cb_agencies[pick]);
-	into->owner_agency_name = cb_str_empty(name) ? NULL : cb_str_trim(name);
-	free(name);
-	return 0;
-}
 
 /* The owner: those here for the family first, then a member of the
  * family, another agency, or any worker. Fills into's owner; 0 when one
@@ -197,9 +80,10 @@ pick_owner(struct ui_app *app, const struct minutes *s, const struct cb_action *
 		       CB_UUID_LEN);
 		rc = 0;
 	} else if (pick >= 0 && (size_t)pick == n) {
-		rc = pick_member(app, s, current != NULL ? current->owner_person_id : NULL, into);
+		rc = ui_action_pick_member(app, &s->people,
+		                           current != NULL ? current->owner_person_id : NULL, into);
 	} else if (pick >= 0 && (size_t)pick == n + 1) {
-		rc = pick_agency(app, current, into);
+		rc = ui_action_pick_agency(app, current, into);
 	} else if (pick >= 0) {
 		rc = ui_sup_pick_worker(app, _("Who owns the action?"),
 		                        current != NULL ? current->owner_id : NULL, NULL, into->owner_id);
@@ -219,7 +103,7 @@ save_action(struct ui_app *app, const char *text, void *ctx, char pending[CB_UUI
 {
 	struct action_edit *c = ctx;
 	struct cb_action *a;
-	struct due_ctx due = {c->s->m->date, {0, 0, 0}};
+	struct ui_due due = {c->s->m->date, {0, 0, 0}};
 	char initial[CB_DATE_LEN] = "";
 	char *when = NULL;
 	int rc;
@@ -233,7 +117,7 @@ save_action(struct ui_app *app, const char *text, void *ctx, char pending[CB_UUI
 	if (c->current != NULL)
 		cb_date_format(c->current->due, initial);
 	if (ui_prompt(app, _("Due by when? +2w, 1/3, friday or YYYY-MM-DD (from the meeting's date)"),
-	              initial, &when, check_due, NULL, &due) != 0) {
+	              initial, &when, ui_action_check_due, NULL, &due) != 0) {
 		cb_action_free(&a);
 		return cb_err_set(err, CB_EINVAL, _("No due date: not saved yet. Enter to try again, "
 		                                    "Esc to leave."));
@@ -247,7 +131,7 @@ save_action(struct ui_app *app, const char *text, void *ctx, char pending[CB_UUI
 	memcpy(a->meeting_id, c->s->meeting_id, CB_UUID_LEN);
 	a->text = cb_str_trim(text);
 	a->due = due.out;
-	if (c->current != NULL && same_action(a, c->current)) {
+	if (c->current != NULL && ui_action_same(a, c->current)) {
 		c->unchanged = true;
 		cb_action_free(&a);
 		return 0;
@@ -323,7 +207,8 @@ mp_retract_action(struct ui_app *app, struct ui_screen *scr)
 	if (!mp_writable(app, s))
 		return;
 	if (s->part != MP_ACTIONS) {
-		ui_error(app, _("x retracts an action agreed here: Tab to the %s part."),
+		ui_error(app, _("x retracts an action agreed here (Tab to the %s part), or what the "
+		                "discussion or the reflection recorded."),
 		         mp_part_name(MP_ACTIONS));
 		return;
 	}
@@ -354,33 +239,13 @@ mp_action_history(struct ui_app *app, struct ui_screen *scr)
 {
 	struct minutes *s = scr->state;
 	const struct cb_vec *from = s->part == MP_REVIEW ? &s->pulled : &s->agreed;
-	size_t sel = s->list[s->part == MP_REVIEW ? MP_REVIEW : MP_ACTIONS].sel, i;
-	struct cb_vec hist = CB_VEC_OWNING(cb_action_free_item);
-	struct cb_vec versions = CB_VEC_OWNING(ui_version_free_item);
-	struct cb_err err = {0};
+	size_t sel = s->list[s->part == MP_REVIEW ? MP_REVIEW : MP_ACTIONS].sel;
 
 	if (from->len == 0) {
 		ui_say(app, _("Nothing recorded here yet, so there is no history."));
 		return;
 	}
-	if (cb_store_action_history(app->store, ((const struct cb_action *)from->items[sel])->id,
-	                            &hist, &err) != 0) {
-		ui_fail(app, &err);
-		cb_vec_clear(&hist);
-		return;
-	}
-	for (i = 0; i < hist.len; i++) {
-		const struct cb_action *x = hist.items[i];
-		char due[CB_DATE_LEN];
-
-		cb_date_format(x->due, due);
-		ui_version_push(&versions, &x->rev,
-		                cb_asprintf(_("%s\nOwner %s, due %s"), x->text,
-		                            x->owner_name != NULL ? x->owner_name : "?", due));
-	}
-	ui_open_history(app, _("History of the action"), &versions, scr);
-	cb_vec_clear(&versions);
-	cb_vec_clear(&hist);
+	ui_action_history(app, ((const struct cb_action *)from->items[sel])->id, scr);
 }
 
 /* Addenda */

@@ -359,24 +359,77 @@ edit_answer(struct ui_app *app, struct ui_screen *scr, const char *key)
 
 /* History */
 
+/* Text recorded under a heading in error (said of another family, put
+ * under the wrong heading): retracted with a reason. The heading is empty
+ * again, and the text and the reason stay in its history. */
+static void
+retract_answer(struct ui_app *app, struct ui_screen *scr, const char *key)
+{
+	struct minutes *s = scr->state;
+	const struct cb_answer *cur = mp_answer(s, key);
+	struct cb_err err = {0};
+	char *reason = NULL, *q;
+
+	if (!mp_writable(app, s))
+		return;
+	if (cur == NULL) {
+		ui_error(app, _("Nothing is recorded under %s, so there is nothing to retract."),
+		         mp_field_label(app, key));
+		return;
+	}
+	q = cb_asprintf(_("Retract what was recorded under %s? It stays in the history. Why? "
+	                  "(required)"),
+	                mp_field_label(app, key));
+	if (ui_prompt(app, q, "", &reason, ui_need_reason, NULL, NULL) == 0) {
+		if (cb_store_answer_retract(app->store, cur->id, cur->rev.version, reason, &err) != 0)
+			ui_fail(app, &err);
+		else
+			ui_say(app, _("Retracted; the text and the reason stay in its history (h)."));
+	}
+	free(q);
+	free(reason);
+	/* The selection stays on the heading. */
+	mp_reload(app, scr);
+}
+
 static void
 answer_history(struct ui_app *app, struct ui_screen *scr, const char *key)
 {
 	struct minutes *s = scr->state;
 	const struct cb_answer *cur = mp_answer(s, key);
+	struct cb_answer *find = cb_answer_new();
 	struct cb_vec hist = CB_VEC_OWNING(cb_answer_free_item);
 	struct cb_vec versions = CB_VEC_OWNING(ui_version_free_item);
 	struct cb_err err = {0};
 	size_t i;
 
-	if (cur == NULL) {
+	/* A retracted text has no current version; its history is still
+	 * there. */
+	if (cur != NULL) {
+		memcpy(find->id, cur->id, CB_UUID_LEN);
+	} else {
+		memcpy(find->family_id, s->family_id, CB_UUID_LEN);
+		memcpy(find->meeting_id, s->meeting_id, CB_UUID_LEN);
+		find->module_id = cb_strdup(MP_PROFORMA);
+		find->field_key = cb_strdup(key);
+		if (cb_store_answer_find(app->store, find, find->id, &err) != 0) {
+			ui_fail(app, &err);
+			cb_answer_free(&find);
+			return;
+		}
+	}
+	if (find->id[0] == '\0') {
 		ui_say(app, _("Nothing recorded here yet, so there is no history."));
+		cb_answer_free(&find);
 		return;
 	}
-	if (cb_store_answer_history(app->store, cur->id, &hist, &err) != 0) {
+	if (cb_store_answer_history(app->store, find->id, &hist, &err) != 0) {
+		cb_answer_free(&find);
+		cb_vec_clear(&hist);
 		ui_fail(app, &err);
 		return;
 	}
+	cb_answer_free(&find);
 	for (i = 0; i < hist.len; i++) {
 		const struct cb_answer *x = hist.items[i];
 
@@ -509,7 +562,14 @@ mp_part_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action)
 			                "Risk."));
 		break;
 	case UI_ADDENDUM: mp_addendum(app, scr); break;
-	case UI_RETRACT: mp_retract_action(app, scr); break;
+	case UI_RETRACT:
+		if (s->part == MP_DISCUSS)
+			retract_answer(app, scr, mp_discussion_keys[s->list[MP_DISCUSS].sel]);
+		else if (s->part == MP_REFLECT)
+			retract_answer(app, scr, MP_REFLECTION_KEY);
+		else
+			mp_retract_action(app, scr);
+		break;
 	case UI_HISTORY: history(app, scr); break;
 	default: return 0;
 	}

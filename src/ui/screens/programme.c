@@ -427,8 +427,11 @@ detail_text(struct ui_app *app, const struct programme *g)
 	} else {
 		const struct cb_session *s = g->sessions.items[l->item];
 		char *who = session_people(g, s->present), *out;
+		char *mods = session_modules(app, s->modules, true);
 
-		out = cb_asprintf(_("Who was there: %s.\n%s"), who, s->covered);
+		/* The row cuts the modules to fit; here they are whole. */
+		out = cb_asprintf(_("Modules: %s.\nWho was there: %s.\n%s"), mods, who, s->covered);
+		free(mods);
 		free(who);
 		return out;
 	}
@@ -593,6 +596,42 @@ correct_session(struct ui_app *app, struct ui_screen *scr)
 		ui_say(app, _("Choose a session below the modules to correct it."));
 		return;
 	}
+	{
+		struct ui_choice parts[4];
+		char date[CB_DATE_LEN], *when;
+		int part;
+
+		cb_date_format(s->date, date);
+		when = cb_asprintf(_("The date: %s"), date);
+		parts[0] = (struct ui_choice){when, NULL, false};
+		parts[1] = (struct ui_choice){_("Who was there"), NULL, false};
+		parts[2] = (struct ui_choice){_("The modules worked on"), NULL, false};
+		parts[3] = (struct ui_choice){_("What the session covered"), NULL, false};
+		part = ui_pick(app, _("Correct what in the session? (a new version; the old one is "
+		                      "kept)"),
+		               parts, 4, 3);
+		free(when);
+		if (part < 0)
+			return;
+		if (part < 3) {
+			char id[CB_UUID_LEN];
+			size_t i;
+
+			memcpy(id, s->id, CB_UUID_LEN);
+			ui_session_correct(app, s, part);
+			reload(app, scr);
+			/* A new date may move it in the list: the selection goes
+			 * with it. */
+			for (i = 0; i < g->items.len; i++) {
+				const struct line *l = g->items.items[i];
+
+				if (l->kind == L_SESSION &&
+				    cb_streq(((const struct cb_session *)g->sessions.items[l->item])->id, id))
+					g->list.sel = i;
+			}
+			return;
+		}
+	}
 	key = cb_asprintf("session:%s", s->id);
 	e.title = _("Correcting a session (a new version; the old one is kept)");
 	e.label = _("What the session covered. The earlier version stays in its history. "
@@ -636,9 +675,15 @@ session_history(struct ui_app *app, struct ui_screen *scr)
 		const struct cb_session *x = hist.items[i];
 		char date[CB_DATE_LEN];
 
+		char *mods = session_modules(app, x->modules, true), *who = session_people(g, x->present);
+
 		cb_date_format(x->date, date);
+		/* The modules by title, the people by name: never their ids. */
 		ui_version_push(&versions, &x->rev,
-		                cb_asprintf("%s: %s\n%s", date, x->modules, x->covered));
+		                cb_asprintf(_("%s: %s\nWho was there: %s.\n%s"), date, mods, who,
+		                            x->covered));
+		free(mods);
+		free(who);
 	}
 	ui_open_history(app, _("History of the session"), &versions, scr);
 	cb_vec_clear(&versions);

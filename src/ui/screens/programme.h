@@ -28,6 +28,12 @@ void ui_open_module(struct ui_app *app, const char *family_id, const char *modul
 int ui_session_record(struct ui_app *app, const char *family_id, const char *family_label,
                       const char *module_id);
 
+struct cb_session;
+/* Correct a session's date (part 0), who was there (1) or its modules
+ * (2): a new version, the old one kept; says what happened. 0 when a
+ * correction was saved. */
+int ui_session_correct(struct ui_app *app, const struct cb_session *was, int part);
+
 /* One place an answer goes: a field of a module, for the family or one
  * person in it. Everything is borrowed from the screen that asks. */
 struct ui_answer_target {

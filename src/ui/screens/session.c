@@ -235,3 +235,184 @@ out:
 	free(title);
 	return rc;
 }
+
+/* Correcting */
+
+static bool
+listed(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = list;
+
+	while (p != NULL && *p != '\0') {
+		size_t k;
+
+		p += strspn(p, " ");
+		k = strcspn(p, " ");
+		if (k == n && strncmp(p, word, n) == 0)
+			return true;
+		p += k;
+	}
+	return false;
+}
+
+/* Whether two space-separated lists hold the same words, in any order. */
+static bool
+same_words(const char *a, const char *b)
+{
+	const char *lists[2] = {a != NULL ? a : "", b != NULL ? b : ""};
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		char *copy = cb_strdup(lists[k]), *tok, *save = NULL;
+		bool all = true;
+
+		for (tok = strtok_r(copy, " ", &save); tok != NULL && all;
+		     tok = strtok_r(NULL, " ", &save))
+			all = listed(lists[1 - k], tok);
+		free(copy);
+		if (!all)
+			return false;
+	}
+	return true;
+}
+
+/* Ids of the ticked choices, space-separated (a new string). */
+static char *
+ticked(const struct ui_choice *items, char *const *ids, size_t n)
+{
+	struct cb_buf b = {0};
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (items[i].checked)
+			cb_buf_addf(&b, "%s%s", b.len ? " " : "", ids[i]);
+	return cb_buf_take(&b);
+}
+
+/* Everyone to tick: the family and the workers as when recording, and
+ * whoever the session names who is no longer on the record, so that
+ * correcting it never drops them unseen. */
+static int
+correct_present(struct ui_app *app, const char *family_id, struct cb_session *x)
+{
+	struct cb_vec people = CB_VEC_OWNING(attendee_free);
+	struct cb_err err = {0};
+	struct ui_choice *who;
+	char **ids, *copy, *tok, *save = NULL;
+	size_t i;
+	int rc = -1;
+
+	if (load_attendees(app, family_id, &people, &err) != 0) {
+		ui_fail(app, &err);
+		cb_vec_clear(&people);
+		return -1;
+	}
+	copy = cb_strdup(x->present != NULL ? x->present : "");
+	for (tok = strtok_r(copy, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save))
+		add_attendee(&people, tok, cb_strdup(_("Someone no longer on the family's record")));
+	free(copy);
+	who = cb_calloc(people.len + 1, sizeof *who);
+	ids = cb_calloc(people.len + 1, sizeof *ids);
+	for (i = 0; i < people.len; i++) {
+		struct attendee *a = people.items[i];
+
+		who[i].label = a->label;
+		who[i].checked = listed(x->present, a->id);
+		ids[i] = a->id;
+	}
+	if (pick_some(app, _("Who was there? (Space ticks)"), who, people.len,
+	              _("Tick at least one person who was there, or Esc to leave.")) == 0) {
+		free(x->present);
+		x->present = ticked(who, ids, people.len);
+		rc = 0;
+	}
+	free(who);
+	free(ids);
+	cb_vec_clear(&people);
+	return rc;
+}
+
+/* The programme's modules to tick, and any the session names that have
+ * left the programme since. */
+static int
+correct_modules(struct ui_app *app, struct cb_session *x)
+{
+	struct cb_vec gone = CB_VEC_OWNING(free);
+	struct ui_choice *which;
+	char **ids, *copy, *tok, *save = NULL;
+	size_t i, n = 0, max;
+	int rc = -1;
+
+	copy = cb_strdup(x->modules != NULL ? x->modules : "");
+	for (tok = strtok_r(copy, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save))
+		if (cb_programme_find(app->prog, tok) == NULL)
+			cb_vec_push(&gone, cb_strdup(tok));
+	free(copy);
+	max = app->prog->modules.len + gone.len + 1;
+	which = cb_calloc(max, sizeof *which);
+	ids = cb_calloc(max, sizeof *ids);
+	for (i = 0; i < app->prog->modules.len; i++) {
+		const struct cb_module *m = app->prog->modules.items[i];
+
+		if (m->kind != CB_MODULE_PROGRAMME)
+			continue;
+		which[n].label = m->title;
+		which[n].detail = m->purpose;
+		which[n].checked = listed(x->modules, m->id);
+		ids[n++] = m->id;
+	}
+	for (i = 0; i < gone.len; i++) {
+		which[n].label = gone.items[i];
+		which[n].detail = _("No longer in the programme.");
+		which[n].checked = true;
+		ids[n++] = gone.items[i];
+	}
+	if (pick_some(app, _("Which modules did you work on? (Space ticks)"), which, n,
+	              _("Tick the module or modules the session worked on, or Esc to leave.")) == 0) {
+		free(x->modules);
+		x->modules = ticked(which, ids, n);
+		rc = 0;
+	}
+	free(which);
+	free(ids);
+	cb_vec_clear(&gone);
+	return rc;
+}
+
+int
+ui_session_correct(struct ui_app *app, const struct cb_session *was, int part)
+{
+	struct cb_session *x = cb_session_new();
+	struct cb_err err = {0};
+	int rc = -1;
+
+	memcpy(x->id, was->id, CB_UUID_LEN);
+	memcpy(x->family_id, was->family_id, CB_UUID_LEN);
+	x->rev.version = was->rev.version;
+	x->date = was->date;
+	x->modules = cb_strdup(was->modules != NULL ? was->modules : "");
+	x->present = cb_strdup(was->present != NULL ? was->present : "");
+	x->covered = cb_strdup(was->covered != NULL ? was->covered : "");
+	if (part == 0)
+		rc = ui_prompt_date(app, _("When was the session?"), was->date, &x->date);
+	else if (part == 1)
+		rc = correct_present(app, was->family_id, x);
+	else
+		rc = correct_modules(app, x);
+	if (rc != 0)
+		goto out;
+	rc = -1;
+	if (cb_date_cmp(x->date, was->date) == 0 && same_words(x->modules, was->modules) &&
+	    same_words(x->present, was->present)) {
+		ui_say(app, _("Nothing was changed, so nothing was saved."));
+	} else if (cb_store_session_correct(app->store, x, &err) != 0) {
+		ui_fail(app, &err);
+	} else {
+		ui_say(app, _("Corrected: version %d."), x->rev.version);
+		rc = 0;
+	}
+out:
+	cb_session_free(&x);
+	return rc;
+}
