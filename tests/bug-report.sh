@@ -13,6 +13,11 @@ casebook --help >"$work/help" || fail "--help failed"
 grep -qF "Report problems to $want" "$work/help" || fail "--help does not name $want: $(tail -3 "$work/help")"
 grep -A1 -F "Report a problem to" "$builddir/man/casebook.1" | grep -qxF "$want:" || fail "casebook(1) does not name $want"
 grep -q '@bugreport@' "$builddir/man/casebook.1" && fail "casebook(1) still holds @bugreport@"
+# The translators' template names the same (Report-Msgid-Bugs-To).
+if [ -f "$builddir/po/Makefile" ]; then
+	po=$(sed -n 's/^PACKAGE_BUGREPORT = //p' "$builddir/po/Makefile")
+	[ "$po" = "$configured" ] || fail "po/ has '$po' for the address, not '$configured'"
+fi
 
 # Refused at once, before any other check.
 mkdir "$work/b" && cd "$work/b" || exit 99
