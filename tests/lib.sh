@@ -14,6 +14,10 @@ XDG_CONFIG_DIRS="$work/xdg"
 CASEBOOK_SYSCONFDIR="$work/etc"
 export HOME XDG_DATA_HOME XDG_CONFIG_HOME XDG_CONFIG_DIRS CASEBOOK_SYSCONFDIR
 unset EDITOR VISUAL
+# Nor the caller's runtime folder: training copies and the like go under
+# TMPDIR, as on a machine without one (a package build's is a long path
+# that changes how the screens wrap).
+unset XDG_RUNTIME_DIR
 mkdir -p "$HOME"
 casebook() { "$CASEBOOK" "$@"; }
 fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }

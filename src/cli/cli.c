@@ -302,6 +302,8 @@ wrap(const char *text, size_t at, size_t indent, bool usage)
 	putchar('\n');
 }
 
+static const char bug_report[] = CB_BUG_REPORT;
+
 static void
 print_help(void)
 {
@@ -349,6 +351,13 @@ print_help(void)
 	         "Exit status: 0 done, 1 failed (nothing half-done is kept), 2 wrong usage.\n"
 	         "See casebook(1), casebook-config(5), casebook-import(5), casebook-modules(5)\n"
 	         "and casebook-server(8).\n"));
+	/* configure --with-bug-report names the authority's service desk. */
+	if (bug_report[0] != '\0')
+		printf(_("Report problems to %s (never send a database: it holds personal data).\n"),
+		       bug_report);
+	else
+		printf(_("Report problems to your authority's IT team (see \"Reporting problems\" in\n"
+		         "the README; never send a database: it holds personal data).\n"));
 }
 
 static void

@@ -439,11 +439,15 @@ row_has(const struct ui_key_row *r, int key)
 	return false;
 }
 
-/* A key that types text: a letter, a figure, punctuation, a space. */
+/* A key that types or edits text in the editor: a letter, a figure,
+ * punctuation, a space; Enter, Tab, Backspace and Delete (Ctrl-J, Ctrl-M,
+ * Ctrl-I and Ctrl-H are the same codes). */
 static bool
 types_text(int key)
 {
-	return (key >= ' ' && key < 127) || (key & UI_KEY_UNICODE) != 0;
+	return (key >= ' ' && key < 127) || (key & UI_KEY_UNICODE) != 0 || key == '\n' ||
+	       key == '\r' || key == '\t' || key == 8 || key == 127 || key == KEY_ENTER ||
+	       key == KEY_BACKSPACE || key == KEY_DC;
 }
 
 static void

@@ -7,7 +7,7 @@
 set -u
 if [ -z "${CB_PGVENV:-}" ]; then
 	command -v pg_virtualenv >/dev/null 2>&1 || { echo "skip: pg_virtualenv is not installed"; exit 77; }
-	CB_PGVENV=1 exec pg_virtualenv sh "$0" "$@"
+	CB_PGVENV=1 exec pg_virtualenv -t sh "$0" "$@"
 fi
 . "$TOP_SRCDIR/tests/server/lib.sh"
 cd "$work" || exit 99

@@ -188,6 +188,9 @@ START_TEST(rebind_by_action_name)
 	ck_assert_int_eq(cb_ui_rebind("interrupt", "x", &msg), CB_UI_REBIND_KEYS);
 	ck_assert_int_eq(cb_ui_rebind("save", "s", &msg), CB_UI_REBIND_KEYS);
 	ck_assert_int_eq(cb_ui_rebind("save", "F13", &msg), CB_UI_REBIND_KEYS);
+	/* Enter and Backspace by their Ctrl names edit text in the editor. */
+	ck_assert_int_eq(cb_ui_rebind("save", "Ctrl-J", &msg), CB_UI_REBIND_KEYS);
+	ck_assert_int_eq(cb_ui_rebind("undo", "^H", &msg), CB_UI_REBIND_KEYS);
 	ck_assert_int_eq(cb_ui_rebind("save", "", &msg), CB_UI_REBIND_KEYS);
 	ck_assert_int_eq(ui_keys_lookup(UI_SCR_EDITOR, KEY_F(5)), UI_SAVE);
 	cb_buf_free(&msg);
