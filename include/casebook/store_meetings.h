@@ -62,6 +62,10 @@ int cb_store_action_history(struct cb_store *s, const char *id, struct cb_vec *o
  * open_only. Each carries its latest outcome. */
 int cb_store_action_list(struct cb_store *s, const char *family_id, bool open_only,
                          struct cb_vec *out, struct cb_err *err);
+/* The family's retracted actions, as their retracting versions, oldest
+ * first. */
+int cb_store_action_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                              struct cb_err *err);
 /* The actions a meeting reviews for a family: those agreed before it that
  * were not done by then. Each carries the outcome given in this meeting,
  * if any. */

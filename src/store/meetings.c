@@ -696,6 +696,17 @@ cb_store_action_list(struct cb_store *s, const char *family_id, bool open_only,
 }
 
 int
+cb_store_action_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                          struct cb_err *err)
+{
+	return st_rows(s, ACTION_SELECT_FROM(ST_RETRACTED("action_heads", "action_versions",
+	                                                  "action_id"),
+	                                     "NULL", "NULL") "WHERE ai.family_id = ?1 ORDER BY "
+	                                                     "a.created_at",
+	               family_id, NULL, action_row, out, err);
+}
+
+int
 cb_store_action_pull(struct cb_store *s, const char *family_id, const char *meeting_id,
                      struct cb_vec *out, struct cb_err *err)
 {

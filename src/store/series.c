@@ -134,6 +134,15 @@ cb_store_goal_history(struct cb_store *s, const char *id, struct cb_vec *out, st
 	               id, NULL, goal_row, out, err);
 }
 
+int
+cb_store_goal_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                        struct cb_err *err)
+{
+	return st_rows(s, GOAL_SELECT(ST_RETRACTED("goal_heads", "goal_versions", "goal_id"))
+	                  "WHERE gi.family_id = ?1 ORDER BY g.created_at",
+	               family_id, NULL, goal_row, out, err);
+}
+
 /* Goal reviews */
 
 static void

@@ -438,6 +438,9 @@ void ui_version_free_item(void *v);
  * then body, which is taken over. */
 struct cb_rev;
 void ui_version_push(struct cb_vec *versions, const struct cb_rev *rev, char *body);
+/* A retracted record in a history picker: "LABEL (retracted DATE)", the
+ * date from rev, the retracting version. label is taken over. */
+char *ui_retracted_label(const struct cb_rev *rev, char *label);
 /* For ui_prompt: refuses an empty answer ("say why: a reason is
  * required"). */
 int ui_need_reason(const char *text, void *ctx, struct cb_err *err);

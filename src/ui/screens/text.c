@@ -258,6 +258,15 @@ ui_version_push(struct cb_vec *versions, const struct cb_rev *rev, char *body)
 	cb_vec_push(versions, v);
 }
 
+char *
+ui_retracted_label(const struct cb_rev *rev, char *label)
+{
+	char *out = cb_asprintf(_("%s (retracted %.10s)"), label, rev->created_at);
+
+	free(label);
+	return out;
+}
+
 void
 ui_open_history(struct ui_app *app, const char *title, struct cb_vec *versions,
                 const struct ui_screen *about)
