@@ -44,6 +44,12 @@ int cb_store_item_swap(struct cb_store *s, struct cb_meeting_item *a, struct cb_
                        struct cb_err *err);
 int cb_store_item_list(struct cb_store *s, const char *meeting_id, struct cb_vec *out,
                        struct cb_err *err);
+/* Every version of an agenda item, oldest first (taken off too). */
+int cb_store_item_history(struct cb_store *s, const char *item_id, struct cb_vec *out,
+                          struct cb_err *err);
+/* The meeting's items taken off the agenda, as their retracting versions. */
+int cb_store_item_retracted(struct cb_store *s, const char *meeting_id, struct cb_vec *out,
+                            struct cb_err *err);
 
 /* Attendance: one per worker per family item; setting again is a new
  * version. */
