@@ -136,6 +136,16 @@ wait_for "History of an allocation"
 expect "Reason: allocated by mistake"
 send Escape
 wait_for "Family record: Kowalski family"
+# The ended allocation has left the record too; h still reaches it.
+send h
+wait_for "The history of what?"
+type_text "ended 2026-11-20"
+wait_for "An allocation that has ended"
+send Enter
+wait_for "History of an allocation"
+expect "to 2026-11-20"
+send Escape
+wait_for "Family record: Kowalski family"
 # The whole record, opened in error: offered last, retracted with a
 # reason; it leaves the caseload and its screen closes.
 send d

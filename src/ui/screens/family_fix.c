@@ -215,12 +215,13 @@ struct records {
 	struct cb_vec allocs;      /* struct cb_allocation, current */
 	struct cb_vec goals;       /* struct cb_goal, active */
 	struct cb_vec actions;     /* struct cb_action, open */
+	struct cb_vec ended;       /* struct cb_allocation, ended (for h only) */
 };
 
 #define RECORDS_INIT                                                                       \
 	{CB_VEC_OWNING(cb_person_free_item), CB_VEC_OWNING(cb_status_free_item),              \
 	 CB_VEC_OWNING(cb_allocation_free_item), CB_VEC_OWNING(cb_goal_free_item),             \
-	 CB_VEC_OWNING(cb_action_free_item)}
+	 CB_VEC_OWNING(cb_action_free_item), CB_VEC_OWNING(cb_allocation_free_item)}
 
 static void
 records_clear(struct records *r)
@@ -230,6 +231,7 @@ records_clear(struct records *r)
 	cb_vec_clear(&r->allocs);
 	cb_vec_clear(&r->goals);
 	cb_vec_clear(&r->actions);
+	cb_vec_clear(&r->ended);
 }
 
 static char *
@@ -712,20 +714,26 @@ allocation_history(struct ui_app *app, const struct cb_allocation *a,
 
 /* The records of the family that were retracted (a member removed, a
  * status, allocation, goal or action withdrawn), each as its retracting
- * version. */
+ * version; and the allocations that have ended, which have left the
+ * record too. */
 static int
 load_retracted(struct ui_app *app, const char *family_id, struct records *r)
 {
 	struct cb_err err = {0};
+	size_t i;
 
 	if (cb_store_person_retracted(app->store, family_id, &r->people, &err) != 0 ||
 	    cb_store_status_retracted(app->store, family_id, &r->statuses, &err) != 0 ||
 	    cb_store_allocation_retracted(app->store, family_id, &r->allocs, &err) != 0 ||
 	    cb_store_goal_retracted(app->store, family_id, &r->goals, &err) != 0 ||
-	    cb_store_action_retracted(app->store, family_id, &r->actions, &err) != 0) {
+	    cb_store_action_retracted(app->store, family_id, &r->actions, &err) != 0 ||
+	    cb_store_allocation_list(app->store, family_id, false, &r->ended, &err) != 0) {
 		ui_fail(app, &err);
 		return -1;
 	}
+	for (i = r->ended.len; i-- > 0;)
+		if (!cb_date_is_set(((const struct cb_allocation *)r->ended.items[i])->until))
+			cb_vec_remove(&r->ended, i);
 	return 0;
 }
 
@@ -736,7 +744,7 @@ targets_add_retracted(struct ui_app *app, struct targets *t, const struct record
                       const struct records *r)
 {
 	size_t i, max = t->n + gone->people.len + gone->statuses.len + gone->allocs.len +
-	                gone->goals.len + gone->actions.len + 1;
+	                gone->goals.len + gone->actions.len + gone->ended.len + 1;
 
 	t->items = cb_realloc(t->items, max * sizeof *t->items);
 	t->choices = cb_realloc(t->choices, max * sizeof *t->choices);
@@ -768,6 +776,17 @@ targets_add_retracted(struct ui_app *app, struct targets *t, const struct record
 		                                                                  : "?",
 		                                                   ui_role_label(app, a->role))),
 		           _("An allocation, retracted"));
+	}
+	for (i = 0; i < gone->ended.len; i++) {
+		const struct cb_allocation *a = gone->ended.items[i];
+		char until[CB_DATE_LEN];
+
+		cb_date_format(a->until, until);
+		target_add(t, T_ALLOCATION, gone->ended.items[i],
+		           cb_asprintf(_("%s, %s (worker on the case, ended %s)"),
+		                       a->worker_name ? a->worker_name : "?",
+		                       ui_role_label(app, a->role), until),
+		           _("An allocation that has ended"));
 	}
 	for (i = 0; i < gone->goals.len; i++) {
 		const struct cb_goal *g = gone->goals.items[i];
