@@ -4,8 +4,9 @@
  * retracted, an allocation's role corrected, an allocation ended or
  * retracted, an active goal retracted (or opened to correct it), an
  * open action corrected or retracted (action_fix.c), and the history of
- * each. The family record has no selection of its own,
- * so each asks which one first. */
+ * each, of the retracted ones and of the ended allocations too (h offers
+ * them after the current ones, marked). The family record has no
+ * selection of its own, so each asks which one first. */
 #include "config.h"
 
 #include <stdio.h>
