@@ -23,6 +23,9 @@ int cb_store_session_history(struct cb_store *s, const char *id, struct cb_vec *
 /* A family's sessions, newest first. */
 int cb_store_session_list(struct cb_store *s, const char *family_id, struct cb_vec *out,
                           struct cb_err *err);
+/* A family's retracted sessions, as their retracting versions. */
+int cb_store_session_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                               struct cb_err *err);
 
 /* Save an answer: the first for its key (family, module, field, person,
  * meeting) makes it; later ones are new versions. a->rev.version is the

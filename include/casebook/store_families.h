@@ -51,6 +51,10 @@ int cb_store_person_list(struct cb_store *s, const char *family_id, struct cb_ve
                          struct cb_err *err);
 int cb_store_person_history(struct cb_store *s, const char *id, struct cb_vec *out,
                             struct cb_err *err);
+/* The family's members who were removed (retracted), each as the
+ * retracting version: who, when and why are in its rev. Oldest first. */
+int cb_store_person_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                              struct cb_err *err);
 
 int cb_store_status_add(struct cb_store *s, struct cb_status *st, struct cb_err *err);
 int cb_store_status_correct(struct cb_store *s, struct cb_status *st, struct cb_err *err);
@@ -59,6 +63,10 @@ int cb_store_status_retract(struct cb_store *s, const char *id, int base_version
 /* Every version of a status, oldest first (retractions too). */
 int cb_store_status_history(struct cb_store *s, const char *id, struct cb_vec *out,
                             struct cb_err *err);
+/* The retracted statuses of the family's children, as their retracting
+ * versions, oldest first. */
+int cb_store_status_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                              struct cb_err *err);
 /* A child's statuses, oldest first; the last is the current one. */
 int cb_store_status_list(struct cb_store *s, const char *person_id, struct cb_vec *out,
                          struct cb_err *err);
@@ -77,5 +85,8 @@ int cb_store_allocation_history(struct cb_store *s, const char *id, struct cb_ve
 /* Allocations of a family; only those without an end date when current_only. */
 int cb_store_allocation_list(struct cb_store *s, const char *family_id, bool current_only,
                              struct cb_vec *out, struct cb_err *err);
+/* The family's retracted allocations, as their retracting versions. */
+int cb_store_allocation_retracted(struct cb_store *s, const char *family_id,
+                                  struct cb_vec *out, struct cb_err *err);
 
 #endif

@@ -44,6 +44,12 @@ int cb_store_item_swap(struct cb_store *s, struct cb_meeting_item *a, struct cb_
                        struct cb_err *err);
 int cb_store_item_list(struct cb_store *s, const char *meeting_id, struct cb_vec *out,
                        struct cb_err *err);
+/* Every version of an agenda item, oldest first (taken off too). */
+int cb_store_item_history(struct cb_store *s, const char *item_id, struct cb_vec *out,
+                          struct cb_err *err);
+/* The meeting's items taken off the agenda, as their retracting versions. */
+int cb_store_item_retracted(struct cb_store *s, const char *meeting_id, struct cb_vec *out,
+                            struct cb_err *err);
 
 /* Attendance: one per worker per family item; setting again is a new
  * version. */
@@ -68,6 +74,10 @@ int cb_store_action_list(struct cb_store *s, const char *family_id, bool open_on
  * actions, not by reading every family. */
 int cb_store_action_overdue(struct cb_store *s, const char *worker_id, struct cb_date today,
                             struct cb_vec *out, struct cb_err *err);
+/* The family's retracted actions, as their retracting versions, oldest
+ * first. */
+int cb_store_action_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                              struct cb_err *err);
 /* The actions a meeting reviews for a family: those agreed before it that
  * were not done by then. Each carries the outcome given in this meeting,
  * if any. */

@@ -22,5 +22,9 @@ int cb_store_note_list(struct cb_store *s, const char *family_id, bool significa
                        struct cb_vec *out, struct cb_err *err);
 int cb_store_note_history(struct cb_store *s, const char *id, struct cb_vec *out,
                           struct cb_err *err);
+/* A family's retracted notes, as their retracting versions (who, when and
+ * why), oldest first. */
+int cb_store_note_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                            struct cb_err *err);
 
 #endif

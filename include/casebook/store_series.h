@@ -26,6 +26,9 @@ int cb_store_goal_list(struct cb_store *s, const char *family_id, struct cb_vec 
                        struct cb_err *err);
 int cb_store_goal_history(struct cb_store *s, const char *id, struct cb_vec *out,
                           struct cb_err *err);
+/* The family's retracted goals, as their retracting versions, oldest first. */
+int cb_store_goal_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                            struct cb_err *err);
 
 int cb_store_review_add(struct cb_store *s, struct cb_goal_review *r, struct cb_err *err);
 int cb_store_review_correct(struct cb_store *s, struct cb_goal_review *r, struct cb_err *err);
@@ -55,6 +58,9 @@ int cb_store_stage_current(struct cb_store *s, const char *family_id, struct cb_
                            struct cb_err *err);
 int cb_store_stage_history(struct cb_store *s, const char *id, struct cb_vec *out,
                            struct cb_err *err);
+/* A family's retracted stage records, as their retracting versions. */
+int cb_store_stage_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                             struct cb_err *err);
 
 int cb_store_rating_add(struct cb_store *s, struct cb_rating *r, struct cb_err *err);
 int cb_store_rating_correct(struct cb_store *s, struct cb_rating *r, struct cb_err *err);
@@ -65,5 +71,8 @@ int cb_store_rating_list(struct cb_store *s, const char *family_id, struct cb_ve
                          struct cb_err *err);
 int cb_store_rating_history(struct cb_store *s, const char *id, struct cb_vec *out,
                             struct cb_err *err);
+/* A family's retracted ratings, as their retracting versions. */
+int cb_store_rating_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                              struct cb_err *err);
 
 #endif

@@ -95,6 +95,18 @@ cb_store_session_list(struct cb_store *s, const char *family_id, struct cb_vec *
 	               family_id, NULL, session_row, out, err);
 }
 
+int
+cb_store_session_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                           struct cb_err *err)
+{
+	return st_rows(s, "SELECT x.session_id, si.family_id, x.session_date, x.modules, x.present, "
+	                  "x.covered, " ST_REV_COLS("x") " FROM "
+	                  ST_RETRACTED("session_heads", "session_versions", "session_id")
+	                  " x JOIN sessions si ON si.id = x.session_id WHERE si.family_id = ?1 "
+	                  "ORDER BY x.created_at",
+	               family_id, NULL, session_row, out, err);
+}
+
 /* Answers */
 
 static void

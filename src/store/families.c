@@ -327,6 +327,16 @@ cb_store_person_history(struct cb_store *s, const char *id, struct cb_vec *out,
 	                  "p.version", id, NULL, person_row, out, err);
 }
 
+int
+cb_store_person_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                          struct cb_err *err)
+{
+	return st_rows(s, PERSON_SELECT(ST_RETRACTED("person_heads", "person_versions",
+	                                             "person_id"))
+	                  "WHERE pi.family_id = ?1 ORDER BY p.created_at",
+	               family_id, NULL, person_row, out, err);
+}
+
 /* Children's statuses */
 
 static void
@@ -435,6 +445,18 @@ cb_store_status_history(struct cb_store *s, const char *id, struct cb_vec *out,
 	                  " FROM status_versions x JOIN statuses si ON si.id = x.status_id "
 	                  "WHERE x.status_id = ?1 ORDER BY x.version",
 	               id, NULL, status_row, out, err);
+}
+
+int
+cb_store_status_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                          struct cb_err *err)
+{
+	return st_rows(s, "SELECT x.status_id, si.person_id, x.status, x.start_date, "
+	                  "x.cp_category, x.legal, x.need, x.factors, " ST_REV_COLS("x")
+	                  " FROM " ST_RETRACTED("status_heads", "status_versions", "status_id")
+	                  " x JOIN statuses si ON si.id = x.status_id JOIN people pi ON "
+	                  "pi.id = si.person_id WHERE pi.family_id = ?1 ORDER BY x.created_at",
+	               family_id, NULL, status_row, out, err);
 }
 
 /* Allocations */
@@ -569,11 +591,12 @@ cb_store_allocation_history(struct cb_store *s, const char *id, struct cb_vec *o
 	               id, NULL, allocation_row, out, err);
 }
 
-#define ALLOCATION_SELECT                                                        \
+#define ALLOCATION_SELECT_FROM(view)                                             \
 	"SELECT a.allocation_id, ai.family_id, ai.worker_id, w.name, a.role, "    \
-	"a.start_date, a.end_date, " ST_REV_COLS("a") " FROM allocations_current a " \
+	"a.start_date, a.end_date, " ST_REV_COLS("a") " FROM " view " a "          \
 	"JOIN allocations ai ON ai.id = a.allocation_id LEFT JOIN workers_current w " \
 	"ON w.worker_id = ai.worker_id WHERE ai.family_id = ?1 "
+#define ALLOCATION_SELECT ALLOCATION_SELECT_FROM("allocations_current")
 
 int
 cb_store_allocation_list(struct cb_store *s, const char *family_id, bool current_only,
@@ -582,5 +605,16 @@ cb_store_allocation_list(struct cb_store *s, const char *family_id, bool current
 	return st_rows(s, current_only ? ALLOCATION_SELECT "AND a.end_date IS NULL "
 	                                 "ORDER BY a.start_date, w.name"
 	                               : ALLOCATION_SELECT "ORDER BY a.start_date, w.name",
+	               family_id, NULL, allocation_row, out, err);
+}
+
+int
+cb_store_allocation_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                              struct cb_err *err)
+{
+	return st_rows(s, ALLOCATION_SELECT_FROM(ST_RETRACTED("allocation_heads",
+	                                                      "allocation_versions",
+	                                                      "allocation_id"))
+	                  "ORDER BY a.created_at",
 	               family_id, NULL, allocation_row, out, err);
 }

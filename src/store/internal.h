@@ -167,6 +167,12 @@ struct st_kind {
 	"INSERT INTO " table " (row_id, version, created_at, created_by, "         \
 	"retracted, reason, " key ", " cols ") SELECT ?1, ?2, ?3, ?4, ?5, ?6, " key  \
 	", " cols " FROM " table " WHERE " key " = ?7 AND version = ?8"
+/* In place of a _current view: the records whose newest version is a
+ * retraction, as that version (what the record said, and who retracted it,
+ * when and why). */
+#define ST_RETRACTED(heads, table, key)                                          \
+	"(SELECT v.* FROM " table " v JOIN " heads " h ON h." key " = v." key       \
+	" AND h.version = v.version WHERE h.retracted = 1)"
 #define ST_LATEST_SQL(table, key) "SELECT max(version) FROM " table " WHERE " key " = ?1"
 
 /* A new record: an empty id is filled in; rev becomes version 1. The

@@ -468,15 +468,37 @@ cb_store_item_correct(struct cb_store *s, struct cb_meeting_item *i, struct cb_e
 	return st_meeting_correct(s, i->meeting_id, &item_kind, i->id, &i->rev, i, err);
 }
 
+#define ITEM_SELECT(view)                                                        \
+	"SELECT i.item_id, ii.meeting_id, ii.family_id, i.position, i.seconds, "   \
+	"f.reference, f.name, " ST_REV_COLS("i") " FROM " view " i "               \
+	"JOIN meeting_items ii ON ii.id = i.item_id LEFT JOIN families_current f " \
+	"ON f.family_id = ii.family_id "
+
 int
 cb_store_item_list(struct cb_store *s, const char *meeting_id, struct cb_vec *out,
                    struct cb_err *err)
 {
-	return st_rows(s, "SELECT i.item_id, ii.meeting_id, ii.family_id, i.position, i.seconds, "
-	                  "f.reference, f.name, " ST_REV_COLS("i") " FROM meeting_items_current i "
-	                  "JOIN meeting_items ii ON ii.id = i.item_id LEFT JOIN families_current f "
-	                  "ON f.family_id = ii.family_id WHERE ii.meeting_id = ?1 "
+	return st_rows(s, ITEM_SELECT("meeting_items_current") "WHERE ii.meeting_id = ?1 "
 	                  "ORDER BY i.position, f.reference",
+	               meeting_id, NULL, item_row, out, err);
+}
+
+int
+cb_store_item_history(struct cb_store *s, const char *item_id, struct cb_vec *out,
+                      struct cb_err *err)
+{
+	return st_rows(s, ITEM_SELECT("meeting_item_versions") "WHERE i.item_id = ?1 "
+	                  "ORDER BY i.version",
+	               item_id, NULL, item_row, out, err);
+}
+
+int
+cb_store_item_retracted(struct cb_store *s, const char *meeting_id, struct cb_vec *out,
+                        struct cb_err *err)
+{
+	return st_rows(s, ITEM_SELECT(ST_RETRACTED("meeting_item_heads", "meeting_item_versions",
+	                                           "item_id"))
+	                  "WHERE ii.meeting_id = ?1 ORDER BY i.created_at",
 	               meeting_id, NULL, item_row, out, err);
 }
 
@@ -715,6 +737,17 @@ cb_store_action_overdue(struct cb_store *s, const char *worker_id, struct cb_dat
 	                          "al.worker_id = ?1 AND (c.end_date IS NULL OR c.end_date >= ?2))"),
 	               worker_id, day, action_row, out, err);
 #undef OVERDUE
+}
+
+int
+cb_store_action_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                          struct cb_err *err)
+{
+	return st_rows(s, ACTION_SELECT_FROM(ST_RETRACTED("action_heads", "action_versions",
+	                                                  "action_id"),
+	                                     "NULL", "NULL") "WHERE ai.family_id = ?1 ORDER BY "
+	                                                     "a.created_at",
+	               family_id, NULL, action_row, out, err);
 }
 
 int

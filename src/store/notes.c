@@ -112,3 +112,12 @@ cb_store_note_history(struct cb_store *s, const char *id, struct cb_vec *out,
 	return st_rows(s, NOTE_SELECT("note_versions") "WHERE n.note_id = ?1 ORDER BY n.version",
 	               id, NULL, note_row, out, err);
 }
+
+int
+cb_store_note_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                        struct cb_err *err)
+{
+	return st_rows(s, NOTE_SELECT(ST_RETRACTED("note_heads", "note_versions", "note_id"))
+	                  "WHERE ni.family_id = ?1 ORDER BY n.created_at",
+	               family_id, NULL, note_row, out, err);
+}

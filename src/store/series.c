@@ -134,6 +134,15 @@ cb_store_goal_history(struct cb_store *s, const char *id, struct cb_vec *out, st
 	               id, NULL, goal_row, out, err);
 }
 
+int
+cb_store_goal_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                        struct cb_err *err)
+{
+	return st_rows(s, GOAL_SELECT(ST_RETRACTED("goal_heads", "goal_versions", "goal_id"))
+	                  "WHERE gi.family_id = ?1 ORDER BY g.created_at",
+	               family_id, NULL, goal_row, out, err);
+}
+
 /* Goal reviews */
 
 static void
@@ -334,6 +343,15 @@ cb_store_stage_history(struct cb_store *s, const char *id, struct cb_vec *out,
 	               id, NULL, stage_row, out, err);
 }
 
+int
+cb_store_stage_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                         struct cb_err *err)
+{
+	return st_rows(s, STAGE_SELECT(ST_RETRACTED("stage_heads", "stage_versions", "record_id"))
+	                  "WHERE ri.family_id = ?1 ORDER BY x.created_at",
+	               family_id, NULL, stage_row, out, err);
+}
+
 /* Ratings */
 
 static void
@@ -436,4 +454,14 @@ cb_store_rating_history(struct cb_store *s, const char *id, struct cb_vec *out,
 {
 	return st_rows(s, RATING_SELECT("rating_versions") "WHERE x.rating_id = ?1 ORDER BY x.version",
 	               id, NULL, rating_row, out, err);
+}
+
+int
+cb_store_rating_retracted(struct cb_store *s, const char *family_id, struct cb_vec *out,
+                          struct cb_err *err)
+{
+	return st_rows(s, RATING_SELECT(ST_RETRACTED("rating_heads", "rating_versions",
+	                                             "rating_id"))
+	                  "WHERE ri.family_id = ?1 ORDER BY x.created_at",
+	               family_id, NULL, rating_row, out, err);
 }

@@ -138,9 +138,10 @@ static struct ui_key_row table[] = {
 	 N_("Correct it: a new version, the old one kept"),
 	 UI_SCR_FAMILY | UI_SCR_NOTES | UI_SCR_GOAL | UI_SCR_MEETING | UI_SCR_PROGRAMME |
 	 UI_SCR_STAGES | UI_SCR_RATINGS},
-	{UI_HISTORY, "history", {'h'}, N_("History"), N_("Earlier versions, with who and when"),
+	{UI_HISTORY, "history", {'h'}, N_("History"),
+	 N_("Earlier versions, with who and when; retracted records too"),
 	 UI_SCR_FAMILY | UI_SCR_NOTES | UI_SCR_MODULE | UI_SCR_GOALS | UI_SCR_GOAL |
-	 UI_SCR_STAGES | UI_SCR_RATINGS | UI_SCR_PROGRAMME},
+	 UI_SCR_STAGES | UI_SCR_RATINGS | UI_SCR_PROGRAMME | UI_SCR_MEETING},
 	{UI_RETRACT, "retract", {'d'}, NULL, N_("Retract it, with a reason (it stays in the history)"),
 	 UI_SCR_NOTES | UI_SCR_PROGRAMME | UI_SCR_STAGES | UI_SCR_RATINGS},
 	{UI_RETRACT, "retract-answer", {'d'}, NULL,

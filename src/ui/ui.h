@@ -438,6 +438,15 @@ void ui_version_free_item(void *v);
  * then body, which is taken over. */
 struct cb_rev;
 void ui_version_push(struct cb_vec *versions, const struct cb_rev *rev, char *body);
+/* A retracted record in a history picker: "LABEL (retracted DATE)", the
+ * date from rev, the retracting version. label is taken over. */
+char *ui_retracted_label(const struct cb_rev *rev, char *label);
+/* h on a list whose retracted records have left it: asks whether the
+ * history wanted is the selected record's (current, a label; NULL when
+ * none is selected) or a retracted one's (gone, n labels, each from
+ * ui_retracted_label). Asks nothing when n is 0. -1 when cancelled (or
+ * there is nothing), 0 for the selected one, k + 1 for gone[k]. */
+int ui_pick_history(struct ui_app *app, const char *current, char **gone, size_t n);
 /* For ui_prompt: refuses an empty answer ("say why: a reason is
  * required"). */
 int ui_need_reason(const char *text, void *ctx, struct cb_err *err);

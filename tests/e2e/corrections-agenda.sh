@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# A family taken off a meeting's agenda, with a reason, and put back; the
+# A family taken off a meeting's agenda, with a reason (its history still
+# reached with h), and put back; the
 # order of the agenda changed with < and >, the selection moving with the
 # family. (A signed meeting refusing both: test_series.)
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
@@ -78,6 +79,17 @@ send Enter
 wait_for "FS-26-0003 is off the agenda; a adds it back."
 refute "Nguyễn family"
 at 2 FS-26-0002
+# Off the agenda, its history is still one key away, with the reason.
+send h
+wait_for "The history of which? (retracted ones are at the end)"
+type_text "Nguy"
+wait_for "(retracted "
+send Enter
+wait_for "History of a family on the agenda"
+expect "RETRACTED"
+expect "Reason: not due until next month"
+send Escape
+wait_gone "History of a family on the agenda"
 # And put back, last.
 send a
 wait_for "Add which family?"

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # On the family record: a member's name and date of birth corrected, a
 # member removed, an allocation ended and another retracted, each with its
-# history one key away; the same worker cannot be allocated twice; and
+# history one key away (the removed and retracted ones too, marked so); the same worker cannot be allocated twice; and
 # the whole record, opened in error, retracted.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 
@@ -115,6 +115,37 @@ type_text "allocated by mistake"
 send Enter
 wait_for "Retracted; the allocation and the reason stay in its history."
 refute "Marisol Ortega,"
+# Retracted, they have left the record, but their history is still one
+# key away: h offers them, marked, and shows who retracted them and why.
+send h
+wait_for "The history of what?"
+type_text "Mia"
+wait_for "(retracted "
+send Enter
+wait_for "History of a family member"
+expect "Imran Chaudhry, RETRACTED"
+expect "Reason: added to the wrong family"
+send Escape
+wait_for "Family record: Kowalski family"
+send h
+wait_for "The history of what?"
+type_text "Marisol Ortega, Domestic"
+wait_for "An allocation, retracted"
+send Enter
+wait_for "History of an allocation"
+expect "Reason: allocated by mistake"
+send Escape
+wait_for "Family record: Kowalski family"
+# The ended allocation has left the record too; h still reaches it.
+send h
+wait_for "The history of what?"
+type_text "ended 2026-11-20"
+wait_for "An allocation that has ended"
+send Enter
+wait_for "History of an allocation"
+expect "to 2026-11-20"
+send Escape
+wait_for "Family record: Kowalski family"
 # The whole record, opened in error: offered last, retracted with a
 # reason; it leaves the caseload and its screen closes.
 send d

@@ -7,7 +7,8 @@
 # going to the goal that took its place); a programme session's date,
 # modules and who was there corrected (the selection going with it when
 # its date moves it), its history in words, and a session recorded on
-# the wrong family retracted.
+# the wrong family retracted; the retracted goal's and session's history,
+# with the reason, still reached with h from the lists they left.
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 need sqlite3
 
@@ -136,6 +137,18 @@ send Enter
 wait_for "Retracted the goal; it and the reason stay in its history."
 refute "A goal typed on the wrong family."
 wait_for "The whole family's goal, proposed by a worker, agreed 2026-05-01"
+# Retracted goals have left the list; h still reaches their history.
+send h
+wait_for "The history of which? (retracted ones are at the end)"
+expect "(retracted "
+type_text "wrong family"
+wait_for "Retracted: its history says who retracted it, when and why"
+send Enter
+wait_for "History of the goal and its reviews"
+wait_for "Reason for this version: Typed on the wrong family"
+expect "RETRACTED"
+send Escape
+wait_for "Whose          The goal, in the family's words"
 send Escape
 wait_for "Family record: Price family"
 
@@ -192,6 +205,16 @@ wait_for "Retract this session? It stays in the history. Why?"
 type_text "Recorded on the wrong family"
 send Enter
 wait_for "Retracted; the session and the reason stay in its history."
+wait_for "Sessions, newest first (1)"
+# ... and its history, with the reason, is still one key away.
+send h
+wait_for "The history of which? (retracted ones are at the end)"
+type_text "retracted"
+send Enter
+wait_for "History of the session"
+expect "Reason: Recorded on the wrong family"
+expect "RETRACTED"
+send Escape
 wait_for "Sessions, newest first (1)"
 quit_casebook
 

@@ -105,6 +105,16 @@ type_text "Recorded on the wrong child"
 send Enter
 wait_for "Retracted; the status and the reason stay in its history."
 wait_gone "since 2026-04-08"
+# Gone from the record, its history (and why) is still behind h.
+send h
+wait_for "The history of what?"
+type_text "Ellie-Mae Price: Child"
+wait_for "A child's status, retracted"
+send Enter
+wait_for "History of a child's status"
+expect "Reason: Recorded on the wrong child"
+send Escape
+wait_for "Family record: Price family"
 
 # The goal review: the score was mis-keyed.
 send g

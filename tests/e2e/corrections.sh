@@ -72,6 +72,16 @@ wait_for "Retracted; the stage and the reason stay in its history."
 wait_for "No stages recorded yet"
 n=$(sqlite3 "$work/t.db" "SELECT count(*) FROM stage_versions WHERE retracted = 1 AND reason = 'recorded on the wrong family'")
 [ "$n" = 1 ] || fail "the stage retraction is not in the database"
+# The list is empty, but h still reaches the retracted stage's history.
+send h
+wait_for "The history of which? (retracted ones are at the end)"
+expect "Preparation"
+expect "(retracted "
+send Enter
+wait_for "History of the stage record"
+expect "Reason: recorded on the wrong family"
+send Escape
+wait_for "No stages recorded yet"
 send Escape
 wait_for "Family record: Kowalski family"
 
@@ -108,6 +118,15 @@ send Enter
 wait_for "Retracted; the rating and the reason stay in its history."
 wait_for "All ratings, newest first (1)"
 expect "R E D"
+send h
+wait_for "The history of which? (retracted ones are at the end)"
+type_text "Amber"
+wait_for "Retracted: its history says who retracted it, when and why"
+send Enter
+wait_for "History of the risk rating"
+expect "Reason: not agreed with the team"
+send Escape
+wait_for "All ratings, newest first (1)"
 
 # A note corrected with nothing changed: not saved, and not "Corrected".
 send Escape

@@ -68,6 +68,16 @@ type_text "written on the wrong family"
 send Enter
 wait_for "Retracted"
 wait_for "No notes yet"
+# The list is empty, but h still offers the retracted note's history.
+send h
+wait_for "The history of which? (retracted ones are at the end)"
+expect "(retracted "
+send Enter
+wait_for "History of the note"
+expect "Reason: written on the wrong family"
+expect "Łukasz was there too."
+send Escape
+wait_for "No notes yet"
 quit_casebook
 sqlite3 "$work/t.db" "SELECT count(*) FROM note_versions WHERE retracted = 1 AND reason = 'written on the wrong family'" | grep -qx 1 ||
 	fail "the retraction is not in the database"

@@ -359,9 +359,25 @@ START_TEST(goals_and_reviews)
 	ck_assert_uint_eq(list.len, 2);
 	ck_assert_str_eq(((struct cb_goal *)list.items[0])->status, "active");
 	cb_vec_clear(&list);
+	ck_assert_int_eq(cb_store_goal_retracted(s, fam->id, &list, &err), 0);
+	ck_assert_uint_eq(list.len, 0);
 	ck_assert_int_eq(cb_store_goal_retract(s, g2->id, g2->rev.version, "entered twice", &err), 0);
 	ck_assert_int_eq(cb_store_goal_list(s, fam->id, &list, &err), 0);
 	ck_assert_uint_eq(list.len, 1);
+	cb_vec_clear(&list);
+	/* Gone from the list, the retracted goal is still found, as its
+	 * retracting version: what it said, when, and why. */
+	ck_assert_int_eq(cb_store_goal_retracted(s, fam->id, &list, &err), 0);
+	ck_assert_uint_eq(list.len, 1);
+	{
+		const struct cb_goal *x = list.items[0];
+
+		ck_assert_str_eq(x->id, g2->id);
+		ck_assert(x->rev.retracted);
+		ck_assert_int_eq(x->rev.version, g2->rev.version + 1);
+		ck_assert_str_eq(x->rev.reason, "entered twice");
+		ck_assert_str_eq(x->words, g2->words);
+	}
 	cb_vec_clear(&list);
 	cb_goal_review_free(&bad);
 	cb_goal_free(&g1);

@@ -428,6 +428,15 @@ START_TEST(people_statuses_allocations)
 		ck_assert_uint_eq(hist.len, 2);
 		ck_assert(((struct cb_allocation *)hist.items[1])->rev.retracted);
 		cb_vec_clear(&hist);
+		/* The retracted one is still found for its history, the ended
+		 * one is not retracted. */
+		ck_assert_int_eq(cb_store_allocation_retracted(s, f->id, &hist, &err), 0);
+		ck_assert_uint_eq(hist.len, 1);
+		ck_assert_str_eq(((struct cb_allocation *)hist.items[0])->id, dup->id);
+		ck_assert_str_eq(((struct cb_allocation *)hist.items[0])->rev.reason,
+		                 "allocated by mistake");
+		ck_assert_str_eq(((struct cb_allocation *)hist.items[0])->worker_name, "Tom Reed");
+		cb_vec_clear(&hist);
 		cb_allocation_free(&dup);
 	}
 

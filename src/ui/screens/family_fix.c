@@ -4,8 +4,9 @@
  * retracted, an allocation's role corrected, an allocation ended or
  * retracted, an active goal retracted (or opened to correct it), an
  * open action corrected or retracted (action_fix.c), and the history of
- * each. The family record has no selection of its own,
- * so each asks which one first. */
+ * each, of the retracted ones and of the ended allocations too (h offers
+ * them after the current ones, marked). The family record has no
+ * selection of its own, so each asks which one first. */
 #include "config.h"
 
 #include <stdio.h>
@@ -215,12 +216,13 @@ struct records {
 	struct cb_vec allocs;      /* struct cb_allocation, current */
 	struct cb_vec goals;       /* struct cb_goal, active */
 	struct cb_vec actions;     /* struct cb_action, open */
+	struct cb_vec ended;       /* struct cb_allocation, ended (for h only) */
 };
 
 #define RECORDS_INIT                                                                       \
 	{CB_VEC_OWNING(cb_person_free_item), CB_VEC_OWNING(cb_status_free_item),              \
 	 CB_VEC_OWNING(cb_allocation_free_item), CB_VEC_OWNING(cb_goal_free_item),             \
-	 CB_VEC_OWNING(cb_action_free_item)}
+	 CB_VEC_OWNING(cb_action_free_item), CB_VEC_OWNING(cb_allocation_free_item)}
 
 static void
 records_clear(struct records *r)
@@ -230,6 +232,7 @@ records_clear(struct records *r)
 	cb_vec_clear(&r->allocs);
 	cb_vec_clear(&r->goals);
 	cb_vec_clear(&r->actions);
+	cb_vec_clear(&r->ended);
 }
 
 static char *
@@ -710,17 +713,110 @@ allocation_history(struct ui_app *app, const struct cb_allocation *a,
 	cb_vec_clear(&hist);
 }
 
+/* The records of the family that were retracted (a member removed, a
+ * status, allocation, goal or action withdrawn), each as its retracting
+ * version; and the allocations that have ended, which have left the
+ * record too. */
+static int
+load_retracted(struct ui_app *app, const char *family_id, struct records *r)
+{
+	struct cb_err err = {0};
+	size_t i;
+
+	if (cb_store_person_retracted(app->store, family_id, &r->people, &err) != 0 ||
+	    cb_store_status_retracted(app->store, family_id, &r->statuses, &err) != 0 ||
+	    cb_store_allocation_retracted(app->store, family_id, &r->allocs, &err) != 0 ||
+	    cb_store_goal_retracted(app->store, family_id, &r->goals, &err) != 0 ||
+	    cb_store_action_retracted(app->store, family_id, &r->actions, &err) != 0 ||
+	    cb_store_allocation_list(app->store, family_id, false, &r->ended, &err) != 0) {
+		ui_fail(app, &err);
+		return -1;
+	}
+	for (i = r->ended.len; i-- > 0;)
+		if (!cb_date_is_set(((const struct cb_allocation *)r->ended.items[i])->until))
+			cb_vec_remove(&r->ended, i);
+	return 0;
+}
+
+/* After the current records: the retracted ones, marked so, for their
+ * history (with who retracted them, when and why). */
+static void
+targets_add_retracted(struct ui_app *app, struct targets *t, const struct records *gone,
+                      const struct records *r)
+{
+	size_t i, max = t->n + gone->people.len + gone->statuses.len + gone->allocs.len +
+	                gone->goals.len + gone->actions.len + gone->ended.len + 1;
+
+	t->items = cb_realloc(t->items, max * sizeof *t->items);
+	t->choices = cb_realloc(t->choices, max * sizeof *t->choices);
+	t->labels = cb_realloc(t->labels, max * sizeof *t->labels);
+	for (i = 0; i < gone->people.len; i++) {
+		const struct cb_person *p = gone->people.items[i];
+
+		target_add(t, T_PERSON, gone->people.items[i],
+		           ui_retracted_label(&p->rev, person_label(p)), _("A member removed"));
+	}
+	for (i = 0; i < gone->statuses.len; i++) {
+		const struct cb_status *x = gone->statuses.items[i];
+		char *what = status_text(app, x);
+		const char *whose = person_name(&r->people, x->person_id);
+
+		if (cb_streq(whose, "?"))
+			whose = person_name(&gone->people, x->person_id);
+		target_add(t, T_STATUS, gone->statuses.items[i],
+		           ui_retracted_label(&x->rev, cb_asprintf(_("%s: %s"), whose, what)),
+		           _("A child's status, retracted"));
+		free(what);
+	}
+	for (i = 0; i < gone->allocs.len; i++) {
+		const struct cb_allocation *a = gone->allocs.items[i];
+
+		target_add(t, T_ALLOCATION, gone->allocs.items[i],
+		           ui_retracted_label(&a->rev, cb_asprintf(_("%s, %s (worker on the case)"),
+		                                                   a->worker_name ? a->worker_name
+		                                                                  : "?",
+		                                                   ui_role_label(app, a->role))),
+		           _("An allocation, retracted"));
+	}
+	for (i = 0; i < gone->ended.len; i++) {
+		const struct cb_allocation *a = gone->ended.items[i];
+		char until[CB_DATE_LEN];
+
+		cb_date_format(a->until, until);
+		target_add(t, T_ALLOCATION, gone->ended.items[i],
+		           cb_asprintf(_("%s, %s (worker on the case, ended %s)"),
+		                       a->worker_name ? a->worker_name : "?",
+		                       ui_role_label(app, a->role), until),
+		           _("An allocation that has ended"));
+	}
+	for (i = 0; i < gone->goals.len; i++) {
+		const struct cb_goal *g = gone->goals.items[i];
+
+		target_add(t, T_GOAL, gone->goals.items[i],
+		           ui_retracted_label(&g->rev, cb_asprintf(_("\"%s\" (%s's goal)"), g->words,
+		                                                   ui_goal_whose(g))),
+		           _("A goal, retracted"));
+	}
+	for (i = 0; i < gone->actions.len; i++) {
+		const struct cb_action *a = gone->actions.items[i];
+
+		target_add(t, T_ACTION, gone->actions.items[i],
+		           ui_retracted_label(&a->rev, action_label(a)), _("An action, retracted"));
+	}
+}
+
 int
 ui_family_fix_history(struct ui_app *app, const char *family_id, const struct ui_screen *about)
 {
-	struct records r = RECORDS_INIT;
+	struct records r = RECORDS_INIT, gone = RECORDS_INIT;
 	struct targets t = {0};
 	const struct target *pick;
 	int rc = 0;
 
-	if (load(app, family_id, &r) != 0)
+	if (load(app, family_id, &r) != 0 || load_retracted(app, family_id, &gone) != 0)
 		goto out;
 	targets_fill(app, &t, true, &r);
+	targets_add_retracted(app, &t, &gone, &r);
 	if ((pick = pick_target(app, _("The history of what?"), &t)) == NULL)
 		goto out;
 	switch (pick->kind) {
@@ -735,6 +831,7 @@ ui_family_fix_history(struct ui_app *app, const char *family_id, const struct ui
 	}
 out:
 	targets_free(&t);
+	records_clear(&gone);
 	records_clear(&r);
 	return rc;
 }

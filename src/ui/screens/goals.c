@@ -262,6 +262,45 @@ find_goal(struct ui_app *app, struct goals *g)
 	free(needle);
 }
 
+static char *
+goal_label(const struct cb_goal *x)
+{
+	return cb_asprintf(_("\"%s\" (%s's goal)"), x->words, ui_goal_whose(x));
+}
+
+/* h: the selected goal's history, or a retracted goal's (which has left
+ * the list). */
+static void
+goals_history(struct ui_app *app, struct ui_screen *scr, const struct cb_goal *goal)
+{
+	struct goals *g = scr->state;
+	struct cb_vec gone = CB_VEC_OWNING(cb_goal_free_item);
+	struct cb_err err = {0};
+	char **labels, *current = goal != NULL ? goal_label(goal) : NULL;
+	size_t i;
+	int pick;
+
+	if (cb_store_goal_retracted(app->store, g->family_id, &gone, &err) != 0) {
+		ui_fail(app, &err);
+		free(current);
+		return;
+	}
+	labels = cb_calloc(gone.len + 1, sizeof *labels);
+	for (i = 0; i < gone.len; i++)
+		labels[i] = ui_retracted_label(&((struct cb_goal *)gone.items[i])->rev,
+		                               goal_label(gone.items[i]));
+	pick = ui_pick_history(app, current, labels, gone.len);
+	if (pick == 0)
+		ui_goal_history(app, goal, scr);
+	else if (pick > 0)
+		ui_goal_history(app, gone.items[pick - 1], scr);
+	for (i = 0; i < gone.len; i++)
+		free(labels[i]);
+	free(labels);
+	free(current);
+	cb_vec_clear(&gone);
+}
+
 static int
 goals_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int key)
 {
@@ -292,10 +331,7 @@ goals_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, int 
 		if (goal != NULL)
 			ui_open_goal(app, goal->id);
 		return UI_HANDLED;
-	case UI_HISTORY:
-		if (goal != NULL)
-			ui_goal_history(app, goal, scr);
-		return UI_HANDLED;
+	case UI_HISTORY: goals_history(app, scr, goal); return UI_HANDLED;
 	case UI_RETRACT:
 		if (goal != NULL && ui_goal_retract(app, goal) == 0) {
 			size_t at = g->list.sel;

@@ -718,6 +718,74 @@ remove_item(struct ui_app *app, struct ui_screen *scr)
 	free(question);
 }
 
+static char *
+item_label(const struct cb_meeting_item *it)
+{
+	return cb_asprintf(_("%s %s"), it->family_reference ? it->family_reference : "?",
+	                   it->family_name ? it->family_name : "");
+}
+
+static void
+show_item_history(struct ui_app *app, struct ui_screen *scr, const struct cb_meeting_item *it)
+{
+	struct cb_vec hist = CB_VEC_OWNING(cb_meeting_item_free_item);
+	struct cb_vec versions = CB_VEC_OWNING(ui_version_free_item);
+	struct cb_err err = {0};
+	size_t i;
+
+	if (cb_store_item_history(app->store, it->id, &hist, &err) != 0) {
+		ui_fail(app, &err);
+		return;
+	}
+	for (i = 0; i < hist.len; i++) {
+		const struct cb_meeting_item *x = hist.items[i];
+		char *name = item_label(x);
+
+		ui_version_push(&versions, &x->rev,
+		                cb_asprintf(_("%s: number %d on the agenda, %ld minutes spent on it"),
+		                            name, x->position, x->seconds / 60));
+		free(name);
+	}
+	ui_open_history(app, _("History of a family on the agenda"), &versions, scr);
+	cb_vec_clear(&versions);
+	cb_vec_clear(&hist);
+}
+
+/* h: the history of the family selected on the agenda, or of one taken
+ * off it (which has left the list). */
+static void
+item_history(struct ui_app *app, struct ui_screen *scr)
+{
+	struct meeting_view *v = scr->state;
+	const struct cb_meeting_item *cur =
+		v->items.len > 0 ? v->items.items[v->list.sel] : NULL;
+	struct cb_vec gone = CB_VEC_OWNING(cb_meeting_item_free_item);
+	struct cb_err err = {0};
+	char **labels, *current = cur != NULL ? item_label(cur) : NULL;
+	size_t i;
+	int pick;
+
+	if (cb_store_item_retracted(app->store, v->id, &gone, &err) != 0) {
+		ui_fail(app, &err);
+		free(current);
+		return;
+	}
+	labels = cb_calloc(gone.len + 1, sizeof *labels);
+	for (i = 0; i < gone.len; i++)
+		labels[i] = ui_retracted_label(&((struct cb_meeting_item *)gone.items[i])->rev,
+		                               item_label(gone.items[i]));
+	pick = ui_pick_history(app, current, labels, gone.len);
+	if (pick == 0)
+		show_item_history(app, scr, cur);
+	else if (pick > 0)
+		show_item_history(app, scr, gone.items[pick - 1]);
+	for (i = 0; i < gone.len; i++)
+		free(labels[i]);
+	free(labels);
+	free(current);
+	cb_vec_clear(&gone);
+}
+
 /* Move the selected family one place up (-1) or down (+1); the
  * selection goes with it. */
 static void
@@ -776,6 +844,9 @@ meeting_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, in
 		return UI_HANDLED;
 	case UI_RETRACT:
 		remove_item(app, scr);
+		return UI_HANDLED;
+	case UI_HISTORY:
+		item_history(app, scr);
 		return UI_HANDLED;
 	case UI_MOVE_UP:
 		move_item(app, scr, -1);

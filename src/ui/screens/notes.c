@@ -20,6 +20,7 @@
 #include "casebook/store_notes.h"
 #include "casebook/str.h"
 #include "casebook/text.h"
+#include "casebook/utf8.h"
 #include "../ui.h"
 
 struct notes {
@@ -244,16 +245,13 @@ correct_note(struct ui_app *app, struct ui_screen *scr)
 }
 
 static void
-note_history(struct ui_app *app, struct ui_screen *scr)
+show_history(struct ui_app *app, struct ui_screen *scr, const struct cb_note *note)
 {
-	struct cb_note *note = selected(scr->state);
 	struct cb_vec hist = CB_VEC_OWNING(cb_note_free_item);
 	struct cb_vec versions = CB_VEC_OWNING(ui_version_free_item);
 	struct cb_err err = {0};
 	size_t i;
 
-	if (note == NULL)
-		return;
 	if (cb_store_note_history(app->store, note->id, &hist, &err) != 0) {
 		ui_fail(app, &err);
 		return;
@@ -270,6 +268,53 @@ note_history(struct ui_app *app, struct ui_screen *scr)
 	ui_open_history(app, _("History of the note"), &versions, scr);
 	cb_vec_clear(&versions);
 	cb_vec_clear(&hist);
+}
+
+static char *
+note_label(struct ui_app *app, const struct cb_note *x)
+{
+	char date[CB_DATE_LEN];
+	/* Its first line, to tell it from the others; the history has it all. */
+	size_t line = strcspn(x->text, "\n"), fit = cb_utf8_fit(x->text, 40);
+
+	cb_date_format(x->date, date);
+	return cb_asprintf(_("%s %s: %.*s%s"), date, cb_reflist_label(&app->ref->note_kinds, x->kind),
+	                   (int)(fit < line ? fit : line), x->text,
+	                   fit < line || x->text[line] != '\0' ? "…" : "");
+}
+
+/* h: the selected note's history, or a retracted note's (which has left
+ * the list). */
+static void
+note_history(struct ui_app *app, struct ui_screen *scr)
+{
+	struct notes *n = scr->state;
+	struct cb_note *note = selected(n);
+	struct cb_vec gone = CB_VEC_OWNING(cb_note_free_item);
+	struct cb_err err = {0};
+	char **labels, *current = note != NULL ? note_label(app, note) : NULL;
+	size_t i;
+	int pick;
+
+	if (cb_store_note_retracted(app->store, n->family_id, &gone, &err) != 0) {
+		ui_fail(app, &err);
+		free(current);
+		return;
+	}
+	labels = cb_calloc(gone.len + 1, sizeof *labels);
+	for (i = 0; i < gone.len; i++)
+		labels[i] = ui_retracted_label(&((struct cb_note *)gone.items[i])->rev,
+		                               note_label(app, gone.items[i]));
+	pick = ui_pick_history(app, current, labels, gone.len);
+	if (pick == 0)
+		show_history(app, scr, note);
+	else if (pick > 0)
+		show_history(app, scr, gone.items[pick - 1]);
+	for (i = 0; i < gone.len; i++)
+		free(labels[i]);
+	free(labels);
+	free(current);
+	cb_vec_clear(&gone);
 }
 
 static void

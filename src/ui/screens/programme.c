@@ -654,20 +654,14 @@ correct_session(struct ui_app *app, struct ui_screen *scr)
 }
 
 static void
-session_history(struct ui_app *app, struct ui_screen *scr)
+show_history(struct ui_app *app, struct ui_screen *scr, const struct cb_session *s)
 {
 	struct programme *g = scr->state;
-	struct cb_session *s = selected_session(g);
 	struct cb_vec hist = CB_VEC_OWNING(cb_session_free_item);
 	struct cb_vec versions = CB_VEC_OWNING(ui_version_free_item);
 	struct cb_err err = {0};
 	size_t i;
 
-	if (s == NULL) {
-		ui_say(app, _("Choose a session below the modules; a module's answers have their "
-		              "history in the module (h)."));
-		return;
-	}
 	if (cb_store_session_history(app->store, s->id, &hist, &err) != 0) {
 		ui_fail(app, &err);
 		return;
@@ -689,6 +683,57 @@ session_history(struct ui_app *app, struct ui_screen *scr)
 	ui_open_history(app, _("History of the session"), &versions, scr);
 	cb_vec_clear(&versions);
 	cb_vec_clear(&hist);
+}
+
+static char *
+session_label(struct ui_app *app, const struct cb_session *s)
+{
+	char date[CB_DATE_LEN], *mods = session_modules(app, s->modules, true), *out;
+
+	cb_date_format(s->date, date);
+	out = cb_asprintf(_("Session of %s: %s"), date, mods);
+	free(mods);
+	return out;
+}
+
+/* h: the selected session's history, or a retracted session's (which has
+ * left the list). */
+static void
+session_history(struct ui_app *app, struct ui_screen *scr)
+{
+	struct programme *g = scr->state;
+	const struct cb_session *cur = selected_session(g);
+	struct cb_vec gone = CB_VEC_OWNING(cb_session_free_item);
+	struct cb_err err = {0};
+	char **labels, *current;
+	size_t i;
+	int pick;
+
+	if (cb_store_session_retracted(app->store, g->family_id, &gone, &err) != 0) {
+		ui_fail(app, &err);
+		return;
+	}
+	if (cur == NULL && gone.len == 0) {
+		ui_say(app, _("Choose a session below the modules; a module's answers have their "
+		              "history in the module (h)."));
+		cb_vec_clear(&gone);
+		return;
+	}
+	current = cur != NULL ? session_label(app, cur) : NULL;
+	labels = cb_calloc(gone.len + 1, sizeof *labels);
+	for (i = 0; i < gone.len; i++)
+		labels[i] = ui_retracted_label(&((struct cb_session *)gone.items[i])->rev,
+		                               session_label(app, gone.items[i]));
+	pick = ui_pick_history(app, current, labels, gone.len);
+	if (pick == 0)
+		show_history(app, scr, cur);
+	else if (pick > 0)
+		show_history(app, scr, gone.items[pick - 1]);
+	for (i = 0; i < gone.len; i++)
+		free(labels[i]);
+	free(labels);
+	free(current);
+	cb_vec_clear(&gone);
 }
 
 static void

@@ -332,16 +332,13 @@ view_rating(struct ui_app *app, struct ui_screen *scr)
 }
 
 static void
-rating_history(struct ui_app *app, struct ui_screen *scr)
+show_history(struct ui_app *app, struct ui_screen *scr, const struct cb_rating *x)
 {
-	struct cb_rating *x = selected(scr->state);
 	struct cb_vec hist = CB_VEC_OWNING(cb_rating_free_item);
 	struct cb_vec versions = CB_VEC_OWNING(ui_version_free_item);
 	struct cb_err err = {0};
 	size_t i;
 
-	if (x == NULL)
-		return;
 	if (cb_store_rating_history(app->store, x->id, &hist, &err) != 0) {
 		ui_fail(app, &err);
 		return;
@@ -354,6 +351,49 @@ rating_history(struct ui_app *app, struct ui_screen *scr)
 	ui_open_history(app, _("History of the risk rating"), &versions, scr);
 	cb_vec_clear(&versions);
 	cb_vec_clear(&hist);
+}
+
+static char *
+rating_pick_label(struct ui_app *app, const struct cb_rating *x)
+{
+	char d[CB_DATE_LEN];
+
+	cb_date_format(x->date, d);
+	return cb_asprintf(_("%s, rated on %s"), rating_label(app, x->rating), d);
+}
+
+/* h: the selected rating's history, or a retracted one's (which has left
+ * the list). */
+static void
+rating_history(struct ui_app *app, struct ui_screen *scr)
+{
+	struct ratings *v = scr->state;
+	const struct cb_rating *cur = selected(v);
+	struct cb_vec gone = CB_VEC_OWNING(cb_rating_free_item);
+	struct cb_err err = {0};
+	char **labels, *current = cur != NULL ? rating_pick_label(app, cur) : NULL;
+	size_t i;
+	int pick;
+
+	if (cb_store_rating_retracted(app->store, v->family_id, &gone, &err) != 0) {
+		ui_fail(app, &err);
+		free(current);
+		return;
+	}
+	labels = cb_calloc(gone.len + 1, sizeof *labels);
+	for (i = 0; i < gone.len; i++)
+		labels[i] = ui_retracted_label(&((struct cb_rating *)gone.items[i])->rev,
+		                               rating_pick_label(app, gone.items[i]));
+	pick = ui_pick_history(app, current, labels, gone.len);
+	if (pick == 0)
+		show_history(app, scr, cur);
+	else if (pick > 0)
+		show_history(app, scr, gone.items[pick - 1]);
+	for (i = 0; i < gone.len; i++)
+		free(labels[i]);
+	free(labels);
+	free(current);
+	cb_vec_clear(&gone);
 }
 
 struct rating_save {

@@ -430,16 +430,13 @@ view_record(struct ui_app *app, struct ui_screen *scr)
 }
 
 static void
-record_history(struct ui_app *app, struct ui_screen *scr)
+show_history(struct ui_app *app, struct ui_screen *scr, const struct cb_stage_record *r)
 {
-	const struct cb_stage_record *r = selected(scr->state);
 	struct cb_vec hist = CB_VEC_OWNING(cb_stage_record_free_item);
 	struct cb_vec versions = CB_VEC_OWNING(ui_version_free_item);
 	struct cb_err err = {0};
 	size_t i;
 
-	if (r == NULL)
-		return;
 	if (cb_store_stage_history(app->store, r->id, &hist, &err) != 0) {
 		ui_fail(app, &err);
 		return;
@@ -452,6 +449,51 @@ record_history(struct ui_app *app, struct ui_screen *scr)
 	ui_open_history(app, _("History of the stage record"), &versions, scr);
 	cb_vec_clear(&versions);
 	cb_vec_clear(&hist);
+}
+
+static char *
+record_pick_label(struct ui_app *app, const struct cb_stage_record *r)
+{
+	char d[CB_DATE_LEN];
+
+	cb_date_format(r->date, d);
+	return cb_asprintf(_("%s, %s: %s (%s)"), r->person_name ? r->person_name : "?",
+	                   cb_reflist_label(&app->ref->issues, r->issue), stage_name(app, r->stage),
+	                   d);
+}
+
+/* h: the selected stage record's history, or a retracted one's (which has left
+ * the list). */
+static void
+record_history(struct ui_app *app, struct ui_screen *scr)
+{
+	struct stages *v = scr->state;
+	const struct cb_stage_record *cur = selected(v);
+	struct cb_vec gone = CB_VEC_OWNING(cb_stage_record_free_item);
+	struct cb_err err = {0};
+	char **labels, *current = cur != NULL ? record_pick_label(app, cur) : NULL;
+	size_t i;
+	int pick;
+
+	if (cb_store_stage_retracted(app->store, v->family_id, &gone, &err) != 0) {
+		ui_fail(app, &err);
+		free(current);
+		return;
+	}
+	labels = cb_calloc(gone.len + 1, sizeof *labels);
+	for (i = 0; i < gone.len; i++)
+		labels[i] = ui_retracted_label(&((struct cb_stage_record *)gone.items[i])->rev,
+		                               record_pick_label(app, gone.items[i]));
+	pick = ui_pick_history(app, current, labels, gone.len);
+	if (pick == 0)
+		show_history(app, scr, cur);
+	else if (pick > 0)
+		show_history(app, scr, gone.items[pick - 1]);
+	for (i = 0; i < gone.len; i++)
+		free(labels[i]);
+	free(labels);
+	free(current);
+	cb_vec_clear(&gone);
 }
 
 struct stage_save {

@@ -258,6 +258,42 @@ ui_version_push(struct cb_vec *versions, const struct cb_rev *rev, char *body)
 	cb_vec_push(versions, v);
 }
 
+char *
+ui_retracted_label(const struct cb_rev *rev, char *label)
+{
+	char *out = cb_asprintf(_("%s (retracted %.10s)"), label, rev->created_at);
+
+	free(label);
+	return out;
+}
+
+int
+ui_pick_history(struct ui_app *app, const char *current, char **gone, size_t n)
+{
+	struct ui_choice *items;
+	size_t k = 0, i;
+	int pick;
+
+	if (n == 0) {
+		if (current == NULL)
+			ui_say(app, _("There is no history to show yet."));
+		return current != NULL ? 0 : -1;
+	}
+	items = cb_calloc(n + 1, sizeof *items);
+	if (current != NULL)
+		items[k++] = (struct ui_choice){current, _("The one selected in the list"), false};
+	for (i = 0; i < n; i++)
+		items[k++] = (struct ui_choice){gone[i], _("Retracted: its history says who retracted "
+		                                           "it, when and why"),
+		                                false};
+	pick = ui_pick(app, _("The history of which? (retracted ones are at the end)"), items, k,
+	               0);
+	free(items);
+	if (pick < 0)
+		return -1;
+	return current != NULL ? pick : pick + 1;
+}
+
 void
 ui_open_history(struct ui_app *app, const char *title, struct cb_vec *versions,
                 const struct ui_screen *about)
