@@ -442,11 +442,13 @@ void ui_version_push(struct cb_vec *versions, const struct cb_rev *rev, char *bo
  * date from rev, the retracting version. label is taken over. */
 char *ui_retracted_label(const struct cb_rev *rev, char *label);
 /* h on a list whose retracted records have left it: asks whether the
- * history wanted is the selected record's (current, a label; NULL when
- * none is selected) or a retracted one's (gone, n labels, each from
- * ui_retracted_label). Asks nothing when n is 0. -1 when cancelled (or
- * there is nothing), 0 for the selected one, k + 1 for gone[k]. */
-int ui_pick_history(struct ui_app *app, const char *current, char **gone, size_t n);
+ * history wanted is the selected record's (cur; NULL when none is
+ * selected) or a retracted one's (gone: the retracting versions, each
+ * with its struct cb_rev at byte rev_at, as offsetof gives it). label
+ * names a record (a string to free). Asks nothing when gone is empty.
+ * The record chosen, or NULL when cancelled or there is nothing. */
+const void *ui_pick_history(struct ui_app *app, const void *cur, const struct cb_vec *gone,
+                            size_t rev_at, char *(*label)(struct ui_app *, const void *));
 /* For ui_prompt: refuses an empty answer ("say why: a reason is
  * required"). */
 int ui_need_reason(const char *text, void *ctx, struct cb_err *err);

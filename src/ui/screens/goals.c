@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,8 +264,9 @@ find_goal(struct ui_app *app, struct goals *g)
 }
 
 static char *
-goal_label(const struct cb_goal *x)
+goal_label(struct ui_app *app, const void *p)
 {
+	const struct cb_goal *x = p;
 	return cb_asprintf(_("\"%s\" (%s's goal)"), x->words, ui_goal_whose(x));
 }
 
@@ -276,28 +278,15 @@ goals_history(struct ui_app *app, struct ui_screen *scr, const struct cb_goal *g
 	struct goals *g = scr->state;
 	struct cb_vec gone = CB_VEC_OWNING(cb_goal_free_item);
 	struct cb_err err = {0};
-	char **labels, *current = goal != NULL ? goal_label(goal) : NULL;
-	size_t i;
-	int pick;
+	const void *chosen;
 
 	if (cb_store_goal_retracted(app->store, g->family_id, &gone, &err) != 0) {
 		ui_fail(app, &err);
-		free(current);
 		return;
 	}
-	labels = cb_calloc(gone.len + 1, sizeof *labels);
-	for (i = 0; i < gone.len; i++)
-		labels[i] = ui_retracted_label(&((struct cb_goal *)gone.items[i])->rev,
-		                               goal_label(gone.items[i]));
-	pick = ui_pick_history(app, current, labels, gone.len);
-	if (pick == 0)
-		ui_goal_history(app, goal, scr);
-	else if (pick > 0)
-		ui_goal_history(app, gone.items[pick - 1], scr);
-	for (i = 0; i < gone.len; i++)
-		free(labels[i]);
-	free(labels);
-	free(current);
+	chosen = ui_pick_history(app, goal, &gone, offsetof(struct cb_goal, rev), goal_label);
+	if (chosen != NULL)
+		ui_goal_history(app, chosen, scr);
 	cb_vec_clear(&gone);
 }
 

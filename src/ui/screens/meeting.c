@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -719,8 +720,9 @@ remove_item(struct ui_app *app, struct ui_screen *scr)
 }
 
 static char *
-item_label(const struct cb_meeting_item *it)
+item_label(struct ui_app *app, const void *p)
 {
+	const struct cb_meeting_item *it = p;
 	return cb_asprintf(_("%s %s"), it->family_reference ? it->family_reference : "?",
 	                   it->family_name ? it->family_name : "");
 }
@@ -739,7 +741,7 @@ show_item_history(struct ui_app *app, struct ui_screen *scr, const struct cb_mee
 	}
 	for (i = 0; i < hist.len; i++) {
 		const struct cb_meeting_item *x = hist.items[i];
-		char *name = item_label(x);
+		char *name = item_label(app, x);
 
 		ui_version_push(&versions, &x->rev,
 		                cb_asprintf(_("%s: number %d on the agenda, %ld minutes spent on it"),
@@ -761,28 +763,15 @@ item_history(struct ui_app *app, struct ui_screen *scr)
 		v->items.len > 0 ? v->items.items[v->list.sel] : NULL;
 	struct cb_vec gone = CB_VEC_OWNING(cb_meeting_item_free_item);
 	struct cb_err err = {0};
-	char **labels, *current = cur != NULL ? item_label(cur) : NULL;
-	size_t i;
-	int pick;
+	const void *chosen;
 
 	if (cb_store_item_retracted(app->store, v->id, &gone, &err) != 0) {
 		ui_fail(app, &err);
-		free(current);
 		return;
 	}
-	labels = cb_calloc(gone.len + 1, sizeof *labels);
-	for (i = 0; i < gone.len; i++)
-		labels[i] = ui_retracted_label(&((struct cb_meeting_item *)gone.items[i])->rev,
-		                               item_label(gone.items[i]));
-	pick = ui_pick_history(app, current, labels, gone.len);
-	if (pick == 0)
-		show_item_history(app, scr, cur);
-	else if (pick > 0)
-		show_item_history(app, scr, gone.items[pick - 1]);
-	for (i = 0; i < gone.len; i++)
-		free(labels[i]);
-	free(labels);
-	free(current);
+	chosen = ui_pick_history(app, cur, &gone, offsetof(struct cb_meeting_item, rev), item_label);
+	if (chosen != NULL)
+		show_item_history(app, scr, chosen);
 	cb_vec_clear(&gone);
 }
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,8 +272,9 @@ show_history(struct ui_app *app, struct ui_screen *scr, const struct cb_note *no
 }
 
 static char *
-note_label(struct ui_app *app, const struct cb_note *x)
+note_label(struct ui_app *app, const void *p)
 {
+	const struct cb_note *x = p;
 	char date[CB_DATE_LEN];
 	/* Its first line, to tell it from the others; the history has it all. */
 	size_t line = strcspn(x->text, "\n"), fit = cb_utf8_fit(x->text, 40);
@@ -292,28 +294,15 @@ note_history(struct ui_app *app, struct ui_screen *scr)
 	struct cb_note *note = selected(n);
 	struct cb_vec gone = CB_VEC_OWNING(cb_note_free_item);
 	struct cb_err err = {0};
-	char **labels, *current = note != NULL ? note_label(app, note) : NULL;
-	size_t i;
-	int pick;
+	const void *chosen;
 
 	if (cb_store_note_retracted(app->store, n->family_id, &gone, &err) != 0) {
 		ui_fail(app, &err);
-		free(current);
 		return;
 	}
-	labels = cb_calloc(gone.len + 1, sizeof *labels);
-	for (i = 0; i < gone.len; i++)
-		labels[i] = ui_retracted_label(&((struct cb_note *)gone.items[i])->rev,
-		                               note_label(app, gone.items[i]));
-	pick = ui_pick_history(app, current, labels, gone.len);
-	if (pick == 0)
-		show_history(app, scr, note);
-	else if (pick > 0)
-		show_history(app, scr, gone.items[pick - 1]);
-	for (i = 0; i < gone.len; i++)
-		free(labels[i]);
-	free(labels);
-	free(current);
+	chosen = ui_pick_history(app, note, &gone, offsetof(struct cb_note, rev), note_label);
+	if (chosen != NULL)
+		show_history(app, scr, chosen);
 	cb_vec_clear(&gone);
 }
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -686,8 +687,9 @@ show_history(struct ui_app *app, struct ui_screen *scr, const struct cb_session 
 }
 
 static char *
-session_label(struct ui_app *app, const struct cb_session *s)
+session_label(struct ui_app *app, const void *p)
 {
+	const struct cb_session *s = p;
 	char date[CB_DATE_LEN], *mods = session_modules(app, s->modules, true), *out;
 
 	cb_date_format(s->date, date);
@@ -705,9 +707,7 @@ session_history(struct ui_app *app, struct ui_screen *scr)
 	const struct cb_session *cur = selected_session(g);
 	struct cb_vec gone = CB_VEC_OWNING(cb_session_free_item);
 	struct cb_err err = {0};
-	char **labels, *current;
-	size_t i;
-	int pick;
+	const void *chosen;
 
 	if (cb_store_session_retracted(app->store, g->family_id, &gone, &err) != 0) {
 		ui_fail(app, &err);
@@ -719,20 +719,9 @@ session_history(struct ui_app *app, struct ui_screen *scr)
 		cb_vec_clear(&gone);
 		return;
 	}
-	current = cur != NULL ? session_label(app, cur) : NULL;
-	labels = cb_calloc(gone.len + 1, sizeof *labels);
-	for (i = 0; i < gone.len; i++)
-		labels[i] = ui_retracted_label(&((struct cb_session *)gone.items[i])->rev,
-		                               session_label(app, gone.items[i]));
-	pick = ui_pick_history(app, current, labels, gone.len);
-	if (pick == 0)
-		show_history(app, scr, cur);
-	else if (pick > 0)
-		show_history(app, scr, gone.items[pick - 1]);
-	for (i = 0; i < gone.len; i++)
-		free(labels[i]);
-	free(labels);
-	free(current);
+	chosen = ui_pick_history(app, cur, &gone, offsetof(struct cb_session, rev), session_label);
+	if (chosen != NULL)
+		show_history(app, scr, chosen);
 	cb_vec_clear(&gone);
 }
 

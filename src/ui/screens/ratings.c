@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -354,8 +355,9 @@ show_history(struct ui_app *app, struct ui_screen *scr, const struct cb_rating *
 }
 
 static char *
-rating_pick_label(struct ui_app *app, const struct cb_rating *x)
+rating_pick_label(struct ui_app *app, const void *p)
 {
+	const struct cb_rating *x = p;
 	char d[CB_DATE_LEN];
 
 	cb_date_format(x->date, d);
@@ -371,28 +373,15 @@ rating_history(struct ui_app *app, struct ui_screen *scr)
 	const struct cb_rating *cur = selected(v);
 	struct cb_vec gone = CB_VEC_OWNING(cb_rating_free_item);
 	struct cb_err err = {0};
-	char **labels, *current = cur != NULL ? rating_pick_label(app, cur) : NULL;
-	size_t i;
-	int pick;
+	const void *chosen;
 
 	if (cb_store_rating_retracted(app->store, v->family_id, &gone, &err) != 0) {
 		ui_fail(app, &err);
-		free(current);
 		return;
 	}
-	labels = cb_calloc(gone.len + 1, sizeof *labels);
-	for (i = 0; i < gone.len; i++)
-		labels[i] = ui_retracted_label(&((struct cb_rating *)gone.items[i])->rev,
-		                               rating_pick_label(app, gone.items[i]));
-	pick = ui_pick_history(app, current, labels, gone.len);
-	if (pick == 0)
-		show_history(app, scr, cur);
-	else if (pick > 0)
-		show_history(app, scr, gone.items[pick - 1]);
-	for (i = 0; i < gone.len; i++)
-		free(labels[i]);
-	free(labels);
-	free(current);
+	chosen = ui_pick_history(app, cur, &gone, offsetof(struct cb_rating, rev), rating_pick_label);
+	if (chosen != NULL)
+		show_history(app, scr, chosen);
 	cb_vec_clear(&gone);
 }
 

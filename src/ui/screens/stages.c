@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -452,8 +453,9 @@ show_history(struct ui_app *app, struct ui_screen *scr, const struct cb_stage_re
 }
 
 static char *
-record_pick_label(struct ui_app *app, const struct cb_stage_record *r)
+record_pick_label(struct ui_app *app, const void *p)
 {
+	const struct cb_stage_record *r = p;
 	char d[CB_DATE_LEN];
 
 	cb_date_format(r->date, d);
@@ -471,28 +473,15 @@ record_history(struct ui_app *app, struct ui_screen *scr)
 	const struct cb_stage_record *cur = selected(v);
 	struct cb_vec gone = CB_VEC_OWNING(cb_stage_record_free_item);
 	struct cb_err err = {0};
-	char **labels, *current = cur != NULL ? record_pick_label(app, cur) : NULL;
-	size_t i;
-	int pick;
+	const void *chosen;
 
 	if (cb_store_stage_retracted(app->store, v->family_id, &gone, &err) != 0) {
 		ui_fail(app, &err);
-		free(current);
 		return;
 	}
-	labels = cb_calloc(gone.len + 1, sizeof *labels);
-	for (i = 0; i < gone.len; i++)
-		labels[i] = ui_retracted_label(&((struct cb_stage_record *)gone.items[i])->rev,
-		                               record_pick_label(app, gone.items[i]));
-	pick = ui_pick_history(app, current, labels, gone.len);
-	if (pick == 0)
-		show_history(app, scr, cur);
-	else if (pick > 0)
-		show_history(app, scr, gone.items[pick - 1]);
-	for (i = 0; i < gone.len; i++)
-		free(labels[i]);
-	free(labels);
-	free(current);
+	chosen = ui_pick_history(app, cur, &gone, offsetof(struct cb_stage_record, rev), record_pick_label);
+	if (chosen != NULL)
+		show_history(app, scr, chosen);
 	cb_vec_clear(&gone);
 }
 

@@ -267,31 +267,41 @@ ui_retracted_label(const struct cb_rev *rev, char *label)
 	return out;
 }
 
-int
-ui_pick_history(struct ui_app *app, const char *current, char **gone, size_t n)
+const void *
+ui_pick_history(struct ui_app *app, const void *cur, const struct cb_vec *gone, size_t rev_at,
+                char *(*label)(struct ui_app *, const void *))
 {
 	struct ui_choice *items;
+	char *current;
+	const void *chosen = NULL;
 	size_t k = 0, i;
 	int pick;
 
-	if (n == 0) {
-		if (current == NULL)
+	if (gone->len == 0) {
+		if (cur == NULL)
 			ui_say(app, _("There is no history to show yet."));
-		return current != NULL ? 0 : -1;
+		return cur;
 	}
-	items = cb_calloc(n + 1, sizeof *items);
+	items = cb_calloc(gone->len + 1, sizeof *items);
+	current = cur != NULL ? label(app, cur) : NULL;
 	if (current != NULL)
 		items[k++] = (struct ui_choice){current, _("The one selected in the list"), false};
-	for (i = 0; i < n; i++)
-		items[k++] = (struct ui_choice){gone[i], _("Retracted: its history says who retracted "
-		                                           "it, when and why"),
-		                                false};
+	for (i = 0; i < gone->len; i++) {
+		const char *item = gone->items[i];
+
+		items[k++] = (struct ui_choice){
+			ui_retracted_label((const struct cb_rev *)(item + rev_at), label(app, item)),
+			_("Retracted: its history says who retracted it, when and why"), false};
+	}
 	pick = ui_pick(app, _("The history of which? (retracted ones are at the end)"), items, k,
 	               0);
+	if (pick >= 0)
+		chosen = current != NULL && pick == 0 ? cur
+		                                      : gone->items[current != NULL ? pick - 1 : pick];
+	for (i = 0; i < k; i++)
+		free((char *)items[i].label);
 	free(items);
-	if (pick < 0)
-		return -1;
-	return current != NULL ? pick : pick + 1;
+	return chosen;
 }
 
 void
