@@ -36,5 +36,7 @@ bool cb_str_startswith(const char *s, const char *prefix);
 size_t cb_str_distance(const char *a, const char *b, size_t cap);
 /* New string with leading and trailing blanks removed. */
 char *cb_str_trim(const char *s);
+/* Whether word is one of the space-separated words of list (NULL: none). */
+bool cb_str_has_word(const char *list, const char *word);
 
 #endif

@@ -203,3 +203,21 @@ cb_str_trim(const char *s)
 		end--;
 	return cb_strndup(s, (size_t)(end - s));
 }
+
+bool
+cb_str_has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = list;
+
+	while (p != NULL && *p != '\0') {
+		size_t k;
+
+		p += strspn(p, " ");
+		k = strcspn(p, " ");
+		if (k == n && strncmp(p, word, n) == 0)
+			return true;
+		p += k;
+	}
+	return false;
+}

@@ -68,6 +68,9 @@ START_TEST(string_helpers)
 	t = cb_str_trim("  Zoë  \n");
 	ck_assert_str_eq(t, "Zoë");
 	free(t);
+	ck_assert(cb_str_has_word(" 4B  7A ", "7A"));
+	ck_assert(!cb_str_has_word("4B 7AB", "7A"));
+	ck_assert(!cb_str_has_word(NULL, "7A"));
 }
 END_TEST
 

@@ -104,24 +104,6 @@ pick_ref(struct ui_app *app, const char *title, const struct cb_reflist *l, cons
 	return out;
 }
 
-static bool
-has_word(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p = list;
-
-	while (p != NULL && *p != '\0') {
-		size_t k;
-
-		p += strspn(p, " ");
-		k = strcspn(p, " ");
-		if (k == n && strncmp(p, word, n) == 0)
-			return true;
-		p += k;
-	}
-	return false;
-}
-
 int
 ui_family_status_form(struct ui_app *app, struct cb_status *s)
 {
@@ -148,10 +130,10 @@ ui_family_status_form(struct ui_app *app, struct cb_status *s)
 		const struct cb_refitem *it = cb_reflist_at(&app->ref->factors, i);
 
 		/* Legacy codes are offered only where they were recorded. */
-		if (it->legacy && !has_word(s->factors, it->id))
+		if (it->legacy && !cb_str_has_word(s->factors, it->id))
 			continue;
 		fi[k].label = it->label;
-		fi[k].checked = has_word(s->factors, it->id);
+		fi[k].checked = cb_str_has_word(s->factors, it->id);
 		fm[k++] = it;
 	}
 	if (ui_pick_many(app, _("Factors at the end of assessment"), fi, k) != 0)

@@ -238,24 +238,6 @@ out:
 
 /* Correcting */
 
-static bool
-listed(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p = list;
-
-	while (p != NULL && *p != '\0') {
-		size_t k;
-
-		p += strspn(p, " ");
-		k = strcspn(p, " ");
-		if (k == n && strncmp(p, word, n) == 0)
-			return true;
-		p += k;
-	}
-	return false;
-}
-
 /* Whether two space-separated lists hold the same words, in any order. */
 static bool
 same_words(const char *a, const char *b)
@@ -269,7 +251,7 @@ same_words(const char *a, const char *b)
 
 		for (tok = strtok_r(copy, " ", &save); tok != NULL && all;
 		     tok = strtok_r(NULL, " ", &save))
-			all = listed(lists[1 - k], tok);
+			all = cb_str_has_word(lists[1 - k], tok);
 		free(copy);
 		if (!all)
 			return false;
@@ -318,7 +300,7 @@ correct_present(struct ui_app *app, const char *family_id, struct cb_session *x)
 		struct attendee *a = people.items[i];
 
 		who[i].label = a->label;
-		who[i].checked = listed(x->present, a->id);
+		who[i].checked = cb_str_has_word(x->present, a->id);
 		ids[i] = a->id;
 	}
 	if (pick_some(app, _("Who was there? (Space ticks)"), who, people.len,
@@ -359,7 +341,7 @@ correct_modules(struct ui_app *app, struct cb_session *x)
 			continue;
 		which[n].label = m->title;
 		which[n].detail = m->purpose;
-		which[n].checked = listed(x->modules, m->id);
+		which[n].checked = cb_str_has_word(x->modules, m->id);
 		ids[n++] = m->id;
 	}
 	for (i = 0; i < gone.len; i++) {
