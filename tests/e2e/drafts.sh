@@ -19,16 +19,7 @@ send Enter
 wait_for "Allocate yourself"
 send y
 wait_for "Family record"
-send n
-wait_for "Case notes"
-send a
-wait_for "What kind of note?"
-send Enter
-wait_for "When did it happen?"
-send Enter
-wait_for "significant event"
-send n
-wait_for "New note"
+new_note
 type_text "Khoa told me he makes his mum's tea every night"
 # The draft is kept within a few seconds; then the power goes.
 n=0
@@ -102,16 +93,7 @@ wait_for "Note saved."
 # Esc, then "Save it": saved, and said so, as Ctrl-S does.
 send Escape
 wait_for "Family record"
-send n
-wait_for "Case notes"
-send a
-wait_for "What kind of note?"
-send Enter
-wait_for "When did it happen?"
-send Enter
-wait_for "significant event"
-send n
-wait_for "New note"
+new_note
 type_text "Third visit: the tea was made by Hoa"
 send Escape
 wait_for "The text is not saved"

@@ -171,6 +171,11 @@ open_meeting() {
 open_new_note() {
 	send Enter
 	wait_for "Family record"
+	new_note
+}
+
+# new_note: from a family record, the same empty new note.
+new_note() {
 	send n
 	wait_for "Case notes"
 	send a
