@@ -697,10 +697,19 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 		/* The draft is due whether or not typing pauses. */
 		if (draft_due(&v))
 			keep_draft(app, &v, false);
-		if (key == ERR || key == KEY_RESIZE || app->too_small)
+		if (key == ERR || key == KEY_RESIZE)
 			continue;
-		app->status[0] = '\0';
 		action = ui_keys_lookup(UI_SCR_EDITOR, key);
+		if (app->too_small) {
+			/* Typing that was on its way when the window shrank is
+			 * still typing; commands wait for a screen to see. */
+			if (action == UI_NONE && ui_key_text(key, buf, &len)) {
+				ui_editor_insert(&v.ed, buf, len);
+				mark_changed(&v);
+			}
+			continue;
+		}
+		app->status[0] = '\0';
 		if (e->single_paragraph && (key == '\n' || key == KEY_ENTER))
 			action = UI_SAVE;
 		switch (action) {

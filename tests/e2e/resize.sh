@@ -24,11 +24,13 @@ send Enter
 send n
 wait_for "New note"
 type_text "Half a thought about Ruby's"
+wait_for "Half a thought about Ruby's"
 resize 60 20
 wait_for "this is 60x20"
-resize 100 30
-wait_for "Half a thought about Ruby's"
+# Typing while the screen is too small is kept.
 type_text " nursery."
+resize 100 30
+wait_for "Half a thought about Ruby's nursery."
 send C-s
 wait_for "Note saved."
 resize 80 24
