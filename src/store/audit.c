@@ -106,12 +106,12 @@ cb_store_record_exists(struct cb_store *s, const char *kind, const char *id, boo
 			break;
 	if (i == sizeof tables / sizeof *tables)
 		return cb_err_set(err, CB_EINTERNAL, "unknown record kind '%s'", kind);
-	if (st_prepare(s, tables[i].sql, &st, err) != 0)
+	if (st_prepare_cached(s, tables[i].sql, &st, err) != 0)
 		return -1;
 	st_bind_text(st, 1, id);
 	rc = sqlite3_step(st);
 	*out = rc == SQLITE_ROW;
-	sqlite3_finalize(st);
+	st_release(s, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }
 

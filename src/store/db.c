@@ -137,12 +137,19 @@ int
 st_prepare_cached(struct cb_store *s, const char *sql, sqlite3_stmt **st, struct cb_err *err)
 {
 	struct st_cached *c;
-	size_t i;
+	size_t i, hit = s->ncache;
 
-	for (i = 0; i < s->ncache; i++) {
+	/* Most SQL is a string constant, asked for by the same pointer each
+	 * time: found without comparing the text of every other statement
+	 * (the pointer alone could be a buffer reused for other text). */
+	for (i = 0; i < s->ncache && hit == s->ncache; i++)
+		if (s->cache[i].key == sql && strcmp(s->cache[i].sql, sql) == 0)
+			hit = i;
+	for (i = hit < s->ncache ? hit : 0; i < s->ncache; i++) {
 		c = &s->cache[i];
 		if (strcmp(c->sql, sql) != 0)
 			continue;
+		c->key = sql;
 		if (c->busy) /* in use further up: a statement of its own */
 			return st_prepare(s, sql, st, err);
 		if (st_prepare_hook != NULL)
@@ -156,6 +163,7 @@ st_prepare_cached(struct cb_store *s, const char *sql, sqlite3_stmt **st, struct
 	if (s->ncache < ST_CACHE_SIZE) {
 		c = &s->cache[s->ncache++];
 		c->sql = cb_strdup(sql);
+		c->key = sql;
 		c->st = *st;
 		c->busy = true;
 	}
@@ -305,6 +313,18 @@ st_bind_rev(sqlite3_stmt *st, const struct cb_rev *rev)
 	st_bind_text(st, 6, rev->reason);
 }
 
+/* A statement without parameters or rows, kept prepared: the savepoints
+ * every record's save opens and releases are not parsed again each time. */
+static int
+exec_cached(struct cb_store *s, const char *sql, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+
+	if (st_prepare_cached(s, sql, &st, err) != 0)
+		return -1;
+	return st_exec_stmt(s, st, err);
+}
+
 int
 cb_store_begin(struct cb_store *s, struct cb_err *err)
 {
@@ -314,7 +334,7 @@ cb_store_begin(struct cb_store *s, struct cb_err *err)
 		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
 	else
 		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", s->depth);
-	if (st_exec(s, sql, err) != 0)
+	if ((s->depth == 0 ? st_exec(s, sql, err) : exec_cached(s, sql, err)) != 0)
 		return -1;
 	s->depth++;
 	return 0;
@@ -337,7 +357,7 @@ cb_store_commit(struct cb_store *s, struct cb_err *err)
 		snprintf(sql, sizeof sql, "COMMIT");
 	else
 		snprintf(sql, sizeof sql, "RELEASE sp%d", s->depth - 1);
-	if (st_exec(s, sql, err) != 0) {
+	if ((s->depth == 1 ? st_exec(s, sql, err) : exec_cached(s, sql, err)) != 0) {
 		cb_store_rollback(s);
 		return -1;
 	}

@@ -136,7 +136,7 @@ cb_store_family_find_ref(struct cb_store *s, const char *reference, struct cb_fa
 	*out = NULL;
 	/* The reference as typed, in any case and with or without accents,
 	 * or the family's id. */
-	if (st_prepare(s, FAMILY_SELECT("families_current") "WHERE f.family_id IN (SELECT "
+	if (st_prepare_cached(s, FAMILY_SELECT("families_current") "WHERE f.family_id IN (SELECT "
 	                  "h.family_id FROM family_heads h WHERE h.ref_fold = ?2) "
 	                  "OR f.family_id = ?1 ORDER BY f.reference = ?1 DESC LIMIT 1", &st,
 	               err) != 0)
@@ -146,7 +146,7 @@ cb_store_family_find_ref(struct cb_store *s, const char *reference, struct cb_fa
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = family_row(st);
-	sqlite3_finalize(st);
+	st_release(s, st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc != SQLITE_DONE)
@@ -518,7 +518,7 @@ allocation_unique(struct cb_store *s, const struct cb_allocation *a, struct cb_e
 	char *name = NULL;
 	int rc;
 
-	if (st_prepare(s, "SELECT (SELECT w.name FROM workers_current w WHERE w.worker_id = "
+	if (st_prepare_cached(s, "SELECT (SELECT w.name FROM workers_current w WHERE w.worker_id = "
 	                  "ai.worker_id) FROM allocations ai JOIN allocations_current a ON "
 	                  "a.allocation_id = ai.id WHERE ai.family_id = ?1 AND ai.worker_id = ?2 "
 	                  "AND a.end_date IS NULL AND ai.id <> ?3",
@@ -530,7 +530,7 @@ allocation_unique(struct cb_store *s, const struct cb_allocation *a, struct cb_e
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		name = st_col_str(st, 0);
-	sqlite3_finalize(st);
+	st_release(s, st);
 	if (rc == SQLITE_ROW) {
 		cb_err_set(err, CB_EEXIST,
 		           _("%s is already allocated to this family: correct that allocation to "

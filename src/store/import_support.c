@@ -65,14 +65,14 @@ lookup(struct cb_store *s, const char *sql, const char *const *params, size_t n,
 	int rc;
 
 	out[0] = '\0';
-	if (st_prepare(s, sql, &st, err) != 0)
+	if (st_prepare_cached(s, sql, &st, err) != 0)
 		return -1;
 	for (i = 0; i < n; i++)
 		st_bind_text(st, (int)i + 1, params[i]);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		st_col_id(st, 0, out);
-	sqlite3_finalize(st);
+	st_release(s, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }
 
@@ -279,7 +279,7 @@ action_fits(struct cb_store *s, const struct cb_import_ref *ref, enum ref_verdic
 		*v = REF_OTHER_FAMILY;
 		return 0;
 	}
-	if (st_prepare(s, "SELECT m.meeting_date FROM actions a JOIN meetings_current m ON "
+	if (st_prepare_cached(s, "SELECT m.meeting_date FROM actions a JOIN meetings_current m ON "
 	                  "m.meeting_id = a.meeting_id WHERE a.id = ?1", &st, err) != 0)
 		return -1;
 	st_bind_text(st, 1, ref->id);
@@ -289,7 +289,7 @@ action_fits(struct cb_store *s, const struct cb_import_ref *ref, enum ref_verdic
 		if (strcmp((const char *)sqlite3_column_text(st, 0), when) >= 0)
 			*v = REF_NOT_EARLIER;
 	}
-	sqlite3_finalize(st);
+	st_release(s, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
 }
 

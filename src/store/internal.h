@@ -24,6 +24,7 @@ struct cb_vec;
 #define ST_CACHE_SIZE 96
 struct st_cached {
 	char *sql;
+	const char *key; /* where the SQL was last asked for from: compared first */
 	sqlite3_stmt *st;
 	bool busy;
 };
