@@ -610,6 +610,10 @@ temp_store_default(struct cb_store *s)
 		sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 }
 
+/* Tests turn this off to have an import index each record as it is
+ * written, and compare. */
+bool st_import_holds_search = true;
+
 int
 cb_store_import(struct cb_store *s, struct cb_import_plan *p, struct cb_import_report *report,
                 struct cb_diags *diags, struct cb_err *err)
@@ -635,6 +639,10 @@ cb_store_import(struct cb_store *s, struct cb_import_plan *p, struct cb_import_r
 	}
 	if (decide(s, p, diags, before, err) != 0 || check_refs(s, p, diags, before, err) != 0)
 		goto out;
+	/* The search index is written once, for every record, at the end:
+	 * not a record at a time (see st_search_hold). */
+	if (st_import_holds_search && st_search_hold(s, err) != 0)
+		goto out;
 	problems = p->problems + cb_diags_count(diags) - before;
 	if (problems > 0) {
 		cb_err_set(err, CB_EINVAL,
@@ -643,7 +651,8 @@ cb_store_import(struct cb_store *s, struct cb_import_plan *p, struct cb_import_r
 		           problems);
 		goto out;
 	}
-	if (write_all(s, p, caller, report, diags, err) != 0)
+	if (write_all(s, p, caller, report, diags, err) != 0 ||
+	    (st_import_holds_search && st_search_release(s, err) != 0))
 		goto out;
 	cb_store_set_actor(s, caller);
 	if (report->added_total > 0) {

@@ -240,6 +240,11 @@ int st_crypt_read(const char *path, const char *pass, unsigned char **out, size_
 
 /* The OS user running this process, for the audit. */
 void st_os_user_init(struct cb_store *s);
+/* Hold the search index for a bulk write inside a transaction: the
+ * records written meanwhile are only noted; the release (before the
+ * commit) indexes them all in one statement (see migrate.c). */
+int st_search_hold(struct cb_store *s, struct cb_err *err);
+int st_search_release(struct cb_store *s, struct cb_err *err);
 /* Fold the names of the heads that a trigger left unfolded (heads.c),
  * in the caller's transaction. */
 int st_refold(struct cb_store *s, struct cb_err *err);

@@ -749,6 +749,86 @@ static const char migration_seen_rows[] =
 	"UPDATE sync_state SET value = value + 1 WHERE key = 'seen_rows'; END;\n"
 	"CREATE INDEX action_versions_due ON action_versions(due);\n";
 
+/* Search held for a bulk write. Each trigger that keeps the search index
+ * writes its record's row at once, and FTS5 writes its pending rows to
+ * disk at the end of every statement and savepoint: an import of
+ * thousands of records then spent half its time merging tiny segments.
+ * While search_hold has its row (an import's transaction inserts it and
+ * deletes it before it commits; nothing else sees it), the triggers only
+ * note the record in search_todo, and deleting the row writes the search
+ * rows of every record noted, from its current version, in one statement.
+ * Records are numbered in the order they were first noted, as the
+ * triggers number them (a search lists the newest first by that number).
+ * The same text as SEARCH() above, for the same kinds. */
+#define SEARCH_HELD_KINDS(X)                                                     \
+	X("family_versions", "families_current", "family_id", "families i", "family", \
+	  "i.id", "new.opened", "new.reference || ' ' || new.name")                   \
+	X("person_versions", "people_current", "person_id", "people i", "person",     \
+	  "i.family_id", "NULL", "new.name")                                          \
+	X("note_versions", "notes_current", "note_id", "notes i", "note", "i.family_id", \
+	  "new.note_date", "new.body")                                                \
+	X("session_versions", "sessions_current", "session_id", "sessions i", "session", \
+	  "i.family_id", "new.session_date", "new.covered")                           \
+	X("answer_versions", "answers_current", "answer_id", "answers i", "answer",   \
+	  "i.family_id", "new.answered_on", "new.value")                              \
+	X("goal_versions", "goals_current", "goal_id", "goals i", "goal", "i.family_id", \
+	  "new.set_on", "new.words" NL "coalesce(new.why, '')" NL "coalesce(new.steps, '')" \
+	  NL "coalesce(new.target, '')" NL "coalesce(new.status_reason, '')")         \
+	X("goal_review_versions", "goal_reviews_current", "review_id",                \
+	  "goal_reviews i JOIN goals g ON g.id = i.goal_id", "review", "g.family_id",  \
+	  "new.review_date", "coalesce(new.note, '')")                                \
+	X("stage_versions", "stages_current", "record_id", "stage_records i", "stage", \
+	  "i.family_id", "new.assessed_on", "new.evidence" NL "coalesce(new.next_signs, '')") \
+	X("rating_versions", "ratings_current", "rating_id", "ratings i", "rating",   \
+	  "i.family_id", "new.rated_on", "new.rationale")                             \
+	X("action_versions", "actions_current", "action_id", "actions i", "action",   \
+	  "i.family_id", "new.due", "new.body")                                       \
+	X("action_review_versions", "action_reviews_current", "review_id",            \
+	  "action_reviews i JOIN actions a ON a.id = i.action_id", "action-review",    \
+	  "a.family_id", MEETING_DAY("i.meeting_id"), "coalesce(new.why_not, '')")     \
+	X("addendum_versions", "addenda_current", "addendum_id", "addenda i", "addendum", \
+	  "i.family_id", MEETING_DAY("i.meeting_id"), "new.body")                     \
+	X("attendance_versions", "attendance_current", "attendance_id",               \
+	  "attendance i JOIN meeting_items mi ON mi.id = i.item_id", "supervision",    \
+	  "mi.family_id", MEETING_DAY("mi.meeting_id"), "coalesce(new.contribution, '')")
+/* The trigger again, not while held; and one that notes the record then. */
+#define SEARCH_HELD_TRIGGERS(table, view, key, from, kind, family, day, text)    \
+	"DROP TRIGGER " table "_search;\n"                                          \
+	"CREATE TRIGGER " table "_search AFTER INSERT ON " table " WHEN NOT EXISTS "   \
+	"(SELECT 1 FROM search_hold) AND NOT EXISTS "                               \
+	"(SELECT 1 FROM " table " x WHERE x." key " = new." key                      \
+	" AND x.version > new.version) BEGIN "                                       \
+	"INSERT OR IGNORE INTO search_keys (record_id) VALUES (new." key "); "        \
+	"DELETE FROM search WHERE rowid = (SELECT n FROM search_keys WHERE "        \
+	"record_id = new." key "); "                                                 \
+	SEARCH_ROW(kind, "SELECT k.n AS n, " text " AS t, " family " AS fam, " day    \
+	           " AS d FROM search_keys k, " from " WHERE k.record_id = new." key    \
+	           " AND i.id = new." key " AND new.retracted = 0")                    \
+	" END;\n"                                                                    \
+	"CREATE TRIGGER " table "_search_held AFTER INSERT ON " table " WHEN EXISTS " \
+	"(SELECT 1 FROM search_hold) BEGIN INSERT OR IGNORE INTO search_todo "       \
+	"(record_id) VALUES (new." key "); END;\n"
+/* The rows of the records noted, from the current version of each (none
+ * for one retracted). */
+#define SEARCH_HELD_ROWS(table, view, key, from, kind, family, day, text)        \
+	SEARCH_ROW(kind, "SELECT k.n AS n, " text " AS t, " family " AS fam, " day    \
+	           " AS d FROM search_todo td JOIN " view " new ON new." key          \
+	           " = td.record_id JOIN search_keys k ON k.record_id = new." key     \
+	           ", " from " WHERE i.id = new." key)                                  \
+	" "
+
+static const char migration_search_hold[] =
+	"CREATE TABLE search_hold (held INTEGER PRIMARY KEY CHECK (held = 1));\n"
+	"CREATE TABLE search_todo (n INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE);\n"
+	SEARCH_HELD_KINDS(SEARCH_HELD_TRIGGERS)
+	"CREATE TRIGGER search_release AFTER DELETE ON search_hold BEGIN "
+	"DELETE FROM search WHERE rowid IN (SELECT k.n FROM search_todo td JOIN search_keys k "
+	"ON k.record_id = td.record_id); "
+	"INSERT OR IGNORE INTO search_keys (record_id) SELECT record_id FROM search_todo "
+	"ORDER BY n; "
+	SEARCH_HELD_KINDS(SEARCH_HELD_ROWS)
+	"DELETE FROM search_todo; END;\n";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -765,6 +845,7 @@ static const char *const migrations[] = {
 	migration_worker_language,
 	migration_plain_heads,
 	migration_seen_rows,
+	migration_search_hold,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -166,3 +166,15 @@ cb_store_search_text(struct cb_store *s, const struct cb_search_query *q,
 		return cb_err_set(err, CB_ENOTFOUND, "%s", _("that record is no longer found"));
 	return st_error(s, rc, err);
 }
+
+int
+st_search_hold(struct cb_store *s, struct cb_err *err)
+{
+	return st_exec(s, "INSERT INTO search_hold (held) VALUES (1)", err);
+}
+
+int
+st_search_release(struct cb_store *s, struct cb_err *err)
+{
+	return st_exec(s, "DELETE FROM search_hold", err);
+}

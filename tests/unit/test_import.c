@@ -320,6 +320,55 @@ START_TEST(reimport_changes_nothing)
 }
 END_TEST
 
+extern bool st_import_holds_search;
+
+/* The search index an import writes at its end, for all its records at
+ * once, is the one saving them a record at a time gives: the same rows,
+ * numbered in the same order, the corrected answer by its later words. */
+START_TEST(search_index_as_record_by_record)
+{
+	/* (Without the record ids: a meeting's contents are given new ones
+	 * at each import.) */
+	static const char rows[] = "SELECT k.n, s.body, s.folded, s.family_id, s.kind, s.day "
+	                           "FROM search s JOIN search_keys k ON k.n = s.rowid ORDER BY k.n";
+	struct cb_import_report r;
+	char *held, *one_by_one, *todo, *answer;
+	struct world w;
+
+	world_open(&w);
+	ck_assert_int_eq(import_samples(&w, NULL, &r), 0);
+	held = sqlite(w.db, rows);
+	todo = sqlite(w.db, "SELECT count(*) FROM search_todo UNION ALL "
+	                    "SELECT count(*) FROM search_hold");
+	ck_assert_str_eq(todo, "0\n0\n");
+	free(todo);
+	/* Ellie-Mae's answer was given twice: it is found by its later value. */
+	answer = sqlite(w.db, "SELECT s.body FROM search s JOIN search_keys k ON k.n = s.rowid "
+	                      "WHERE k.record_id = '\"'\"'139291f1-d97c-439f-9fa7-80821dfb267a'\"'\"'");
+	ck_assert_str_eq(answer, "8\n");
+	free(answer);
+	world_close(&w);
+	world_open(&w);
+	st_import_holds_search = false;
+	ck_assert_int_eq(import_samples(&w, NULL, &r), 0);
+	st_import_holds_search = true;
+	one_by_one = sqlite(w.db, rows);
+	ck_assert_msg(strlen(held) > 1000, "too few search rows: %.200s", held);
+	if (strcmp(held, one_by_one) != 0) {
+		/* The rows are long: say which line differs first. */
+		size_t i = 0, line = 1;
+
+		for (; held[i] != '\0' && held[i] == one_by_one[i]; i++)
+			line += held[i] == '\n';
+		ck_abort_msg("the search rows differ from line %zu: '%.60s' against '%.60s'",
+		             line, held + i, one_by_one + i);
+	}
+	free(held);
+	free(one_by_one);
+	world_close(&w);
+}
+END_TEST
+
 /* Who wrote what: each row by its record's `by`, the minutes by the
  * minute-taker, signed off by the chair; and the caller's actor back. */
 START_TEST(authors_and_signing)
@@ -1024,6 +1073,7 @@ main(void)
 	tcase_add_test(samples, reimport_changes_nothing);
 	tcase_add_test(samples, authors_and_signing);
 	tcase_add_test(samples, later_answer_is_a_correction);
+	tcase_add_test(samples, search_index_as_record_by_record);
 	tcase_add_test(samples, adds_to_what_is_there);
 	tcase_add_test(samples, builds_on_the_database);
 	tcase_add_test(refused, bad_files_refused_exactly);

@@ -548,6 +548,64 @@ START_TEST(search_finds_current_text)
 }
 END_TEST
 
+extern int st_search_hold(struct cb_store *s, struct cb_err *err);
+extern int st_search_release(struct cb_store *s, struct cb_err *err);
+
+/* While an import holds the search index, what is saved is only noted;
+ * the release indexes the current text of each record noted, the newest
+ * first as ever: a correction by its new words, a retraction not at all,
+ * a record already indexed replaced. A rolled-back hold leaves nothing
+ * held. */
+START_TEST(search_held_then_released)
+{
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_worker *w = tu_add_worker(s, "Amira Haddad", "social-worker");
+	struct cb_family *a;
+	struct cb_note *before, *n, *m;
+	struct cb_err err = {0};
+
+	cb_store_set_actor(s, w->id);
+	a = tu_add_family(s, "FS-26-0142", "Gallagher family");
+	before = add_note(s, a, "2026-05-01", "The kettle is broken.");
+	ck_assert_msg(cb_store_begin(s, &err) == 0, "%s", err.msg);
+	ck_assert_msg(st_search_hold(s, &err) == 0, "%s", err.msg);
+	n = add_note(s, a, "2026-05-02", "The boiler is broken.");
+	m = add_note(s, a, "2026-05-03", "The boiler was looked at by the landlord.");
+	free(n->text);
+	n->text = cb_strdup("The heating is fixed.");
+	ck_assert_msg(cb_store_note_correct(s, n, &err) == 0, "%s", err.msg);
+	ck_assert_msg(cb_store_note_retract(s, m->id, m->rev.version, "wrong family", &err) == 0,
+	              "%s", err.msg);
+	free(before->text);
+	before->text = cb_strdup("The kettle was replaced.");
+	ck_assert_msg(cb_store_note_correct(s, before, &err) == 0, "%s", err.msg);
+	/* Held: the index is as it was. */
+	CK_SEARCH(s, "heating", NULL, "");
+	CK_SEARCH(s, "kettle", NULL, "FS-26-0142 note 2026-05-01 The [kettle] is broken.");
+	ck_assert_msg(st_search_release(s, &err) == 0, "%s", err.msg);
+	ck_assert_msg(cb_store_commit(s, &err) == 0, "%s", err.msg);
+	CK_SEARCH(s, "boiler", NULL, "");
+	CK_SEARCH(s, "heating", NULL, "FS-26-0142 note 2026-05-02 The [heating] is fixed.");
+	CK_SEARCH(s, "kettle", NULL, "FS-26-0142 note 2026-05-01 The [kettle] was replaced.");
+	CK_SEARCH(s, "the", NULL,
+	          "FS-26-0142 note 2026-05-02 [The] heating is fixed.|"
+	          "FS-26-0142 note 2026-05-01 [The] kettle was replaced.");
+	/* Rolled back: the next save is indexed at once. */
+	ck_assert_msg(cb_store_begin(s, &err) == 0, "%s", err.msg);
+	ck_assert_msg(st_search_hold(s, &err) == 0, "%s", err.msg);
+	cb_store_rollback(s);
+	cb_note_free(&m);
+	m = add_note(s, a, "2026-05-04", "Rang the school.");
+	CK_SEARCH(s, "school", NULL, "FS-26-0142 note 2026-05-04 Rang the [school].");
+	cb_note_free(&before);
+	cb_note_free(&n);
+	cb_note_free(&m);
+	cb_family_free(&a);
+	cb_worker_free(&w);
+	cb_store_close(&s);
+}
+END_TEST
+
 /* A database an older casebook left is given its search index when it is
  * opened, saying so on standard error while it works. */
 START_TEST(upgrade_builds_search_index)
@@ -1082,6 +1140,7 @@ perf_suite(void)
 	tc = tcase_create("search");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, search_finds_current_text);
+	tcase_add_test(tc, search_held_then_released);
 	tcase_add_test(tc, upgrade_builds_search_index);
 	tcase_add_test(tc, heads_kept_without_casebook);
 	suite_add_tcase(s, tc);
