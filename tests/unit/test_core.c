@@ -5,6 +5,7 @@
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <libintl.h>
 #include <locale.h>
@@ -621,8 +622,27 @@ START_TEST(stamps_and_ids)
 	cb_uuid_new(b);
 	ck_assert(cb_uuid_valid(a));
 	ck_assert_str_ne(a, b);
-	ck_assert_int_eq(a[14], '4');
+	ck_assert_int_eq(a[14], '7');
 	ck_assert(strchr("89ab", a[19]) != NULL);
+	/* Ordered by time: each later than the one before, more than one
+	 * millisecond's sequence holds included; and from about now (the
+	 * first 12 hex digits are the milliseconds since 1970). */
+	{
+		char prev[CB_UUID_LEN], hexms[13];
+		long long ms;
+		int i;
+
+		memcpy(prev, b, CB_UUID_LEN);
+		for (i = 0; i < 20000; i++) {
+			cb_uuid_new(a);
+			ck_assert_msg(strcmp(a, prev) > 0, "%s after %s", a, prev);
+			memcpy(prev, a, CB_UUID_LEN);
+		}
+		snprintf(hexms, sizeof hexms, "%.8s%.4s", a, a + 9);
+		ms = strtoll(hexms, NULL, 16);
+		ck_assert_int_gt(ms, (long long)time(NULL) * 1000 - 60000);
+		ck_assert_int_lt(ms, (long long)time(NULL) * 1000 + 60000);
+	}
 	ck_assert(!cb_uuid_valid("not-a-uuid"));
 	ck_assert(!cb_uuid_valid("3F2504E0-4F89-41D3-9A0C-0305E82C3301")); /* upper case */
 	cb_stamp_now(stamp);
