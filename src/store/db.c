@@ -325,11 +325,41 @@ exec_cached(struct cb_store *s, const char *sql, struct cb_err *err)
 	return st_exec_stmt(s, st, err);
 }
 
+/* Inside a flat transaction (st_flat_begin) the writes nested in it open
+ * no savepoint of their own. */
+static bool
+nested_flat(const struct cb_store *s)
+{
+	return s->flat > 0 && s->depth >= s->flat;
+}
+
+void
+st_flat_begin(struct cb_store *s)
+{
+	s->flat = s->depth;
+	s->flat_broken = false;
+}
+
+int
+st_flat_end(struct cb_store *s, struct cb_err *err)
+{
+	bool broken = s->flat_broken;
+
+	s->flat = 0;
+	s->flat_broken = false;
+	return broken ? cb_err_set(err, CB_EINTERNAL, "a write failed inside a flat transaction")
+	              : 0;
+}
+
 int
 cb_store_begin(struct cb_store *s, struct cb_err *err)
 {
 	char sql[64];
 
+	if (nested_flat(s)) {
+		s->depth++;
+		return 0;
+	}
 	if (s->depth == 0)
 		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
 	else
@@ -347,6 +377,16 @@ cb_store_commit(struct cb_store *s, struct cb_err *err)
 
 	if (s->depth <= 0)
 		return cb_err_set(err, CB_EINTERNAL, _("commit without a transaction"));
+	if (s->flat > 0 && s->depth > s->flat) {
+		s->depth--;
+		return 0;
+	}
+	/* What a failed write nested in a flat transaction did cannot be
+	 * undone alone: the whole transaction is. */
+	if (s->flat > 0 && s->depth == s->flat && s->flat_broken) {
+		cb_store_rollback(s);
+		return cb_err_set(err, CB_EINTERNAL, "a write failed inside a flat transaction");
+	}
 	/* Names another writer (sync, a version added outside casebook) left
 	 * unfolded are folded before they are kept. */
 	if (s->depth == 1 && st_refold(s, err) != 0) {
@@ -372,6 +412,13 @@ cb_store_rollback(struct cb_store *s)
 
 	if (s->depth <= 0)
 		return;
+	if (s->flat > 0 && s->depth > s->flat) {
+		s->flat_broken = true;
+		s->depth--;
+		return;
+	}
+	if (s->flat > 0 && s->depth == s->flat)
+		s->flat = 0;
 	if (s->depth == 1) {
 		/* A failed COMMIT may already have ended the transaction. */
 		if (!sqlite3_get_autocommit(s->db))

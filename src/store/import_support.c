@@ -621,14 +621,14 @@ cb_store_import(struct cb_store *s, struct cb_import_plan *p, struct cb_import_r
 	char caller[CB_UUID_LEN];
 	size_t before = cb_diags_count(diags), problems;
 	struct cb_buf detail = {0};
-	int rc = -1;
+	int rc = -1, written;
 
 	memset(report, 0, sizeof *report);
 	snprintf(caller, sizeof caller, "%s", cb_store_actor(s));
-	/* Each record is written under a savepoint of its own, which keeps
-	 * the pages it changes in a journal of the statement: in memory, not
-	 * in a temporary file written page by page (a third of the import's
-	 * time). It holds one record's pages at a time. */
+	/* Each statement that writes keeps the pages it changes in a journal
+	 * of the statement: in memory, not in a temporary file written page
+	 * by page (a third of the import's time). It holds one statement's
+	 * pages at a time. */
 	if (s->depth == 0 && st_exec(s, "PRAGMA temp_store = MEMORY", err) != 0)
 		return -1;
 	/* Everything happens in one transaction, checks included, so nothing
@@ -651,8 +651,12 @@ cb_store_import(struct cb_store *s, struct cb_import_plan *p, struct cb_import_r
 		           problems);
 		goto out;
 	}
-	if (write_all(s, p, caller, report, diags, err) != 0 ||
-	    (st_import_holds_search && st_search_release(s, err) != 0))
+	/* Any record that fails ends the import, so each needs no savepoint. */
+	st_flat_begin(s);
+	written = write_all(s, p, caller, report, diags, err);
+	if (st_flat_end(s, written == 0 ? err : &(struct cb_err){0}) != 0 || written != 0)
+		goto out;
+	if (st_import_holds_search && st_search_release(s, err) != 0)
 		goto out;
 	cb_store_set_actor(s, caller);
 	if (report->added_total > 0) {

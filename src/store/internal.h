@@ -39,6 +39,8 @@ struct cb_store {
 	bool plain_heads;  /* the heads' triggers leave names for st_refold to fold */
 	const struct cb_refdata *rules; /* borrowed: data/roles.yaml */
 	int depth; /* transaction nesting */
+	int flat; /* the depth of a flat transaction (st_flat_begin), or 0 */
+	bool flat_broken; /* a write nested in it failed: only a rollback remains */
 	char *marker; /* the in-use marker this process made, or NULL */
 	bool readonly; /* opened for reading only: asked for, or the location cannot be written */
 	/* This editing session (one open of the store): drafts are kept per
@@ -240,6 +242,13 @@ int st_crypt_read(const char *path, const char *pass, unsigned char **out, size_
 
 /* The OS user running this process, for the audit. */
 void st_os_user_init(struct cb_store *s);
+/* A flat transaction, for a bulk write in which any failure ends the
+ * whole: the writes nested in the caller's current transaction open no
+ * savepoint each (a savepoint per record was a fifth of an import).
+ * A nested write that fails marks it broken: it can then only be rolled
+ * back (its commit fails). st_flat_end says whether it was broken. */
+void st_flat_begin(struct cb_store *s);
+int st_flat_end(struct cb_store *s, struct cb_err *err);
 /* Hold the search index for a bulk write inside a transaction: the
  * records written meanwhile are only noted; the release (before the
  * commit) indexes them all in one statement (see migrate.c). */
