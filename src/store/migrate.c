@@ -758,7 +758,8 @@ static const char migration_seen_rows[] =
  * note the record in search_todo, and deleting the row writes the search
  * rows of every record noted, from its current version, in one statement.
  * Records are numbered in the order they were first noted, as the
- * triggers number them (a search lists the newest first by that number).
+ * triggers number them (a search lists the newest first by that number);
+ * each with its kind, so that each kind's rows are read once.
  * The same text as SEARCH() above, for the same kinds. */
 #define SEARCH_HELD_KINDS(X)                                                     \
 	X("family_versions", "families_current", "family_id", "families i", "family", \
@@ -807,19 +808,21 @@ static const char migration_seen_rows[] =
 	" END;\n"                                                                    \
 	"CREATE TRIGGER " table "_search_held AFTER INSERT ON " table " WHEN EXISTS " \
 	"(SELECT 1 FROM search_hold) BEGIN INSERT OR IGNORE INTO search_todo "       \
-	"(record_id) VALUES (new." key "); END;\n"
+	"(record_id, kind) VALUES (new." key ", '" kind "'); END;\n"
 /* The rows of the records noted, from the current version of each (none
  * for one retracted). */
 #define SEARCH_HELD_ROWS(table, view, key, from, kind, family, day, text)        \
 	SEARCH_ROW(kind, "SELECT k.n AS n, " text " AS t, " family " AS fam, " day    \
 	           " AS d FROM search_todo td JOIN " view " new ON new." key          \
 	           " = td.record_id JOIN search_keys k ON k.record_id = new." key     \
-	           ", " from " WHERE i.id = new." key)                                  \
+	           ", " from " WHERE td.kind = '" kind "' AND i.id = new." key)       \
 	" "
 
 static const char migration_search_hold[] =
 	"CREATE TABLE search_hold (held INTEGER PRIMARY KEY CHECK (held = 1));\n"
-	"CREATE TABLE search_todo (n INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE);\n"
+	"CREATE TABLE search_todo (n INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE, "
+	"kind TEXT NOT NULL);\n"
+	"CREATE INDEX search_todo_kind ON search_todo(kind);\n"
 	SEARCH_HELD_KINDS(SEARCH_HELD_TRIGGERS)
 	"CREATE TRIGGER search_release AFTER DELETE ON search_hold BEGIN "
 	"DELETE FROM search WHERE rowid IN (SELECT k.n FROM search_todo td JOIN search_keys k "
