@@ -591,14 +591,13 @@ write_all(struct cb_store *s, struct cb_import_plan *p, const char *caller,
 }
 
 static void
-files_detail(const struct cb_import_plan *p, const struct cb_import_report *r,
-             struct cb_buf *b)
+files_detail(const struct cb_vec *files, const struct cb_import_report *r, struct cb_buf *b)
 {
 	size_t i;
 
 	cb_buf_addf(b, _("%zu records from "), r->added_total);
-	for (i = 0; i < p->files.len; i++)
-		cb_buf_addf(b, "%s%s", i > 0 ? ", " : "", (const char *)p->files.items[i]);
+	for (i = 0; i < files->len; i++)
+		cb_buf_addf(b, "%s%s", i > 0 ? ", " : "", (const char *)files->items[i]);
 }
 
 /* Back to temporary files on disk, outside the import (a big sort stays
@@ -615,16 +614,9 @@ temp_store_default(struct cb_store *s)
 bool st_import_holds_search = true;
 
 int
-cb_store_import(struct cb_store *s, struct cb_import_plan *p, struct cb_import_report *report,
-                struct cb_diags *diags, struct cb_err *err)
+cb_store_import_begin(struct cb_store *s, struct cb_import_report *report, struct cb_err *err)
 {
-	char caller[CB_UUID_LEN];
-	size_t before = cb_diags_count(diags), problems;
-	struct cb_buf detail = {0};
-	int rc = -1, written;
-
 	memset(report, 0, sizeof *report);
-	snprintf(caller, sizeof caller, "%s", cb_store_actor(s));
 	/* Each statement that writes keeps the pages it changes in a journal
 	 * of the statement: in memory, not in a temporary file written page
 	 * by page (a third of the import's time). It holds one statement's
@@ -637,38 +629,60 @@ cb_store_import(struct cb_store *s, struct cb_import_plan *p, struct cb_import_r
 		temp_store_default(s);
 		return -1;
 	}
-	if (decide(s, p, diags, before, err) != 0 || check_refs(s, p, diags, before, err) != 0)
-		goto out;
 	/* The search index is written once, for every record, at the end:
 	 * not a record at a time (see st_search_hold). */
-	if (st_import_holds_search && st_search_hold(s, err) != 0)
-		goto out;
+	if (st_import_holds_search && st_search_hold(s, err) != 0) {
+		cb_store_rollback(s);
+		temp_store_default(s);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cb_store_import_batch(struct cb_store *s, struct cb_import_plan *p,
+                      struct cb_import_report *report, struct cb_diags *diags,
+                      struct cb_err *err)
+{
+	char caller[CB_UUID_LEN];
+	size_t before = cb_diags_count(diags), problems;
+	int rc;
+
+	if (decide(s, p, diags, before, err) != 0 || check_refs(s, p, diags, before, err) != 0)
+		return -1;
 	problems = p->problems + cb_diags_count(diags) - before;
-	if (problems > 0) {
-		cb_err_set(err, CB_EINVAL,
-		           ngettext("%zu problem in the import: nothing was imported",
-		                    "%zu problems in the import: nothing was imported", problems),
-		           problems);
-		goto out;
-	}
+	if (problems > 0)
+		return cb_err_set(err, CB_EINVAL,
+		                  ngettext("%zu problem in the import: nothing was imported",
+		                           "%zu problems in the import: nothing was imported",
+		                           problems),
+		                  problems);
 	/* Any record that fails ends the import, so each needs no savepoint. */
+	snprintf(caller, sizeof caller, "%s", cb_store_actor(s));
 	st_flat_begin(s);
-	written = write_all(s, p, caller, report, diags, err);
-	if (st_flat_end(s, written == 0 ? err : &(struct cb_err){0}) != 0 || written != 0)
-		goto out;
-	if (st_import_holds_search && st_search_release(s, err) != 0)
-		goto out;
+	rc = write_all(s, p, caller, report, diags, err);
 	cb_store_set_actor(s, caller);
-	if (report->added_total > 0) {
-		files_detail(p, report, &detail);
+	if (st_flat_end(s, rc == 0 ? err : &(struct cb_err){0}) != 0)
+		rc = -1;
+	return rc;
+}
+
+int
+cb_store_import_end(struct cb_store *s, bool ok, const struct cb_vec *files,
+                    struct cb_import_report *report, struct cb_err *err)
+{
+	struct cb_buf detail = {0};
+	int rc = -1;
+
+	if (ok && st_import_holds_search && st_search_release(s, err) != 0)
+		ok = false;
+	if (ok && report->added_total > 0) {
+		files_detail(files, report, &detail);
 		if (cb_store_audit(s, "import", "import", NULL, cb_buf_str(&detail), err) != 0)
-			goto out;
+			ok = false;
 	}
-	rc = 0;
-out:
 	cb_buf_free(&detail);
-	cb_store_set_actor(s, caller);
-	if (rc == 0)
+	if (ok)
 		rc = cb_store_commit(s, err);
 	else
 		cb_store_rollback(s);
@@ -678,4 +692,20 @@ out:
 	}
 	temp_store_default(s);
 	return rc;
+}
+
+int
+cb_store_import(struct cb_store *s, struct cb_import_plan *p, struct cb_import_report *report,
+                struct cb_diags *diags, struct cb_err *err)
+{
+	struct cb_err ignored = {0};
+
+	if (cb_store_import_begin(s, report, err) != 0)
+		return -1;
+	if (cb_store_import_batch(s, p, report, diags, err) != 0) {
+		/* err says why: the rollback's word is not needed. */
+		cb_store_import_end(s, false, &p->files, report, &ignored);
+		return -1;
+	}
+	return cb_store_import_end(s, true, &p->files, report, err);
 }
