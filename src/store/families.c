@@ -518,9 +518,12 @@ allocation_unique(struct cb_store *s, const struct cb_allocation *a, struct cb_e
 	char *name = NULL;
 	int rc;
 
+	/* By the family's allocations (a few), never by the worker's (a
+	 * whole caseload: an import of thousands of families allocated to
+	 * one worker read all of theirs for each). */
 	if (st_prepare_cached(s, "SELECT (SELECT w.name FROM workers_current w WHERE w.worker_id = "
 	                  "ai.worker_id) FROM allocations ai JOIN allocations_current a ON "
-	                  "a.allocation_id = ai.id WHERE ai.family_id = ?1 AND ai.worker_id = ?2 "
+	                  "a.allocation_id = ai.id WHERE ai.family_id = ?1 AND +ai.worker_id = ?2 "
 	                  "AND a.end_date IS NULL AND ai.id <> ?3",
 	               &st, err) != 0)
 		return -1;
