@@ -66,6 +66,47 @@ cli_import_run(struct cb_store *s, struct cb_import_plan *plan, struct cb_import
 	return CB_EXIT_FAIL;
 }
 
+/* Once the files read so far hold this many records, with no problem, they
+ * are checked and written (in the import's one transaction) at the end of
+ * a file, and the files after start a plan of their own, which finds what
+ * those wrote in the database. An import's memory is then that of a batch
+ * or of its largest file, however many files it has; a smaller one is
+ * checked as one plan, as it always was. After a problem nothing more is
+ * written, and the files after it are read and checked on their own. */
+#define IMPORT_BATCH 10000
+
+static int
+cmp_path(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The whole import in one plan: checked before a database is made. */
+static int
+import_whole(struct cli *c, struct cb_import_plan *plan, bool created,
+             struct cb_import_report *report, struct cb_diags *diags)
+{
+	struct cb_store *s = NULL;
+	int rc;
+
+	/* Like init, import makes the database when there is none; but not
+	 * for files that cannot be imported anyway. */
+	if (created && plan->problems > 0) {
+		cli_import_problems(diags);
+		return CB_EXIT_FAIL;
+	}
+	if ((rc = cli_open(c, true, &s)) != 0) {
+		if (created)
+			remove_db(c->db);
+		return rc;
+	}
+	rc = cli_import_run(s, plan, report, diags);
+	cb_store_close(&s);
+	if (rc != 0 && created)
+		remove_db(c->db);
+	return rc;
+}
+
 int
 cmd_import(struct cli *c)
 {
@@ -76,8 +117,12 @@ cmd_import(struct cli *c)
 	struct cb_programme prog;
 	struct cb_store *s = NULL;
 	struct cb_diags diags;
+	struct cb_vec files = CB_VEC_OWNING(free);
+	struct cb_err err = {0}, ignored = {0};
 	struct stat sb;
-	bool inconsistent = false, created;
+	const char **sorted = NULL;
+	bool inconsistent = false, created, begun = false, failed = false, ok;
+	size_t i, n = (size_t)c->nargs;
 	int rc;
 
 	cb_programme_init(&prog);
@@ -90,36 +135,66 @@ cmd_import(struct cli *c)
 		cli_error(_("the programme's modules have problems (see 'casebook modules check'): "
 		            "answers to a module left out cannot be imported"));
 	cb_diags_clear(&diags);
-	plan = cb_import_plan_new(&opt);
-	cb_import_read_files(plan, (const char *const *)c->args, (size_t)c->nargs, ref, &prog,
-	                     &diags);
-	/* Like init, import makes the database when there is none; but not
-	 * for files that cannot be imported anyway. */
 	created = stat(c->db, &sb) != 0 && errno == ENOENT;
-	if (created && plan->problems > 0) {
-		cli_import_problems(&diags);
-		rc = CB_EXIT_FAIL;
-		goto out;
+	/* Files are imported in name order (casebook-import(5)). */
+	sorted = cb_calloc(n + 1, sizeof *sorted);
+	memcpy(sorted, c->args, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, cmp_path);
+	plan = cb_import_plan_new(&opt);
+	for (i = 0; i < n; i++) {
+		cb_import_read_file(plan, sorted[i], ref, &prog, &diags);
+		cb_vec_push(&files, cb_strdup(sorted[i]));
+		if (i + 1 == n || plan->items.len < IMPORT_BATCH || plan->problems > 0 ||
+		    cb_diags_count(&diags) > 0)
+			continue;
+		if (!begun) {
+			if ((rc = cli_open(c, true, &s)) != 0)
+				goto fail;
+			if (cb_store_import_begin(s, &report, &err) != 0) {
+				cli_fail(&err);
+				rc = CB_EXIT_FAIL;
+				goto fail;
+			}
+			begun = true;
+		}
+		if (cb_store_import_batch(s, plan, &report, &diags, &err) != 0) {
+			failed = true;
+			if (cb_diags_count(&diags) == 0)
+				break; /* not a problem in the files: err says what */
+		}
+		cb_import_plan_free(&plan);
+		plan = cb_import_plan_new(&opt);
 	}
-	if ((rc = cli_open(c, true, &s)) != 0) {
-		if (created)
-			remove_db(c->db);
-		goto out;
-	}
-	rc = cli_import_run(s, plan, &report, &diags);
-	cb_store_close(&s);
-	if (rc != 0) {
-		if (created)
-			remove_db(c->db);
-		goto out;
+	if (!begun) {
+		rc = import_whole(c, plan, created, &report, &diags);
+		if (rc != 0)
+			goto out;
+	} else {
+		ok = !failed && cb_store_import_batch(s, plan, &report, &diags, &err) == 0;
+		if (cb_store_import_end(s, ok, &files, &report, ok ? &err : &ignored) != 0 || !ok) {
+			if (cb_diags_count(&diags) > 0)
+				cli_import_problems(&diags);
+			else
+				cli_fail(&err);
+			rc = CB_EXIT_FAIL;
+			goto fail;
+		}
+		cb_store_close(&s);
 	}
 	if (created)
 		printf(_("created the database %s\n"), c->db);
 	printf(_("imported %zu records (%zu already there)\n"), report.added_total,
 	       report.there_total);
 	rc = CB_EXIT_OK;
+	goto out;
+fail:
+	cb_store_close(&s);
+	if (created)
+		remove_db(c->db);
 out:
 	cb_store_close(&s);
+	free(sorted);
+	cb_vec_clear(&files);
 	cb_import_plan_free(&plan);
 	cb_diags_clear(&diags);
 	cb_programme_clear(&prog);

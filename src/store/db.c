@@ -1047,6 +1047,7 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 		return errno_error(_("set the permissions of"), path, errno, err);
 
 	s = cb_calloc(1, sizeof *s);
+	s->import_audit_from = -1;
 	s->path = cb_strdup(path);
 	memcpy(s->actor, CB_SYSTEM_WORKER, CB_UUID_LEN);
 	cb_uuid_new(s->session);

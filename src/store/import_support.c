@@ -115,6 +115,28 @@ latest_answer_version(struct cb_store *s, const char *id, int *out, struct cb_er
 	                         id, out, err);
 }
 
+/* Whether an earlier batch of the import under way wrote the record id
+ * (see cb_store_import_batch): its audit entry is newer than the import. */
+static int
+written_here(struct cb_store *s, const char *id, bool *out, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = false;
+	if (s->import_audit_from < 0)
+		return 0;
+	if (st_prepare_cached(s, "SELECT 1 FROM audit WHERE entity_id = ?1 AND rowid > ?2 LIMIT 1",
+	                      &st, err) != 0)
+		return -1;
+	st_bind_text(st, 1, id);
+	sqlite3_bind_int64(st, 2, s->import_audit_from);
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW;
+	st_release(s, st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+}
+
 /* Deciding */
 
 static struct cb_import_item *
@@ -198,7 +220,7 @@ decide(struct cb_store *s, struct cb_import_plan *p, struct cb_diags *d, size_t 
 	for (i = 0; i < p->items.len; i++) {
 		struct cb_import_item *it = cb_import_item_at(p, i);
 		const struct cb_import_item *up = parent_of(p, it);
-		bool exists = false;
+		bool exists = false, here = false;
 
 		if (too_many(d, before, it->file))
 			return 0;
@@ -220,6 +242,14 @@ decide(struct cb_store *s, struct cb_import_plan *p, struct cb_diags *d, size_t 
 		if (cb_store_record_exists(s, cb_import_kind_name(it->kind), cb_import_item_id(it),
 		                           &exists, err) != 0)
 			return -1;
+		if (exists && written_here(s, cb_import_item_id(it), &here, err) != 0)
+			return -1;
+		if (exists && here) {
+			problem(d, it, _("the id %s is used twice in this import (first in an earlier "
+			                 "file): give every record its own id"), cb_import_item_id(it));
+			it->state = CB_IMPORT_THERE;
+			continue;
+		}
 		if (exists) {
 			if (up != NULL && up->state == CB_IMPORT_NEW)
 				problem(d, it, _("the id %s is already in the database, as part of "
@@ -613,6 +643,21 @@ temp_store_default(struct cb_store *s)
  * written, and compare. */
 bool st_import_holds_search = true;
 
+static int
+audit_last(struct cb_store *s, sqlite3_int64 *out, struct cb_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (st_prepare_cached(s, "SELECT coalesce(max(rowid), 0) FROM audit", &st, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	st_release(s, st);
+	return rc == SQLITE_ROW ? 0 : st_error(s, rc, err);
+}
+
 int
 cb_store_import_begin(struct cb_store *s, struct cb_import_report *report, struct cb_err *err)
 {
@@ -631,7 +676,9 @@ cb_store_import_begin(struct cb_store *s, struct cb_import_report *report, struc
 	}
 	/* The search index is written once, for every record, at the end:
 	 * not a record at a time (see st_search_hold). */
-	if (st_import_holds_search && st_search_hold(s, err) != 0) {
+	if ((st_import_holds_search && st_search_hold(s, err) != 0) ||
+	    audit_last(s, &s->import_audit_from, err) != 0) {
+		s->import_audit_from = -1;
 		cb_store_rollback(s);
 		temp_store_default(s);
 		return -1;
@@ -664,6 +711,12 @@ cb_store_import_batch(struct cb_store *s, struct cb_import_plan *p,
 	cb_store_set_actor(s, caller);
 	if (st_flat_end(s, rc == 0 ? err : &(struct cb_err){0}) != 0)
 		rc = -1;
+	/* The batch's records are indexed for search now, and the hold taken
+	 * again: the statement that indexes them keeps what it changes in
+	 * memory until it ends, so it is kept to a batch. */
+	if (rc == 0 && st_import_holds_search &&
+	    (st_search_release(s, err) != 0 || st_search_hold(s, err) != 0))
+		rc = -1;
 	return rc;
 }
 
@@ -674,6 +727,7 @@ cb_store_import_end(struct cb_store *s, bool ok, const struct cb_vec *files,
 	struct cb_buf detail = {0};
 	int rc = -1;
 
+	s->import_audit_from = -1;
 	if (ok && st_import_holds_search && st_search_release(s, err) != 0)
 		ok = false;
 	if (ok && report->added_total > 0) {

@@ -41,6 +41,9 @@ struct cb_store {
 	int depth; /* transaction nesting */
 	int flat; /* the depth of a flat transaction (st_flat_begin), or 0 */
 	bool flat_broken; /* a write nested in it failed: only a rollback remains */
+	/* An import under way: the audit's last rowid before it began (what it
+	 * wrote is after); -1 when none is. */
+	sqlite3_int64 import_audit_from;
 	char *marker; /* the in-use marker this process made, or NULL */
 	bool readonly; /* opened for reading only: asked for, or the location cannot be written */
 	/* This editing session (one open of the store): drafts are kept per

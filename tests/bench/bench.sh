@@ -42,35 +42,8 @@ ms() {
 # row NAME VALUE [CPU [FLOOR]]: a line of the table.
 row() { printf '| %-56s | %10s | %10s | %10s |\n' "$1" "${2:-}" "${3:-}" "${4:-}"; }
 
-# yaml FROM TO: families FROM to TO in the import format, each with four
-# members, an allocation and 30 notes (36 records a family), and the
-# worker they are allocated to. Files hold at most 4 MiB: 400 families.
-yaml() {
-	awk -v from="$1" -v n="$2" 'function id(k, x) { return sprintf("%08x-0000-4000-8000-%012x", k, x) }
-	BEGIN {
-		w = id(1, 0)
-		print "casebook: 1"
-		if (from == 1) {
-			print "workers:"
-			printf "  - {id: %s, name: Import Worker, role: social-worker}\n", w
-		}
-		print "families:"
-		for (f = from; f <= n; f++) {
-			printf "  - id: %s\n    reference: \"IM-%06d\"\n", id(2, f), f
-			printf "    name: Nguyễn family %d\n    by: %s\n    opened: 2026-01-05\n", f, w
-			print "    members:"
-			for (m = 1; m <= 4; m++)
-				printf "      - {id: %s, name: Zoë Nguyễn %d, born: 201%d-02-03, role: %s}\n",
-				    id(3, f * 8 + m), m, m, m <= 2 ? "parent" : "child"
-			print "    allocations:"
-			printf "      - {id: %s, worker: %s, role: social-worker, from: 2026-01-05}\n", id(4, f), w
-			print "    notes:"
-			for (k = 1; k <= 30; k++)
-				printf "      - {id: %s, date: 2026-0%d-1%d, kind: home-visit, by: %s, text: Visited the family and talked about the week and the plan %d.}\n",
-				    id(5, f * 64 + k), 1 + k % 9, k % 10, w, k
-		}
-	}'
-}
+# import_yaml and import_files: the files the import is timed with.
+. "$top/tests/bench/import-yaml.sh"
 
 echo "Building the floor program and the timers in this run."
 floor_db=$tmp/floor.db
@@ -142,15 +115,9 @@ for n in $sizes; do
 		"$(rss sh -c "'$ptytime' families -- '$casebook' --db '$db' --as 'Bench Worker'")"
 done
 # Import: records a second, from small to larger files.
-for f in ${BENCH_IMPORT:-100 2000}; do
-	rm -f "$tmp"/import-*.yaml "$tmp/import.db"
-	i=1
-	while [ "$i" -le "$f" ]; do
-		to=$((i + 399))
-		[ "$to" -gt "$f" ] && to=$f
-		yaml "$i" "$to" >"$tmp/import-$(printf %06d "$i").yaml"
-		i=$((to + 1))
-	done
+for f in ${BENCH_IMPORT:-100 2000 10000}; do
+	rm -f "$tmp"/import-*.yaml "$tmp/import.db"*
+	import_files "$tmp" 1 "$f" 400
 	"$casebook" init --db "$tmp/import.db" >/dev/null
 	/usr/bin/time -f '%e %M' -o "$tmp/time" "$casebook" import "$tmp"/import-*.yaml \
 		--db "$tmp/import.db" >/dev/null
