@@ -337,18 +337,15 @@ void
 st_flat_begin(struct cb_store *s)
 {
 	s->flat = s->depth;
-	s->flat_broken = false;
 }
 
 int
 st_flat_end(struct cb_store *s, struct cb_err *err)
 {
-	bool broken = s->flat_broken;
-
 	s->flat = 0;
-	s->flat_broken = false;
-	return broken ? cb_err_set(err, CB_EINTERNAL, "a write failed inside a flat transaction")
-	              : 0;
+	return s->broken > 0 ? cb_err_set(err, CB_EINTERNAL,
+	                                  "a write failed inside a flat transaction")
+	                     : 0;
 }
 
 int
@@ -383,7 +380,7 @@ cb_store_commit(struct cb_store *s, struct cb_err *err)
 	}
 	/* What a failed write nested in a flat transaction did cannot be
 	 * undone alone: the whole transaction is. */
-	if (s->flat > 0 && s->depth == s->flat && s->flat_broken) {
+	if (s->broken > 0 && s->depth == s->broken) {
 		cb_store_rollback(s);
 		return cb_err_set(err, CB_EINTERNAL, "a write failed inside a flat transaction");
 	}
@@ -413,12 +410,14 @@ cb_store_rollback(struct cb_store *s)
 	if (s->depth <= 0)
 		return;
 	if (s->flat > 0 && s->depth > s->flat) {
-		s->flat_broken = true;
+		s->broken = s->flat;
 		s->depth--;
 		return;
 	}
 	if (s->flat > 0 && s->depth == s->flat)
 		s->flat = 0;
+	if (s->broken > 0 && s->depth == s->broken)
+		s->broken = 0;
 	if (s->depth == 1) {
 		/* A failed COMMIT may already have ended the transaction. */
 		if (!sqlite3_get_autocommit(s->db))

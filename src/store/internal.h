@@ -40,7 +40,8 @@ struct cb_store {
 	const struct cb_refdata *rules; /* borrowed: data/roles.yaml */
 	int depth; /* transaction nesting */
 	int flat; /* the depth of a flat transaction (st_flat_begin), or 0 */
-	bool flat_broken; /* a write nested in it failed: only a rollback remains */
+	int broken; /* the depth of a flat transaction in which a write failed: it
+	               can only be rolled back (0: none) */
 	/* An import under way: the audit's last rowid before it began (what it
 	 * wrote is after); -1 when none is. */
 	sqlite3_int64 import_audit_from;
@@ -249,7 +250,8 @@ void st_os_user_init(struct cb_store *s);
  * whole: the writes nested in the caller's current transaction open no
  * savepoint each (a savepoint per record was a fifth of an import).
  * A nested write that fails marks it broken: it can then only be rolled
- * back (its commit fails). st_flat_end says whether it was broken. */
+ * back (its commit fails, even after st_flat_end). st_flat_end ends the
+ * flat nesting and says whether it was broken. */
 void st_flat_begin(struct cb_store *s);
 int st_flat_end(struct cb_store *s, struct cb_err *err);
 /* Hold the search index for a bulk write inside a transaction: the

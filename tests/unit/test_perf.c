@@ -606,6 +606,50 @@ START_TEST(search_held_then_released)
 }
 END_TEST
 
+extern void st_flat_begin(struct cb_store *s);
+extern int st_flat_end(struct cb_store *s, struct cb_err *err);
+
+/* In a flat transaction (an import's writes) a write that fails cannot be
+ * undone alone, having no savepoint: the transaction can then only be
+ * rolled back, and its commit fails with nothing kept. */
+START_TEST(flat_transaction_all_or_nothing)
+{
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_family *a, *b, *got = NULL;
+	struct cb_note *n = cb_note_new();
+	struct cb_err err = {0};
+
+	a = tu_add_family(s, "FS-26-0001", "Ahmed family");
+	ck_assert_msg(cb_store_begin(s, &err) == 0, "%s", err.msg);
+	st_flat_begin(s);
+	b = tu_add_family(s, "FS-26-0002", "Bello family");
+	/* A note of a family that is not there: refused. */
+	memcpy(n->family_id, "00000000-0000-4000-8000-00000000dead", CB_UUID_LEN);
+	ck_assert_int_eq(cb_date_parse("2026-05-02", &n->date, NULL), 0);
+	n->kind = cb_strdup("home-visit");
+	n->text = cb_strdup("Visited.");
+	ck_assert_int_ne(cb_store_note_add(s, n, &err), 0);
+	ck_assert_int_ne(st_flat_end(s, &err), 0);
+	ck_assert_int_ne(cb_store_commit(s, &err), 0);
+	ck_assert_int_ne(cb_store_family_find_ref(s, "FS-26-0002", &got, &err), 0);
+	ck_assert_int_eq(cb_store_family_find_ref(s, "FS-26-0001", &got, &err), 0);
+	cb_family_free(&got);
+	/* And a flat transaction whose writes all succeed keeps them. */
+	ck_assert_msg(cb_store_begin(s, &err) == 0, "%s", err.msg);
+	st_flat_begin(s);
+	cb_family_free(&b);
+	b = tu_add_family(s, "FS-26-0003", "Carter family");
+	ck_assert_int_eq(st_flat_end(s, &err), 0);
+	ck_assert_msg(cb_store_commit(s, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(cb_store_family_find_ref(s, "FS-26-0003", &got, &err), 0);
+	cb_family_free(&got);
+	cb_note_free(&n);
+	cb_family_free(&a);
+	cb_family_free(&b);
+	cb_store_close(&s);
+}
+END_TEST
+
 /* A database an older casebook left is given its search index when it is
  * opened, saying so on standard error while it works. */
 START_TEST(upgrade_builds_search_index)
@@ -1141,6 +1185,7 @@ perf_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, search_finds_current_text);
 	tcase_add_test(tc, search_held_then_released);
+	tcase_add_test(tc, flat_transaction_all_or_nothing);
 	tcase_add_test(tc, upgrade_builds_search_index);
 	tcase_add_test(tc, heads_kept_without_casebook);
 	suite_add_tcase(s, tc);
