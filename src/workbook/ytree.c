@@ -521,14 +521,12 @@ yt_check_keys(const struct yt_node *map, const char *file, struct cb_diags *d,
 		size_t best_d = SIZE_MAX;
 		bool known = false;
 
-		for (j = 0; allowed[j] != NULL; j++) {
-			size_t dist;
+		for (j = 0; allowed[j] != NULL && !known; j++)
+			known = strcmp(k->value, allowed[j]) == 0;
+		/* The nearest known key, only for one that is not. */
+		for (j = 0; !known && allowed[j] != NULL; j++) {
+			size_t dist = cb_str_distance(k->value, allowed[j], 3);
 
-			if (strcmp(k->value, allowed[j]) == 0) {
-				known = true;
-				break;
-			}
-			dist = cb_str_distance(k->value, allowed[j], 3);
 			if (dist < best_d) {
 				best_d = dist;
 				best = allowed[j];
