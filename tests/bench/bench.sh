@@ -119,12 +119,14 @@ for f in ${BENCH_IMPORT:-100 2000 10000}; do
 	rm -f "$tmp"/import-*.yaml "$tmp/import.db"*
 	import_files "$tmp" 1 "$f" 400
 	"$casebook" init --db "$tmp/import.db" >/dev/null
-	/usr/bin/time -f '%e %M' -o "$tmp/time" "$casebook" import "$tmp"/import-*.yaml \
+	/usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$casebook" import "$tmp"/import-*.yaml \
 		--db "$tmp/import.db" >/dev/null
 	t=$(awk '{ printf "%d", $1 * 1000 }' "$tmp/time")
+	cpu=$(awk '{ printf "%d", ($3 + $4) * 1000 }' "$tmp/time")
 	recs=$(( f * 36 + 1 ))
 	"$casebook" list families --db "$tmp/import.db" | wc -l | grep -qx "$f" ||
 		{ echo "bench: the import of $f families failed" >&2; exit 1; }
-	row "import $f families ($recs records), records/s" "$(( recs * 1000 / (t > 0 ? t : 1) ))"
+	row "import $f families ($recs records), records/s" "$(( recs * 1000 / (t > 0 ? t : 1) ))" \
+		"$(( recs * 1000 / (cpu > 0 ? cpu : 1) ))"
 	row "import $f families, peak RSS (KiB)" "$(cut -d' ' -f2 "$tmp/time")"
 done
