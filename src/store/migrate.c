@@ -755,7 +755,8 @@ static const char migration_seen_rows[] =
  * caseload from here, without visiting every family of it; triggers keep
  * it in the transaction of each allocation or family version, whoever
  * writes it, and work out "current" from the versions themselves (not the
- * heads, whose triggers may run after these). */
+ * heads, whose triggers may run after these). caseload_counts keeps the
+ * number of the team's families the same way. */
 #define OPEN_ALLOCATION(worker, family)                                          \
 	"EXISTS (SELECT 1 FROM allocations ai JOIN allocation_versions av ON "     \
 	"av.allocation_id = ai.id WHERE ai.worker_id = " worker " AND ai.family_id = " \
@@ -784,7 +785,19 @@ static const char migration_caseload_mine[] =
 	"DELETE FROM caseload_mine WHERE family_id = new.family_id; "
 	"INSERT OR IGNORE INTO caseload_mine SELECT DISTINCT w.worker_id, new.reference, "
 	"new.family_id FROM allocations w WHERE new.retracted = 0 AND w.family_id = "
-	"new.family_id AND " OPEN_ALLOCATION("w.worker_id", "new.family_id") "; END;\n";
+	"new.family_id AND " OPEN_ALLOCATION("w.worker_id", "new.family_id") "; END;\n"
+	/* And how many families the team has (not retracted), for the team's
+	 * caseload without counting every family at each look. */
+	"CREATE TABLE caseload_counts (key TEXT PRIMARY KEY NOT NULL, n INTEGER NOT NULL) "
+	"WITHOUT ROWID;\n"
+	"INSERT INTO caseload_counts SELECT 'families', count(*) FROM family_heads "
+	"WHERE retracted = 0;\n"
+	"CREATE TRIGGER family_heads_counted AFTER INSERT ON family_heads WHEN "
+	"new.retracted = 0 BEGIN UPDATE caseload_counts SET n = n + 1 WHERE key = "
+	"'families'; END;\n"
+	"CREATE TRIGGER family_heads_recounted AFTER UPDATE OF retracted ON family_heads "
+	"WHEN new.retracted <> old.retracted BEGIN UPDATE caseload_counts SET n = n + "
+	"CASE WHEN new.retracted = 0 THEN 1 ELSE -1 END WHERE key = 'families'; END;\n";
 
 static const char *const migrations[] = {
 	migration_1,

@@ -84,8 +84,12 @@ cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, s
 	int rc;
 
 	*count = 0;
+	/* Unfiltered, the counts are kept (caseload_mine, caseload_counts)
+	 * rather than counted. */
 	if (st_prepare(s, mine(q) && pattern == NULL
 	                      ? "SELECT count(*) FROM caseload_mine WHERE worker_id = ?1 AND ?2 IS NULL"
+	                  : pattern == NULL ? "SELECT n FROM caseload_counts WHERE key = 'families' "
+	                                      "AND ?1 IS NULL AND ?2 IS NULL"
 	                  : mine(q) ? "SELECT count(*)" CASELOAD_HEADS_MINE CASELOAD_FILTER
 	                            : "SELECT count(*)" CASELOAD_HEADS CASELOAD_FILTER,
 	               &st, err) != 0) {

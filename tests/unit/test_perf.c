@@ -462,15 +462,18 @@ static void
 ck_caseload_mine(int want_rows)
 {
 	sqlite3 *db;
-	int diff, rows;
+	int diff, rows, kept, counted;
 
 	ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	diff = raw_count(db, "SELECT count(*) FROM (SELECT * FROM (" CASELOAD_HAVE " EXCEPT "
 	                     CASELOAD_WANT ") UNION ALL SELECT * FROM (" CASELOAD_WANT " EXCEPT "
 	                     CASELOAD_HAVE "))");
 	rows = raw_count(db, "SELECT count(*) FROM caseload_mine");
+	kept = raw_count(db, "SELECT n FROM caseload_counts WHERE key = 'families'");
+	counted = raw_count(db, "SELECT count(*) FROM families_current");
 	sqlite3_close(db);
 	ck_assert_msg(diff == 0, "caseload_mine differs from the views in %d rows", diff);
+	ck_assert_int_eq(kept, counted);
 	ck_assert_int_eq(rows, want_rows);
 }
 
