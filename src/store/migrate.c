@@ -762,6 +762,8 @@ static const char migration_seen_rows[] =
 	"av.allocation_id = ai.id WHERE ai.worker_id = " worker " AND ai.family_id = " \
 	family " AND av.version = (SELECT max(version) FROM allocation_versions WHERE " \
 	"allocation_id = ai.id) AND av.retracted = 0 AND av.end_date IS NULL)"
+#define FIND_TEXT(h)                                                             \
+	h ".name_fold || char(10) || " h ".ref_fold || char(10) || " h ".members_fold"
 static const char migration_caseload_mine[] =
 	"CREATE TABLE caseload_mine (worker_id TEXT NOT NULL, reference TEXT NOT NULL, "
 	"family_id TEXT NOT NULL, PRIMARY KEY (worker_id, reference, family_id)) WITHOUT ROWID;\n"
@@ -797,7 +799,21 @@ static const char migration_caseload_mine[] =
 	"'families'; END;\n"
 	"CREATE TRIGGER family_heads_recounted AFTER UPDATE OF retracted ON family_heads "
 	"WHEN new.retracted <> old.retracted BEGIN UPDATE caseload_counts SET n = n + "
-	"CASE WHEN new.retracted = 0 THEN 1 ELSE -1 END WHERE key = 'families'; END;\n";
+	"CASE WHEN new.retracted = 0 THEN 1 ELSE -1 END WHERE key = 'families'; END;\n"
+	/* The caseload filter's index: each current family's folded name,
+	 * reference and members in trigrams (by the families row's rowid), so
+	 * that a filter of three characters or more finds its families without
+	 * reading every family. Kept from the heads, which hold the folds. */
+	"CREATE VIRTUAL TABLE family_find USING fts5(text, tokenize = 'trigram');\n"
+	"INSERT INTO family_find (rowid, text) SELECT fa.rowid, " FIND_TEXT("fh")
+	" FROM family_heads fh JOIN families fa ON fa.id = fh.family_id WHERE fh.retracted = 0;\n"
+	"CREATE TRIGGER family_heads_find AFTER INSERT ON family_heads WHEN new.retracted = 0 "
+	"BEGIN INSERT INTO family_find (rowid, text) SELECT rowid, " FIND_TEXT("new")
+	" FROM families WHERE id = new.family_id; END;\n"
+	"CREATE TRIGGER family_heads_refind AFTER UPDATE ON family_heads BEGIN "
+	"DELETE FROM family_find WHERE rowid = (SELECT rowid FROM families WHERE id = "
+	"new.family_id); INSERT INTO family_find (rowid, text) SELECT rowid, " FIND_TEXT("new")
+	" FROM families WHERE id = new.family_id AND new.retracted = 0; END;\n";
 
 static const char *const migrations[] = {
 	migration_1,

@@ -62,6 +62,51 @@ filter_fold(const char *filter)
 	return f;
 }
 
+/* A filter of three characters or more: the filter's index (family_find,
+ * trigrams) can find its families. */
+static bool
+findable(const char *pattern)
+{
+	size_t n = 0;
+
+	for (; pattern != NULL && *pattern != '\0'; pattern++)
+		if (((unsigned char)*pattern & 0xC0) != 0x80)
+			n++;
+	return n >= 3;
+}
+
+/* The folded filter as one phrase of the index: in double quotes, with its
+ * own doubled, so that nothing in it is read as the query language. */
+static char *
+find_phrase(const char *pattern)
+{
+	struct cb_buf b = {0};
+
+	cb_buf_addc(&b, '"');
+	for (; *pattern != '\0'; pattern++) {
+		if (*pattern == '"')
+			cb_buf_addc(&b, '"');
+		cb_buf_addc(&b, *pattern);
+	}
+	cb_buf_addc(&b, '"');
+	return cb_buf_take(&b);
+}
+
+/* The families the filter's index finds: the team's, or (with ?1) those
+ * in that worker's caseload. ?2 is the phrase. Retracted families are in
+ * neither table. */
+#define FIND_TEAM                                                                \
+	"FROM family_find ff JOIN families fa ON fa.rowid = ff.rowid "              \
+	"WHERE family_find MATCH ?2 AND ?1 IS NULL "
+#define FIND_MINE                                                                \
+	"FROM family_find ff JOIN families fa ON fa.rowid = ff.rowid JOIN "         \
+	"caseload_mine cm ON cm.family_id = fa.id AND cm.worker_id = ?1 "          \
+	"WHERE family_find MATCH ?2 "
+/* Up to this many, the page of a filtered caseload is read from what the
+ * index found, sorted; beyond, walking the families in reference order
+ * fills a page sooner. */
+#define FIND_SPARSE 500
+
 static void
 bind_query(sqlite3_stmt *st, const struct cb_caseload_query *q, char *pattern)
 {
@@ -84,9 +129,18 @@ cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, s
 	int rc;
 
 	*count = 0;
+	if (findable(pattern)) {
+		char *phrase = find_phrase(pattern);
+
+		free(pattern);
+		pattern = phrase;
+	}
 	/* Unfiltered, the counts are kept (caseload_mine, caseload_counts)
-	 * rather than counted. */
-	if (st_prepare(s, mine(q) && pattern == NULL
+	 * rather than counted; filtered by three characters or more, they
+	 * come from the filter's index. */
+	if (st_prepare(s, pattern != NULL && pattern[0] == '"'
+	                      ? (mine(q) ? "SELECT count(*) " FIND_MINE : "SELECT count(*) " FIND_TEAM)
+	                  : mine(q) && pattern == NULL
 	                      ? "SELECT count(*) FROM caseload_mine WHERE worker_id = ?1 AND ?2 IS NULL"
 	                  : pattern == NULL ? "SELECT n FROM caseload_counts WHERE key = 'families' "
 	                                      "AND ?1 IS NULL AND ?2 IS NULL"
@@ -187,25 +241,55 @@ cb_store_caseload_page(struct cb_store *s, const struct cb_caseload_query *q, si
 		"family_versions f ON f.family_id = fh.family_id AND f.version = fh.version "
 		"WHERE cm.worker_id = ?1 AND ?2 IS NULL ORDER BY cm.reference, cm.family_id "
 		"LIMIT ?4 OFFSET ?5) f ORDER BY f.reference, f.family_id";
+	/* Filtered by three characters or more, and not too many found: the
+	 * page from what the filter's index found. */
+	static const char *const find_page[] = {
+		CASELOAD_COLS("NULL") "FROM (SELECT f.family_id, f.reference, f.name "
+		"FROM family_find ff JOIN families fa ON fa.rowid = ff.rowid JOIN family_heads fh "
+		"ON fh.family_id = fa.id JOIN family_versions f ON f.family_id = fh.family_id AND "
+		"f.version = fh.version WHERE family_find MATCH ?2 AND ?1 IS NULL "
+		"ORDER BY f.reference LIMIT ?4 OFFSET ?5) f ORDER BY f.reference",
+		CASELOAD_COLS("NULL") "FROM (SELECT f.family_id, f.reference, f.name "
+		"FROM family_find ff JOIN families fa ON fa.rowid = ff.rowid JOIN caseload_mine cm "
+		"ON cm.family_id = fa.id AND cm.worker_id = ?1 JOIN family_heads fh ON "
+		"fh.family_id = fa.id JOIN family_versions f ON f.family_id = fh.family_id AND "
+		"f.version = fh.version WHERE family_find MATCH ?2 "
+		"ORDER BY f.reference LIMIT ?4 OFFSET ?5) f ORDER BY f.reference",
+	};
 	sqlite3_stmt *st;
-	char *pattern = filter_fold(q->filter);
-	bool counted;
+	char *pattern = filter_fold(q->filter), *phrase = NULL;
+	bool counted = false, find = false;
+	size_t found = 0;
 	int rc;
 
-	if (st_prepare(s, mine(q) && pattern == NULL && q->sort == CB_SORT_REFERENCE
+	if (findable(pattern) && q->sort == CB_SORT_REFERENCE) {
+		if (cb_store_caseload_count(s, q, &found, err) != 0) {
+			free(pattern);
+			return -1;
+		}
+		if (total != NULL) {
+			*total = found;
+			counted = true;
+		}
+		find = found <= FIND_SPARSE;
+		if (find)
+			phrase = find_phrase(pattern);
+	}
+	if (st_prepare(s, find ? find_page[mine(q)]
+	                  : mine(q) && pattern == NULL && q->sort == CB_SORT_REFERENCE
 	                      ? mine_first
 	                      : (mine(q) ? mine_sql : team)[q->sort],
 	               &st, err) != 0) {
 		free(pattern);
+		free(phrase);
 		return -1;
 	}
-	bind_query(st, q, pattern);
+	bind_query(st, q, phrase != NULL ? phrase : pattern);
 	st_bind_date(st, 3, q->today);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)offset);
-	counted = false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (total != NULL && sqlite3_column_type(st, 7) != SQLITE_NULL) {
+		if (total != NULL && !counted && sqlite3_column_type(st, 7) != SQLITE_NULL) {
 			*total = (size_t)sqlite3_column_int64(st, 7);
 			counted = true;
 		}
@@ -213,6 +297,7 @@ cb_store_caseload_page(struct cb_store *s, const struct cb_caseload_query *q, si
 	}
 	sqlite3_finalize(st);
 	free(pattern);
+	free(phrase);
 	if (rc != SQLITE_DONE)
 		return st_error(s, rc, err);
 	/* The team's, or a page past the end, is counted apart. */
