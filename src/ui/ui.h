@@ -163,6 +163,7 @@ struct ui_app {
 	const struct cb_programme *prog;
 	struct cb_worker *me;
 	bool training;
+	bool readonly;                 /* the database can only be read here */
 	const char *export_dir;        /* where reports and plans go by default */
 	struct cb_vec help;            /* struct cb_help_entry, training mode */
 	bool panel;                    /* the training help panel is shown */
@@ -226,6 +227,11 @@ void ui_screen_family(struct ui_screen *scr, const struct cb_family *f);
 /* Messages on the status line, until the next key. */
 void ui_say(struct ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(struct ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Whether an action records something (adds, corrects, signs...): on a
+ * database open for reading only, dispatch refuses it with
+ * ui_say_readonly before any screen sees it. */
+bool ui_action_writes(enum ui_action action);
+void ui_say_readonly(struct ui_app *app);
 void ui_fail(struct ui_app *app, const struct cb_err *err);
 
 /* Draw everything: context line, the top screen, the panel, the status
