@@ -399,7 +399,7 @@ ui_draw_chrome(struct ui_app *app, const char *title, unsigned screen_id)
 	}
 	draw_context(app);
 	ui_text(1, 1, app->cols - 2, title, A_BOLD);
-	bar = ui_keys_bar(screen_id, (size_t)app->cols - 2);
+	bar = ui_keys_bar_for(screen_id, (size_t)app->cols - 2, app->readonly);
 	ui_field(app->rows - 1, 0, app->cols, "", A_REVERSE);
 	ui_text(app->rows - 1, 1, app->cols - 2, bar, A_REVERSE);
 	free(bar);
@@ -601,7 +601,10 @@ dispatch(struct ui_app *app, int key)
 	action = ui_keys_lookup(top->ops->id, key);
 	/* The one place a key that would record something meets a database
 	 * that cannot take it: refused before a screen or an editor opens. */
-	if (app->readonly && ui_action_writes(action)) {
+	if (app->readonly && (ui_action_writes(action) ||
+	                      /* Enter changes a cell, or resolves a conflict. */
+	                      (action == UI_OPEN &&
+	                       (top->ops->id & (UI_SCR_TABLE | UI_SCR_CONFLICTS)) != 0))) {
 		ui_say_readonly(app);
 		return;
 	}

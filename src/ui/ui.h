@@ -117,6 +117,9 @@ enum ui_action ui_keys_lookup(unsigned screen, int key);
 const char *ui_key_name(int key, char buf[16]);
 /* The key bar for a screen, fitted to width columns (a new string). */
 char *ui_keys_bar(unsigned screen, size_t width);
+/* The same; readonly leaves out the keys that would record something
+ * (ui_action_writes), which a database open for reading only refuses. */
+char *ui_keys_bar_for(unsigned screen, size_t width, bool readonly);
 /* The first key bound to an action on a screen, or 0. */
 int ui_keys_first(unsigned screen, enum ui_action action);
 /* Whether key does action on every screen (Ctrl-C, Ctrl-Z), so that the

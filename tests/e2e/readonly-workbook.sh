@@ -49,6 +49,11 @@ wait_for "Family record:"
 screen | head -n 1 | grep -q "READ-ONLY" || { echo "FAIL: READ-ONLY left the top line:"; screen; exit 1; }
 send n
 wait_for "Case notes"
+# The key bar offers only what works here.
+if screen | tail -n 1 | grep -q "a Add"; then
+	echo "FAIL: the key bar offers adding:"; screen; exit 1
+fi
+screen | tail -n 1 | grep -q "h History" || { echo "FAIL: the key bar lost History:"; screen; exit 1; }
 send a
 wait_for "$refused"
 refute "What kind of note?"
@@ -59,6 +64,22 @@ send Enter
 wait_for "Esc"
 send Escape
 wait_for "Case notes"
+send Escape
+wait_for "Family record:"
+# A module's written answer: Enter shows it whole (on a writable database
+# it would open the editor).
+send p
+wait_for "Programme:"
+send Enter
+wait_for "Getting to know the family:"
+send Down
+send Enter
+wait_for "Police have been called to the home three"
+refute "Saved"
+send Escape
+wait_for "Getting to know the family:"
+send Escape
+wait_for "Programme:"
 send Escape
 wait_for "Family record:"
 send c
