@@ -119,6 +119,14 @@ send Escape
 wait_for "Caseload"
 quit_casebook
 
+# A signal on a screen: it ends as usual, and nothing is left beside it.
+start_casebook --db "$work/ro/x.db" --as "Imran Chaudhry"
+wait_for "Caseload"
+send Enter
+wait_for "Family record:"
+kill -TERM "$(cat "$work/pid")"
+wait_for "casebook exited 143"
+
 [ "$(sha256sum <"$work/ro/x.db")" = "$sum" ] || fail "the database changed"
 [ "$(ls "$work/ro")" = x.db ] || fail "files were left beside it: $(ls "$work/ro")"
 file=$(ls "$XDG_STATE_HOME"/casebook/audit-*) || fail "the reads were not kept for the audit"
