@@ -99,7 +99,8 @@ cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, s
 	return rc == SQLITE_ROW ? 0 : st_error(s, rc, err);
 }
 
-#define CASELOAD_COLS                                                            \
+/* TOTAL is the seventh column: how many families the query covers. */
+#define CASELOAD_COLS(total)                                                     \
 	"SELECT f.family_id, f.reference, f.name, "                               \
 	"(SELECT group_concat(st, ' ') FROM (SELECT (SELECT upper(x.status) FROM "  \
 	"statuses xi JOIN statuses_current x ON x.status_id = xi.id WHERE "         \
@@ -118,7 +119,7 @@ cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, s
 	"r.outcome FROM action_reviews rri JOIN action_reviews_current r ON "       \
 	"r.review_id = rri.id JOIN meetings_current rm ON rm.meeting_id = "         \
 	"rri.meeting_id WHERE rri.action_id = a.action_id ORDER BY rm.meeting_date " \
-	"DESC LIMIT 1), '') <> 'done') "
+	"DESC LIMIT 1), '') <> 'done'), " total " "
 
 static void *
 caseload_row(sqlite3_stmt *st)
@@ -139,28 +140,41 @@ int
 cb_store_caseload(struct cb_store *s, const struct cb_caseload_query *q, size_t offset,
                   size_t limit, struct cb_vec *out, struct cb_err *err)
 {
+	return cb_store_caseload_page(s, q, offset, limit, out, NULL, err);
+}
+
+int
+cb_store_caseload_page(struct cb_store *s, const struct cb_caseload_query *q, size_t offset,
+                       size_t limit, struct cb_vec *out, size_t *total, struct cb_err *err)
+{
 /* Sorted by reference or name, the page of families is chosen first and
  * only its rows get the columns that read other tables (statuses,
  * rating, supervision, actions): computing them for every family of a
- * caseload before sorting took most of the time of showing it. */
-#define CASELOAD_PAGE(from, order)                                               \
-	CASELOAD_COLS "FROM (SELECT f.family_id, f.reference, f.name " from        \
-	"ORDER BY " order " LIMIT ?4 OFFSET ?5) f ORDER BY " order
-#define CASELOAD_SORTS(from)                                                     \
+ * caseload before sorting took most of the time of showing it.
+ * A worker's own caseload is read whole to be sorted anyway, so the same
+ * pass counts it (count(*) OVER ()): counting it apart read every family
+ * of it a second time, a third of the time of the first screen. The
+ * team's is counted apart, where an index stops the page early. */
+#define CASELOAD_PAGE(from, order, total)                                        \
+	CASELOAD_COLS("f.total") "FROM (SELECT f.family_id, f.reference, f.name, " \
+	total " AS total " from "ORDER BY " order " LIMIT ?4 OFFSET ?5) f ORDER BY " order
+#define CASELOAD_SORTS(from, total)                                              \
 	{                                                                          \
-		[CB_SORT_REFERENCE] = CASELOAD_PAGE(from, "f.reference"),         \
-		[CB_SORT_NAME] = CASELOAD_PAGE(from, "f.name, f.reference"),      \
-		[CB_SORT_RATING] = CASELOAD_COLS from                             \
+		[CB_SORT_REFERENCE] = CASELOAD_PAGE(from, "f.reference", total),  \
+		[CB_SORT_NAME] = CASELOAD_PAGE(from, "f.name, f.reference", total), \
+		[CB_SORT_RATING] = CASELOAD_COLS(total) from                      \
 		"ORDER BY CASE rating WHEN 'red' THEN 0 WHEN 'amber' THEN 1 "     \
 		"WHEN 'green' THEN 2 ELSE 3 END, f.reference LIMIT ?4 OFFSET ?5", \
-		[CB_SORT_SUPERVISION] = CASELOAD_COLS from                        \
+		[CB_SORT_SUPERVISION] = CASELOAD_COLS(total) from                 \
 		"ORDER BY last_sup IS NOT NULL, last_sup, f.reference "           \
 		"LIMIT ?4 OFFSET ?5",                                             \
 	}
-	static const char *const team[] = CASELOAD_SORTS(CASELOAD_FROM_TEAM);
-	static const char *const mine_sql[] = CASELOAD_SORTS(CASELOAD_FROM_MINE);
+	static const char *const team[] = CASELOAD_SORTS(CASELOAD_FROM_TEAM, "NULL");
+	static const char *const mine_sql[] =
+		CASELOAD_SORTS(CASELOAD_FROM_MINE, "count(*) OVER ()");
 	sqlite3_stmt *st;
 	char *pattern = filter_fold(q->filter);
+	bool counted;
 	int rc;
 
 	if (st_prepare(s, (mine(q) ? mine_sql : team)[q->sort], &st, err) != 0) {
@@ -171,11 +185,22 @@ cb_store_caseload(struct cb_store *s, const struct cb_caseload_query *q, size_t 
 	st_bind_date(st, 3, q->today);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	counted = false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (total != NULL && sqlite3_column_type(st, 7) != SQLITE_NULL) {
+			*total = (size_t)sqlite3_column_int64(st, 7);
+			counted = true;
+		}
 		cb_vec_push(out, caseload_row(st));
+	}
 	sqlite3_finalize(st);
 	free(pattern);
-	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+	if (rc != SQLITE_DONE)
+		return st_error(s, rc, err);
+	/* The team's, or a page past the end, is counted apart. */
+	if (total != NULL && !counted)
+		return cb_store_caseload_count(s, q, total, err);
+	return 0;
 }
 
 void

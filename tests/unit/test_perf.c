@@ -85,6 +85,21 @@ caseload(struct cb_store *s, const char *worker_id, const char *filter)
 	size_t n = 99, i;
 
 	ck_assert_msg(cb_store_caseload_count(s, &q, &n, &err) == 0, "%s", err.msg);
+	/* The count that comes with a page, in every sort, from the start,
+	 * the middle and past the end, is the count. */
+	for (q.sort = CB_SORT_REFERENCE; q.sort <= CB_SORT_SUPERVISION; q.sort++) {
+		size_t offsets[] = {0, 1, n + 3}, k, total;
+
+		for (k = 0; k < sizeof offsets / sizeof offsets[0]; k++) {
+			total = 12345;
+			ck_assert_msg(cb_store_caseload_page(s, &q, offsets[k], 100, &rows, &total,
+			                                     &err) == 0, "%s", err.msg);
+			ck_assert_uint_eq(total, n);
+			ck_assert_uint_eq(rows.len, offsets[k] < n ? n - offsets[k] : 0);
+			cb_vec_clear(&rows);
+		}
+	}
+	q.sort = CB_SORT_REFERENCE;
 	ck_assert_msg(cb_store_caseload(s, &q, 0, 100, &rows, &err) == 0, "%s", err.msg);
 	ck_assert_uint_eq(n, rows.len);
 	for (i = 0; i < rows.len; i++) {
