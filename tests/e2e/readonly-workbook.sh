@@ -119,9 +119,14 @@ send Escape
 wait_for "Caseload"
 quit_casebook
 
-# A signal on a screen: it ends as usual, and nothing is left beside it.
-start_casebook --db "$work/ro/x.db" --as "Imran Chaudhry"
+# Without --as: the workers to choose from, but nobody can be added; then
+# a signal on a screen ends it as usual, and nothing is left beside it.
+start_casebook --db "$work/ro/x.db"
+wait_for "Who are you?"
+refute "Someone new"
+send Enter
 wait_for "Caseload"
+screen | head -n 1 | grep -q "READ-ONLY" || { echo "FAIL: no READ-ONLY:"; screen; exit 1; }
 send Enter
 wait_for "Family record:"
 kill -TERM "$(cat "$work/pid")"
