@@ -200,6 +200,38 @@ fsync_dir(const char *dir)
 	return rc;
 }
 
+/* An entry cut short (by a power cut: a killed process does not leave
+ * half a write) was never acknowledged, so nothing was shown for it; it
+ * goes, or the next entry would run into it. *size becomes the length of
+ * the whole lines. */
+static int
+trim_unfinished(int fd, off_t *size)
+{
+	char last, *buf;
+	off_t keep;
+	ssize_t n;
+
+	if (*size == 0)
+		return 0;
+	if (pread(fd, &last, 1, *size - 1) != 1)
+		return -1;
+	if (last == '\n')
+		return 0;
+	buf = cb_malloc((size_t)*size);
+	n = pread(fd, buf, (size_t)*size, 0);
+	if (n != (ssize_t)*size) {
+		free(buf);
+		return -1;
+	}
+	for (keep = *size; keep > 0 && buf[keep - 1] != '\n'; keep--)
+		;
+	free(buf);
+	if (ftruncate(fd, keep) != 0)
+		return -1;
+	*size = keep;
+	return 0;
+}
+
 int
 st_audit_defer(struct cb_store *s, const char *action, const char *entity,
                const char *entity_id, const char *detail, struct cb_err *err)
@@ -223,7 +255,7 @@ st_audit_defer(struct cb_store *s, const char *action, const char *entity,
 	/* Opened, locked and still there: a casebook merging it may have
 	 * removed it between the open and the lock. */
 	for (tries = 0; tries < 3; tries++) {
-		fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+		fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
 		if (fd < 0 || fchmod(fd, 0600) != 0 || flock(fd, LOCK_EX) != 0 ||
 		    fstat(fd, &sb) != 0) {
 			e = errno;
@@ -236,6 +268,10 @@ st_audit_defer(struct cb_store *s, const char *action, const char *entity,
 	}
 	if (fd < 0 || !S_ISREG(sb.st_mode) || sb.st_uid != geteuid()) {
 		e = EPERM;
+		goto out;
+	}
+	if (trim_unfinished(fd, &sb.st_size) != 0) {
+		e = errno;
 		goto out;
 	}
 	if (sb.st_size == 0) {

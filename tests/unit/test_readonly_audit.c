@@ -167,6 +167,17 @@ START_TEST(unfinished_last_line_left_out)
 	ck_assert_uint_eq(rows.len, 1);
 	ck_assert_int_eq(access(path, F_OK), -1);
 	cb_vec_clear(&rows);
+
+	/* The next look cuts it off rather than run into it (which would
+	 * make a line that cannot be read, and keep the file from merging):
+	 * the entry merged already is not added again, the new one is. */
+	tu_write(path, more, strlen(more));
+	free(path);
+	path = read_only_looks(details, 1);
+	merged_rows(&rows);
+	ck_assert_uint_eq(rows.len, 2);
+	ck_assert_int_eq(access(path, F_OK), -1);
+	cb_vec_clear(&rows);
 	free(more);
 	free(text);
 	free(path);
