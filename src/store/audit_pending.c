@@ -126,6 +126,9 @@ get_fields(const char *line, size_t len, char **f, int n)
 				break;
 			continue;
 		}
+		/* \N stands alone in its field. */
+		if (null)
+			goto bad;
 		if (line[i] != '\\') {
 			cb_buf_addc(&b, line[i]);
 			continue;
