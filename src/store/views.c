@@ -84,9 +84,15 @@ cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, s
 	int rc;
 
 	*count = 0;
-	if (st_prepare(s, mine(q) ? "SELECT count(*)" CASELOAD_HEADS_MINE CASELOAD_FILTER
-	                          : "SELECT count(*)" CASELOAD_HEADS CASELOAD_FILTER, &st,
-	               err) != 0) {
+	/* Unfiltered, the counts are kept (caseload_mine, caseload_counts)
+	 * rather than counted. */
+	if (st_prepare(s, mine(q) && pattern == NULL
+	                      ? "SELECT count(*) FROM caseload_mine WHERE worker_id = ?1 AND ?2 IS NULL"
+	                  : pattern == NULL ? "SELECT n FROM caseload_counts WHERE key = 'families' "
+	                                      "AND ?1 IS NULL AND ?2 IS NULL"
+	                  : mine(q) ? "SELECT count(*)" CASELOAD_HEADS_MINE CASELOAD_FILTER
+	                            : "SELECT count(*)" CASELOAD_HEADS CASELOAD_FILTER,
+	               &st, err) != 0) {
 		free(pattern);
 		return -1;
 	}
@@ -172,12 +178,24 @@ cb_store_caseload_page(struct cb_store *s, const struct cb_caseload_query *q, si
 	static const char *const team[] = CASELOAD_SORTS(CASELOAD_FROM_TEAM, "NULL");
 	static const char *const mine_sql[] =
 		CASELOAD_SORTS(CASELOAD_FROM_MINE, "count(*) OVER ()");
+	/* A worker's own caseload by reference, unfiltered (the first
+	 * screen): its page straight from caseload_mine, in order, whatever
+	 * the size of the caseload; counted apart, from the same table. */
+	static const char mine_first[] =
+		CASELOAD_COLS("NULL") "FROM (SELECT f.family_id, f.reference, f.name FROM "
+		"caseload_mine cm JOIN family_heads fh ON fh.family_id = cm.family_id JOIN "
+		"family_versions f ON f.family_id = fh.family_id AND f.version = fh.version "
+		"WHERE cm.worker_id = ?1 AND ?2 IS NULL ORDER BY cm.reference, cm.family_id "
+		"LIMIT ?4 OFFSET ?5) f ORDER BY f.reference, f.family_id";
 	sqlite3_stmt *st;
 	char *pattern = filter_fold(q->filter);
 	bool counted;
 	int rc;
 
-	if (st_prepare(s, (mine(q) ? mine_sql : team)[q->sort], &st, err) != 0) {
+	if (st_prepare(s, mine(q) && pattern == NULL && q->sort == CB_SORT_REFERENCE
+	                      ? mine_first
+	                      : (mine(q) ? mine_sql : team)[q->sort],
+	               &st, err) != 0) {
 		free(pattern);
 		return -1;
 	}

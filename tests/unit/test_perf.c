@@ -436,6 +436,137 @@ START_TEST(upgrade_fills_folded_names)
 }
 END_TEST
 
+/* caseload_mine holds exactly each worker's caseload as the views work
+ * it out: the families with an open, current allocation to them, at
+ * their current reference, none retracted. */
+#define CASELOAD_WANT                                                            \
+	"SELECT DISTINCT ai.worker_id, f.reference, ai.family_id FROM allocations ai " \
+	"JOIN allocations_current a ON a.allocation_id = ai.id JOIN families_current f " \
+	"ON f.family_id = ai.family_id WHERE a.end_date IS NULL"
+#define CASELOAD_HAVE "SELECT worker_id, reference, family_id FROM caseload_mine"
+static int
+raw_count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+	              sqlite3_errmsg(db));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static void
+ck_caseload_mine(int want_rows)
+{
+	sqlite3 *db;
+	int diff, rows, kept, counted;
+
+	ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	diff = raw_count(db, "SELECT count(*) FROM (SELECT * FROM (" CASELOAD_HAVE " EXCEPT "
+	                     CASELOAD_WANT ") UNION ALL SELECT * FROM (" CASELOAD_WANT " EXCEPT "
+	                     CASELOAD_HAVE "))");
+	rows = raw_count(db, "SELECT count(*) FROM caseload_mine");
+	kept = raw_count(db, "SELECT n FROM caseload_counts WHERE key = 'families'");
+	counted = raw_count(db, "SELECT count(*) FROM families_current");
+	sqlite3_close(db);
+	ck_assert_msg(diff == 0, "caseload_mine differs from the views in %d rows", diff);
+	ck_assert_int_eq(kept, counted);
+	ck_assert_int_eq(rows, want_rows);
+}
+
+static void
+end_allocation(struct cb_store *s, const char *family_id, int retract)
+{
+	struct cb_vec v = CB_VEC_OWNING(cb_allocation_free_item);
+	struct cb_allocation *a;
+	struct cb_err err = {0};
+
+	ck_assert_msg(cb_store_allocation_list(s, family_id, true, &v, &err) == 0, "%s", err.msg);
+	ck_assert_uint_ge(v.len, 1);
+	a = v.items[0];
+	if (retract)
+		ck_assert_msg(cb_store_allocation_retract(s, a->id, a->rev.version, "Made in error.",
+		                                          &err) == 0, "%s", err.msg);
+	else {
+		cb_date_parse("2026-05-01", &a->until, NULL);
+		ck_assert_msg(cb_store_allocation_correct(s, a, &err) == 0, "%s", err.msg);
+	}
+	cb_vec_clear(&v);
+}
+
+/* Every change that moves a family in or out of a worker's caseload, or
+ * changes its reference, keeps caseload_mine right, and the first page
+ * read from it is the page the slower query gives. */
+START_TEST(caseload_mine_follows_every_change)
+{
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_worker *w = tu_add_worker(s, "Tom Reed", "social-worker");
+	struct cb_worker *v = tu_add_worker(s, "Ann Lee", "social-worker");
+	struct cb_family *a = tu_add_family(s, "FS-3", "Price family");
+	struct cb_family *b = tu_add_family(s, "FS-1", "Nguy\xe1\xbb\x85n family");
+	struct cb_family *c = tu_add_family(s, "FS-2", "Kowalski family");
+	struct cb_err err = {0};
+	char *sql;
+
+	ck_caseload_mine(0);
+	allocate(s, a, w);
+	allocate(s, b, w);
+	allocate(s, c, v);
+	ck_caseload_mine(3);
+	CK_CASELOAD(s, w->id, NULL, "FS-1 FS-3");
+	/* Ended, allocated again, and that made in error. */
+	end_allocation(s, a->id, 0);
+	ck_caseload_mine(2);
+	CK_CASELOAD(s, w->id, NULL, "FS-1");
+	allocate(s, a, w);
+	ck_caseload_mine(3);
+	CK_CASELOAD(s, w->id, NULL, "FS-1 FS-3");
+	end_allocation(s, a->id, 1);
+	ck_caseload_mine(2);
+	CK_CASELOAD(s, w->id, NULL, "FS-1");
+	/* A new reference moves the family in the order. */
+	free(b->reference);
+	b->reference = cb_strdup("FS-9");
+	ck_assert_msg(cb_store_family_correct(s, b, &err) == 0, "%s", err.msg);
+	ck_caseload_mine(2);
+	allocate(s, c, w);
+	CK_CASELOAD(s, w->id, NULL, "FS-2 FS-9");
+	ck_caseload_mine(3);
+	/* A retracted family leaves every caseload. */
+	ck_assert_msg(cb_store_family_retract(s, c->id, c->rev.version, "Duplicate.", &err) == 0,
+	              "%s", err.msg);
+	ck_caseload_mine(1);
+	CK_CASELOAD(s, w->id, NULL, "FS-9");
+	CK_CASELOAD(s, v->id, NULL, "");
+	/* Written by another program, straight into the tables (as a sync
+	 * may): two allocations of one family to one worker are one row. */
+	cb_store_close(&s);
+	sql = cb_asprintf("INSERT INTO allocations VALUES ('" ID("31") "', " AT ", '%s', '%s');\n"
+	                  "INSERT INTO allocation_versions (row_id, allocation_id, version, "
+	                  "created_at, created_by, role, start_date) VALUES ('" ID("32") "', '"
+	                  ID("31") "', 1, " AT ", 'social-worker', '2026-06-01');\n"
+	                  "INSERT INTO allocations VALUES ('" ID("33") "', " AT ", '%s', '%s');\n"
+	                  "INSERT INTO allocation_versions (row_id, allocation_id, version, "
+	                  "created_at, created_by, role, start_date) VALUES ('" ID("34") "', '"
+	                  ID("33") "', 1, " AT ", 'family-worker', '2026-06-01');\n",
+	                  a->id, w->id, a->id, w->id);
+	tu_raw_exec(dbpath, sql);
+	free(sql);
+	ck_caseload_mine(2);
+	s = tu_open(dbpath);
+	CK_CASELOAD(s, w->id, NULL, "FS-3 FS-9");
+	cb_family_free(&a);
+	cb_family_free(&b);
+	cb_family_free(&c);
+	cb_worker_free(&w);
+	cb_worker_free(&v);
+	cb_store_close(&s);
+}
+END_TEST
+
 /* Search */
 
 static int
@@ -1090,6 +1221,7 @@ perf_suite(void)
 	tcase_add_test(tc, references_found_and_kept_apart_in_any_case);
 	tcase_add_test(tc, workers_found_as_typed);
 	tcase_add_test(tc, mine_and_team);
+	tcase_add_test(tc, caseload_mine_follows_every_change);
 	tcase_add_test(tc, waiting_count_kept_up_to_date);
 	tcase_add_test(tc, upgrade_fills_folded_names);
 	tcase_add_test(tc, read_only_open_cannot_write);

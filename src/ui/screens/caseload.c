@@ -126,10 +126,12 @@ recount(struct ui_app *app, struct caseload *c)
 
 	cb_vec_clear(&c->rows);
 	c->cache_off = c->list.top;
-	rc = known ? cb_store_caseload(app->store, &q, c->cache_off, (size_t)height * 2, &c->rows,
+	/* Only the page shown: each row reads several tables, and the next
+	 * page is read when it is needed (fill). */
+	rc = known ? cb_store_caseload(app->store, &q, c->cache_off, (size_t)height, &c->rows,
 	                               &err)
-	           : cb_store_caseload_page(app->store, &q, c->cache_off, (size_t)height * 2,
-	                                    &c->rows, &n, &err);
+	           : cb_store_caseload_page(app->store, &q, c->cache_off, (size_t)height, &c->rows,
+	                                    &n, &err);
 	if (rc != 0) {
 		ui_fail(app, &err);
 		c->stale = true;
