@@ -40,6 +40,12 @@ const char *cb_store_path(const struct cb_store *s);
  * CREATE then open it to read; a write fails with a sentence that says
  * so). */
 bool cb_store_readonly(const struct cb_store *s);
+/* Where the audit entries of s wait while it is open for reading only
+ * (cb_store_audit puts them there, the next open that can write adds
+ * them to its audit): $XDG_STATE_HOME/casebook/audit-HASH, HASH from the
+ * database's real path. A new string; NULL when there is no state folder
+ * (neither XDG_STATE_HOME nor HOME). */
+char *cb_store_pending_audit_path(const struct cb_store *s);
 
 /* While another casebook holds the database locked, a statement waits in
  * slices of 100 ms; after each, fn(ctx, ms waited so far) says whether to
@@ -52,7 +58,8 @@ void cb_store_on_busy(struct cb_store *s, int (*fn)(void *ctx, int waited_ms), v
 int cb_store_schema_known(void);
 int cb_store_schema_version(struct cb_store *s);
 /* A number that changes whenever the database may have changed since it
- * was last asked: a write through this store, or a commit by another
+ * was last asked: a write through this store (other than an audit entry
+ * of cb_store_audit, which changes no record), or a commit by another
  * program. Lets a screen keep what it counted until then. */
 unsigned long long cb_store_generation(struct cb_store *s);
 
@@ -107,7 +114,9 @@ int cb_store_commit(struct cb_store *s, struct cb_err *err);
 void cb_store_rollback(struct cb_store *s);
 
 /* Record that something was done outside the database (an export, a
- * backup) in the audit trail. */
+ * backup) or a look at a record in the audit trail. On a database open
+ * for reading only the entry is kept in a file of the user's instead
+ * (cb_store_pending_audit_path) before it returns 0. */
 int cb_store_audit(struct cb_store *s, const char *action, const char *entity,
                    const char *entity_id, const char *detail, struct cb_err *err);
 /* Whether a write with this version row id is in the database. After a

@@ -47,6 +47,7 @@ struct cb_store {
 	sqlite3_int64 import_audit_from;
 	char *marker; /* the in-use marker this process made, or NULL */
 	bool readonly; /* opened for reading only: asked for, or the location cannot be written */
+	long long audit_changes; /* rows cb_store_audit wrote (not in cb_store_generation) */
 	/* This editing session (one open of the store): drafts are kept per
 	 * session, with the process that can tell whether it still runs. */
 	char session[CB_UUID_LEN];
@@ -82,6 +83,14 @@ void st_drafts_release(struct cb_store *s);
  * files of ended sessions into the table (at the workbook's start). */
 void st_draft_aside_drop(struct cb_store *s, const char *key);
 void st_drafts_merge_aside(struct cb_store *s);
+/* Make the folders above path that are missing (0700). */
+int st_make_parents(const char *path, struct cb_err *err);
+/* An audit entry of a database open for reading only, kept in the
+ * user's state folder until it can be written (audit_pending.c); and on
+ * an open that can write, those entries added to the audit. */
+int st_audit_defer(struct cb_store *s, const char *action, const char *entity,
+                   const char *entity_id, const char *detail, struct cb_err *err);
+int st_audit_merge_pending(struct cb_store *s, struct cb_err *err);
 /* The busy handler every connection of the store has. */
 int st_busy(void *store, int count);
 
