@@ -898,7 +898,35 @@ static const char migration_search_hold[] =
 	"INSERT OR IGNORE INTO search_keys (record_id) SELECT record_id FROM search_todo "
 	"ORDER BY n; "
 	SEARCH_HELD_KINDS(SEARCH_HELD_ROWS)
-	"DELETE FROM search_todo; END;\n";
+	"DELETE FROM search_todo; END;\n"
+	/* The caseload filter's index (migration_caseload_mine) is held with
+	 * search: the families written meanwhile are noted, and indexed once
+	 * at the release, rather than a row for each write of their heads. */
+	"DROP TRIGGER family_heads_find;\n"
+	"DROP TRIGGER family_heads_refind;\n"
+	"CREATE TRIGGER family_heads_find AFTER INSERT ON family_heads WHEN new.retracted = 0 "
+	"AND NOT EXISTS (SELECT 1 FROM search_hold) "
+	"BEGIN INSERT INTO family_find (rowid, text) SELECT rowid, " FIND_TEXT("new")
+	" FROM families WHERE id = new.family_id; END;\n"
+	"CREATE TRIGGER family_heads_refind AFTER UPDATE ON family_heads "
+	"WHEN NOT EXISTS (SELECT 1 FROM search_hold) BEGIN "
+	"DELETE FROM family_find WHERE rowid = (SELECT rowid FROM families WHERE id = "
+	"new.family_id); INSERT INTO family_find (rowid, text) SELECT rowid, " FIND_TEXT("new")
+	" FROM families WHERE id = new.family_id AND new.retracted = 0; END;\n"
+	"CREATE TABLE family_find_todo (family_id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;\n"
+	"CREATE TRIGGER family_heads_find_held AFTER INSERT ON family_heads "
+	"WHEN EXISTS (SELECT 1 FROM search_hold) BEGIN INSERT OR IGNORE INTO "
+	"family_find_todo VALUES (new.family_id); END;\n"
+	"CREATE TRIGGER family_heads_refind_held AFTER UPDATE ON family_heads "
+	"WHEN EXISTS (SELECT 1 FROM search_hold) BEGIN INSERT OR IGNORE INTO "
+	"family_find_todo VALUES (new.family_id); END;\n"
+	"CREATE TRIGGER family_find_release AFTER DELETE ON search_hold BEGIN "
+	"DELETE FROM family_find WHERE rowid IN (SELECT fa.rowid FROM family_find_todo t "
+	"JOIN families fa ON fa.id = t.family_id); "
+	"INSERT INTO family_find (rowid, text) SELECT fa.rowid, " FIND_TEXT("fh")
+	" FROM family_find_todo t JOIN families fa ON fa.id = t.family_id JOIN family_heads fh "
+	"ON fh.family_id = t.family_id WHERE fh.retracted = 0; "
+	"DELETE FROM family_find_todo; END;\n";
 
 static const char *const migrations[] = {
 	migration_1,

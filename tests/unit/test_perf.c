@@ -489,6 +489,8 @@ ck_caseload_mine(int want_rows)
 	sqlite3_close(db);
 	ck_assert_msg(diff == 0, "caseload_mine differs from the views in %d rows", diff);
 	ck_assert_int_eq(kept, counted);
+	if (want_rows < 0)
+		return;
 	ck_assert_int_eq(rows, want_rows);
 }
 
@@ -1212,6 +1214,8 @@ START_TEST(hot_queries_use_indexes)
 	rc = system(cmd);
 	free(cmd);
 	ck_assert_int_eq(rc, 0);
+	/* Written by an import, which holds the filter's index to the end. */
+	ck_caseload_mine(-1);
 	ck_assert_msg(cb_store_open(dbpath, CB_STORE_OPEN, &s, &err) == 0, "%s", err.msg);
 	st_prepare_hook = remember;
 	ck_assert_msg(cb_store_worker_find(s, "priya raman", &w, &err) == 0, "%s", err.msg);
