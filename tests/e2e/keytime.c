@@ -287,14 +287,16 @@ main(int argc, char **argv)
 			/* Keep reading the pty meanwhile, so that the program is
 			 * never held up by a full terminal. */
 			while (waitpid(sh, &status, WNOHANG) == 0)
-				take(10);
+				if (take(10) < 0)
+					fail(f[1], "the program ended");
 			if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 				fail(f[1], "the command failed");
 		} else if (strcmp(f[0], "pause") == 0 && n == 2) {
 			double until = now_ms() + atof(f[1]);
 
 			while (now_ms() < until)
-				take(until - now_ms());
+				if (take(until - now_ms()) < 0)
+					fail(line, "the program ended");
 		} else {
 			fail(line, "not a step keytime knows");
 		}
