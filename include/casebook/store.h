@@ -52,7 +52,8 @@ void cb_store_on_busy(struct cb_store *s, int (*fn)(void *ctx, int waited_ms), v
 int cb_store_schema_known(void);
 int cb_store_schema_version(struct cb_store *s);
 /* A number that changes whenever the database may have changed since it
- * was last asked: a write through this store, or a commit by another
+ * was last asked: a write through this store (other than an audit entry
+ * of cb_store_audit, which changes no record), or a commit by another
  * program. Lets a screen keep what it counted until then. */
 unsigned long long cb_store_generation(struct cb_store *s);
 

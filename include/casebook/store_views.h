@@ -43,6 +43,11 @@ int cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *
                             size_t *count, struct cb_err *err);
 int cb_store_caseload(struct cb_store *s, const struct cb_caseload_query *q, size_t offset,
                       size_t limit, struct cb_vec *out, struct cb_err *err);
+/* The same page, and in total how many families the query covers (what
+ * cb_store_caseload_count gives), in one reading where it can. */
+int cb_store_caseload_page(struct cb_store *s, const struct cb_caseload_query *q,
+                           size_t offset, size_t limit, struct cb_vec *out, size_t *total,
+                           struct cb_err *err);
 
 /* One dated entry in a family's chronology. */
 struct cb_event {

@@ -44,6 +44,7 @@ struct cb_store {
 	int depth; /* transaction nesting */
 	char *marker; /* the in-use marker this process made, or NULL */
 	bool readonly; /* opened for reading only: asked for, or the location cannot be written */
+	long long audit_changes; /* rows cb_store_audit wrote (not in cb_store_generation) */
 	/* This editing session (one open of the store): drafts are kept per
 	 * session, with the process that can tell whether it still runs. */
 	char session[CB_UUID_LEN];

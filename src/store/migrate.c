@@ -749,6 +749,72 @@ static const char migration_seen_rows[] =
 	"UPDATE sync_state SET value = value + 1 WHERE key = 'seen_rows'; END;\n"
 	"CREATE INDEX action_versions_due ON action_versions(due);\n";
 
+/* Who each family is allocated to now, in reference order: one row for
+ * each worker with an open, current allocation of a family whose current
+ * version is not retracted. The first screen reads its page of a worker's
+ * caseload from here, without visiting every family of it; triggers keep
+ * it in the transaction of each allocation or family version, whoever
+ * writes it, and work out "current" from the versions themselves (not the
+ * heads, whose triggers may run after these). caseload_counts keeps the
+ * number of the team's families the same way. */
+#define OPEN_ALLOCATION(worker, family)                                          \
+	"EXISTS (SELECT 1 FROM allocations ai JOIN allocation_versions av ON "     \
+	"av.allocation_id = ai.id WHERE ai.worker_id = " worker " AND ai.family_id = " \
+	family " AND av.version = (SELECT max(version) FROM allocation_versions WHERE " \
+	"allocation_id = ai.id) AND av.retracted = 0 AND av.end_date IS NULL)"
+#define FIND_TEXT(h)                                                             \
+	h ".name_fold || char(10) || " h ".ref_fold || char(10) || " h ".members_fold"
+static const char migration_caseload_mine[] =
+	"CREATE TABLE caseload_mine (worker_id TEXT NOT NULL, reference TEXT NOT NULL, "
+	"family_id TEXT NOT NULL, PRIMARY KEY (worker_id, reference, family_id)) WITHOUT ROWID;\n"
+	"CREATE INDEX caseload_mine_family ON caseload_mine(family_id);\n"
+	"INSERT OR IGNORE INTO caseload_mine SELECT DISTINCT ai.worker_id, f.reference, "
+	"ai.family_id FROM allocations ai JOIN allocations_current a ON a.allocation_id = ai.id "
+	"JOIN family_heads fh ON fh.family_id = ai.family_id AND fh.retracted = 0 "
+	"JOIN family_versions f ON f.family_id = fh.family_id AND f.version = fh.version "
+	"WHERE a.end_date IS NULL;\n"
+	"CREATE TRIGGER allocation_versions_caseload AFTER INSERT ON allocation_versions BEGIN "
+	"DELETE FROM caseload_mine WHERE (worker_id, family_id) = (SELECT worker_id, family_id "
+	"FROM allocations WHERE id = new.allocation_id); "
+	"INSERT OR IGNORE INTO caseload_mine SELECT a.worker_id, fv.reference, a.family_id "
+	"FROM allocations a JOIN family_versions fv ON fv.family_id = a.family_id "
+	"WHERE a.id = new.allocation_id AND fv.version = (SELECT max(version) FROM "
+	"family_versions WHERE family_id = a.family_id) AND fv.retracted = 0 AND "
+	OPEN_ALLOCATION("a.worker_id", "a.family_id") "; END;\n"
+	"CREATE TRIGGER family_versions_caseload AFTER INSERT ON family_versions "
+	"WHEN new.version >= (SELECT max(version) FROM family_versions WHERE family_id = "
+	"new.family_id) BEGIN "
+	"DELETE FROM caseload_mine WHERE family_id = new.family_id; "
+	"INSERT OR IGNORE INTO caseload_mine SELECT DISTINCT w.worker_id, new.reference, "
+	"new.family_id FROM allocations w WHERE new.retracted = 0 AND w.family_id = "
+	"new.family_id AND " OPEN_ALLOCATION("w.worker_id", "new.family_id") "; END;\n"
+	/* And how many families the team has (not retracted), for the team's
+	 * caseload without counting every family at each look. */
+	"CREATE TABLE caseload_counts (key TEXT PRIMARY KEY NOT NULL, n INTEGER NOT NULL) "
+	"WITHOUT ROWID;\n"
+	"INSERT INTO caseload_counts SELECT 'families', count(*) FROM family_heads "
+	"WHERE retracted = 0;\n"
+	"CREATE TRIGGER family_heads_counted AFTER INSERT ON family_heads WHEN "
+	"new.retracted = 0 BEGIN UPDATE caseload_counts SET n = n + 1 WHERE key = "
+	"'families'; END;\n"
+	"CREATE TRIGGER family_heads_recounted AFTER UPDATE OF retracted ON family_heads "
+	"WHEN new.retracted <> old.retracted BEGIN UPDATE caseload_counts SET n = n + "
+	"CASE WHEN new.retracted = 0 THEN 1 ELSE -1 END WHERE key = 'families'; END;\n"
+	/* The caseload filter's index: each current family's folded name,
+	 * reference and members in trigrams (by the families row's rowid), so
+	 * that a filter of three characters or more finds its families without
+	 * reading every family. Kept from the heads, which hold the folds. */
+	"CREATE VIRTUAL TABLE family_find USING fts5(text, tokenize = 'trigram');\n"
+	"INSERT INTO family_find (rowid, text) SELECT fa.rowid, " FIND_TEXT("fh")
+	" FROM family_heads fh JOIN families fa ON fa.id = fh.family_id WHERE fh.retracted = 0;\n"
+	"CREATE TRIGGER family_heads_find AFTER INSERT ON family_heads WHEN new.retracted = 0 "
+	"BEGIN INSERT INTO family_find (rowid, text) SELECT rowid, " FIND_TEXT("new")
+	" FROM families WHERE id = new.family_id; END;\n"
+	"CREATE TRIGGER family_heads_refind AFTER UPDATE ON family_heads BEGIN "
+	"DELETE FROM family_find WHERE rowid = (SELECT rowid FROM families WHERE id = "
+	"new.family_id); INSERT INTO family_find (rowid, text) SELECT rowid, " FIND_TEXT("new")
+	" FROM families WHERE id = new.family_id AND new.retracted = 0; END;\n";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -765,6 +831,7 @@ static const char *const migrations[] = {
 	migration_worker_language,
 	migration_plain_heads,
 	migration_seen_rows,
+	migration_caseload_mine,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -224,6 +224,8 @@ pg_connect(const char *url, PGconn **out, struct cb_err *err)
 	char line[400];
 
 	*out = NULL;
+	if (pg_load(err) != 0)
+		return -1;
 	c = PQconnectdb(url != NULL ? url : "");
 	if (c == NULL)
 		return cb_err_set(err, CB_ENOMEM, _("out of memory"));

@@ -62,6 +62,51 @@ filter_fold(const char *filter)
 	return f;
 }
 
+/* A filter of three characters or more: the filter's index (family_find,
+ * trigrams) can find its families. */
+static bool
+findable(const char *pattern)
+{
+	size_t n = 0;
+
+	for (; pattern != NULL && *pattern != '\0'; pattern++)
+		if (((unsigned char)*pattern & 0xC0) != 0x80)
+			n++;
+	return n >= 3;
+}
+
+/* The folded filter as one phrase of the index: in double quotes, with its
+ * own doubled, so that nothing in it is read as the query language. */
+static char *
+find_phrase(const char *pattern)
+{
+	struct cb_buf b = {0};
+
+	cb_buf_addc(&b, '"');
+	for (; *pattern != '\0'; pattern++) {
+		if (*pattern == '"')
+			cb_buf_addc(&b, '"');
+		cb_buf_addc(&b, *pattern);
+	}
+	cb_buf_addc(&b, '"');
+	return cb_buf_take(&b);
+}
+
+/* The families the filter's index finds: the team's, or (with ?1) those
+ * in that worker's caseload. ?2 is the phrase. Retracted families are in
+ * neither table. */
+#define FIND_TEAM                                                                \
+	"FROM family_find ff JOIN families fa ON fa.rowid = ff.rowid "              \
+	"WHERE family_find MATCH ?2 AND ?1 IS NULL "
+#define FIND_MINE                                                                \
+	"FROM family_find ff JOIN families fa ON fa.rowid = ff.rowid JOIN "         \
+	"caseload_mine cm ON cm.family_id = fa.id AND cm.worker_id = ?1 "          \
+	"WHERE family_find MATCH ?2 "
+/* Up to this many, the page of a filtered caseload is read from what the
+ * index found, sorted; beyond, walking the families in reference order
+ * fills a page sooner. */
+#define FIND_SPARSE 500
+
 static void
 bind_query(sqlite3_stmt *st, const struct cb_caseload_query *q, char *pattern)
 {
@@ -84,9 +129,24 @@ cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, s
 	int rc;
 
 	*count = 0;
-	if (st_prepare(s, mine(q) ? "SELECT count(*)" CASELOAD_HEADS_MINE CASELOAD_FILTER
-	                          : "SELECT count(*)" CASELOAD_HEADS CASELOAD_FILTER, &st,
-	               err) != 0) {
+	if (findable(pattern)) {
+		char *phrase = find_phrase(pattern);
+
+		free(pattern);
+		pattern = phrase;
+	}
+	/* Unfiltered, the counts are kept (caseload_mine, caseload_counts)
+	 * rather than counted; filtered by three characters or more, they
+	 * come from the filter's index. */
+	if (st_prepare(s, pattern != NULL && pattern[0] == '"'
+	                      ? (mine(q) ? "SELECT count(*) " FIND_MINE : "SELECT count(*) " FIND_TEAM)
+	                  : mine(q) && pattern == NULL
+	                      ? "SELECT count(*) FROM caseload_mine WHERE worker_id = ?1 AND ?2 IS NULL"
+	                  : pattern == NULL ? "SELECT n FROM caseload_counts WHERE key = 'families' "
+	                                      "AND ?1 IS NULL AND ?2 IS NULL"
+	                  : mine(q) ? "SELECT count(*)" CASELOAD_HEADS_MINE CASELOAD_FILTER
+	                            : "SELECT count(*)" CASELOAD_HEADS CASELOAD_FILTER,
+	               &st, err) != 0) {
 		free(pattern);
 		return -1;
 	}
@@ -99,7 +159,8 @@ cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, s
 	return rc == SQLITE_ROW ? 0 : st_error(s, rc, err);
 }
 
-#define CASELOAD_COLS                                                            \
+/* TOTAL is the seventh column: how many families the query covers. */
+#define CASELOAD_COLS(total)                                                     \
 	"SELECT f.family_id, f.reference, f.name, "                               \
 	"(SELECT group_concat(st, ' ') FROM (SELECT (SELECT upper(x.status) FROM "  \
 	"statuses xi JOIN statuses_current x ON x.status_id = xi.id WHERE "         \
@@ -118,7 +179,7 @@ cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, s
 	"r.outcome FROM action_reviews rri JOIN action_reviews_current r ON "       \
 	"r.review_id = rri.id JOIN meetings_current rm ON rm.meeting_id = "         \
 	"rri.meeting_id WHERE rri.action_id = a.action_id ORDER BY rm.meeting_date " \
-	"DESC LIMIT 1), '') <> 'done') "
+	"DESC LIMIT 1), '') <> 'done'), " total " "
 
 static void *
 caseload_row(sqlite3_stmt *st)
@@ -139,43 +200,110 @@ int
 cb_store_caseload(struct cb_store *s, const struct cb_caseload_query *q, size_t offset,
                   size_t limit, struct cb_vec *out, struct cb_err *err)
 {
+	return cb_store_caseload_page(s, q, offset, limit, out, NULL, err);
+}
+
+int
+cb_store_caseload_page(struct cb_store *s, const struct cb_caseload_query *q, size_t offset,
+                       size_t limit, struct cb_vec *out, size_t *total, struct cb_err *err)
+{
 /* Sorted by reference or name, the page of families is chosen first and
  * only its rows get the columns that read other tables (statuses,
  * rating, supervision, actions): computing them for every family of a
- * caseload before sorting took most of the time of showing it. */
-#define CASELOAD_PAGE(from, order)                                               \
-	CASELOAD_COLS "FROM (SELECT f.family_id, f.reference, f.name " from        \
-	"ORDER BY " order " LIMIT ?4 OFFSET ?5) f ORDER BY " order
-#define CASELOAD_SORTS(from)                                                     \
+ * caseload before sorting took most of the time of showing it.
+ * A worker's own caseload is read whole to be sorted anyway, so the same
+ * pass counts it (count(*) OVER ()): counting it apart read every family
+ * of it a second time, a third of the time of the first screen. The
+ * team's is counted apart, where an index stops the page early. */
+#define CASELOAD_PAGE(from, order, total)                                        \
+	CASELOAD_COLS("f.total") "FROM (SELECT f.family_id, f.reference, f.name, " \
+	total " AS total " from "ORDER BY " order " LIMIT ?4 OFFSET ?5) f ORDER BY " order
+#define CASELOAD_SORTS(from, total)                                              \
 	{                                                                          \
-		[CB_SORT_REFERENCE] = CASELOAD_PAGE(from, "f.reference"),         \
-		[CB_SORT_NAME] = CASELOAD_PAGE(from, "f.name, f.reference"),      \
-		[CB_SORT_RATING] = CASELOAD_COLS from                             \
+		[CB_SORT_REFERENCE] = CASELOAD_PAGE(from, "f.reference", total),  \
+		[CB_SORT_NAME] = CASELOAD_PAGE(from, "f.name, f.reference", total), \
+		[CB_SORT_RATING] = CASELOAD_COLS(total) from                      \
 		"ORDER BY CASE rating WHEN 'red' THEN 0 WHEN 'amber' THEN 1 "     \
 		"WHEN 'green' THEN 2 ELSE 3 END, f.reference LIMIT ?4 OFFSET ?5", \
-		[CB_SORT_SUPERVISION] = CASELOAD_COLS from                        \
+		[CB_SORT_SUPERVISION] = CASELOAD_COLS(total) from                 \
 		"ORDER BY last_sup IS NOT NULL, last_sup, f.reference "           \
 		"LIMIT ?4 OFFSET ?5",                                             \
 	}
-	static const char *const team[] = CASELOAD_SORTS(CASELOAD_FROM_TEAM);
-	static const char *const mine_sql[] = CASELOAD_SORTS(CASELOAD_FROM_MINE);
+	static const char *const team[] = CASELOAD_SORTS(CASELOAD_FROM_TEAM, "NULL");
+	static const char *const mine_sql[] =
+		CASELOAD_SORTS(CASELOAD_FROM_MINE, "count(*) OVER ()");
+	/* A worker's own caseload by reference, unfiltered (the first
+	 * screen): its page straight from caseload_mine, in order, whatever
+	 * the size of the caseload; counted apart, from the same table. */
+	static const char mine_first[] =
+		CASELOAD_COLS("NULL") "FROM (SELECT f.family_id, f.reference, f.name FROM "
+		"caseload_mine cm JOIN family_heads fh ON fh.family_id = cm.family_id JOIN "
+		"family_versions f ON f.family_id = fh.family_id AND f.version = fh.version "
+		"WHERE cm.worker_id = ?1 AND ?2 IS NULL ORDER BY cm.reference, cm.family_id "
+		"LIMIT ?4 OFFSET ?5) f ORDER BY f.reference, f.family_id";
+	/* Filtered by three characters or more, and not too many found: the
+	 * page from what the filter's index found. */
+	static const char *const find_page[] = {
+		CASELOAD_COLS("NULL") "FROM (SELECT f.family_id, f.reference, f.name "
+		"FROM family_find ff JOIN families fa ON fa.rowid = ff.rowid JOIN family_heads fh "
+		"ON fh.family_id = fa.id JOIN family_versions f ON f.family_id = fh.family_id AND "
+		"f.version = fh.version WHERE family_find MATCH ?2 AND ?1 IS NULL "
+		"ORDER BY f.reference LIMIT ?4 OFFSET ?5) f ORDER BY f.reference",
+		CASELOAD_COLS("NULL") "FROM (SELECT f.family_id, f.reference, f.name "
+		"FROM family_find ff JOIN families fa ON fa.rowid = ff.rowid JOIN caseload_mine cm "
+		"ON cm.family_id = fa.id AND cm.worker_id = ?1 JOIN family_heads fh ON "
+		"fh.family_id = fa.id JOIN family_versions f ON f.family_id = fh.family_id AND "
+		"f.version = fh.version WHERE family_find MATCH ?2 "
+		"ORDER BY f.reference LIMIT ?4 OFFSET ?5) f ORDER BY f.reference",
+	};
 	sqlite3_stmt *st;
-	char *pattern = filter_fold(q->filter);
+	char *pattern = filter_fold(q->filter), *phrase = NULL;
+	bool counted = false, find = false;
+	size_t found = 0;
 	int rc;
 
-	if (st_prepare(s, (mine(q) ? mine_sql : team)[q->sort], &st, err) != 0) {
+	if (findable(pattern) && q->sort == CB_SORT_REFERENCE) {
+		if (cb_store_caseload_count(s, q, &found, err) != 0) {
+			free(pattern);
+			return -1;
+		}
+		if (total != NULL) {
+			*total = found;
+			counted = true;
+		}
+		find = found <= FIND_SPARSE;
+		if (find)
+			phrase = find_phrase(pattern);
+	}
+	if (st_prepare(s, find ? find_page[mine(q)]
+	                  : mine(q) && pattern == NULL && q->sort == CB_SORT_REFERENCE
+	                      ? mine_first
+	                      : (mine(q) ? mine_sql : team)[q->sort],
+	               &st, err) != 0) {
 		free(pattern);
+		free(phrase);
 		return -1;
 	}
-	bind_query(st, q, pattern);
+	bind_query(st, q, phrase != NULL ? phrase : pattern);
 	st_bind_date(st, 3, q->today);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (total != NULL && !counted && sqlite3_column_type(st, 7) != SQLITE_NULL) {
+			*total = (size_t)sqlite3_column_int64(st, 7);
+			counted = true;
+		}
 		cb_vec_push(out, caseload_row(st));
+	}
 	sqlite3_finalize(st);
 	free(pattern);
-	return rc == SQLITE_DONE ? 0 : st_error(s, rc, err);
+	free(phrase);
+	if (rc != SQLITE_DONE)
+		return st_error(s, rc, err);
+	/* The team's, or a page past the end, is counted apart. */
+	if (total != NULL && !counted)
+		return cb_store_caseload_count(s, q, total, err);
+	return 0;
 }
 
 void

@@ -1,14 +1,58 @@
 /* SPDX-License-Identifier: MIT */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <pwd.h>
 #include <security/pam_appl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "casebook/ui_auth.h"
 #include "casebook/err.h"
 #include "casebook/i18n.h"
+
+/* PAM is loaded when a password is first checked, not at every start:
+ * it brings libaudit and libcap-ng, about 0.4 MiB and half a millisecond
+ * that most starts never use. The functions are looked up in the global
+ * scope, so that a PAM loaded before it (pam_wrapper in the tests) is the
+ * one called, as when it was linked. */
+static struct {
+	__typeof__(pam_start) *start;
+	__typeof__(pam_authenticate) *authenticate;
+	__typeof__(pam_acct_mgmt) *acct_mgmt;
+	__typeof__(pam_end) *end;
+	__typeof__(pam_strerror) *strerror;
+} pam;
+
+static int
+pam_load(struct cb_err *err)
+{
+	static bool loaded;
+	void *sym;
+
+	if (loaded)
+		return 0;
+	if (dlopen(CB_LIBPAM_SONAME, RTLD_NOW | RTLD_GLOBAL) == NULL)
+		return cb_err_set(err, CB_EPERM,
+		                  _("the login check needs PAM (%s, in Debian's libpam0g "
+		                    "package): %s"), CB_LIBPAM_SONAME, dlerror());
+	/* dlsym's object pointer is copied into each function pointer
+	 * (POSIX guarantees the two have the same representation). */
+#define PAM_FIND(slot)                                                           \
+	if ((sym = dlsym(RTLD_DEFAULT, "pam_" #slot)) == NULL)                     \
+		return cb_err_set(err, CB_EPERM, _("%s has no %s: %s"), CB_LIBPAM_SONAME, \
+		                  "pam_" #slot, dlerror());                            \
+	memcpy(&pam.slot, &sym, sizeof sym);
+	PAM_FIND(start)
+	PAM_FIND(authenticate)
+	PAM_FIND(acct_mgmt)
+	PAM_FIND(end)
+	PAM_FIND(strerror)
+#undef PAM_FIND
+	loaded = true;
+	return 0;
+}
 
 /* PAM asks; we answer with the login for an echoed prompt and the
  * password for a hidden one. Messages are not shown: the screen says what
@@ -60,19 +104,21 @@ cb_auth_check(const char *login, const char *password, struct cb_err *err)
 	if (login == NULL || *login == '\0' || getpwnam(login) == NULL)
 		return cb_err_set(err, CB_ENOTFOUND, _("there is no login called '%s' on this computer"),
 		                  login != NULL ? login : "");
+	if (pam_load(err) != 0)
+		return -1;
 	answers[0] = login;
 	answers[1] = password != NULL ? password : "";
 	conv.conv = converse;
 	conv.appdata_ptr = (void *)answers;
-	rc = pam_start(CB_PAM_SERVICE, login, &conv, &h);
+	rc = pam.start(CB_PAM_SERVICE, login, &conv, &h);
 	if (rc != PAM_SUCCESS)
 		return cb_err_set(err, CB_EPERM, _("the login check could not start: %s"),
-		                  pam_strerror(h, rc));
-	rc = pam_authenticate(h, PAM_DISALLOW_NULL_AUTHTOK);
+		                  pam.strerror(h, rc));
+	rc = pam.authenticate(h, PAM_DISALLOW_NULL_AUTHTOK);
 	if (rc == PAM_SUCCESS)
-		rc = pam_acct_mgmt(h, 0);
+		rc = pam.acct_mgmt(h, 0);
 	if (rc != PAM_SUCCESS)
 		cb_err_set(err, CB_EPERM, _("that is not the password of %s"), login);
-	pam_end(h, rc);
+	pam.end(h, rc);
 	return rc == PAM_SUCCESS ? 0 : -1;
 }

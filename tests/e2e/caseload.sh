@@ -86,4 +86,28 @@ wait_for "by name"
 send s
 wait_for "by risk rating"
 screen | grep -F "FS-" | head -1 | grep -q "Zoë Ward" || fail "red is not first"
+
+# Back from a family the caseload is as it was, or as it now is: a family
+# allocated meanwhile by another program shows.
+send Enter
+wait_for "Family record"
+send Escape
+wait_for "4 families"
+cat >"$work/more.yaml" <<'YAML'
+casebook: 1
+families:
+  - id: 5d0d3f2e-1c1b-4c33-9d51-0a6f9b1e2c15
+    reference: FS-5
+    name: Okafor family
+    by: 5d0d3f2e-1c1b-4c33-9d51-0a6f9b1e2c01
+    opened: 2026-02-05
+    allocations:
+      - {id: 5d0d3f2e-1c1b-4c33-9d51-0a6f9b1e2c25, worker: 5d0d3f2e-1c1b-4c33-9d51-0a6f9b1e2c01, role: social-worker, from: 2026-02-05}
+YAML
+send Enter
+wait_for "Family record"
+casebook import "$work/more.yaml" --db "$work/t.db" >/dev/null || fail "the second import failed"
+send Escape
+wait_for "5 families"
+expect "Okafor family"
 quit_casebook

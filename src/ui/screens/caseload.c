@@ -32,6 +32,16 @@ struct caseload {
 	struct cb_vec rows;          /* struct cb_caseload_row, from cache_off */
 	size_t cache_off;
 	bool stale;
+	int height;                  /* the list's lines when last drawn */
+	unsigned long long rows_gen; /* the store's generation rows were read at */
+	char rows_me[CB_UUID_LEN];   /* and the worker they were read for */
+	bool rows_read;
+	/* The whole team's count, unfiltered, and the generation it was read
+	 * at: clearing a filter or coming back to the team need not count
+	 * every family again. */
+	size_t team_count;
+	unsigned long long team_gen;
+	bool team_counted;
 	char sync_info[160];         /* "synced ..., n waiting", or "" before any sync */
 	unsigned long long sync_gen; /* the store's generation sync_info was read at */
 	bool sync_read;
@@ -99,17 +109,44 @@ query(struct ui_app *app, struct caseload *c)
 	return q;
 }
 
+/* Count the families and read the page from the top shown, in one go
+ * where the store can (the count of a worker's own caseload comes with
+ * its first page). */
 static void
 recount(struct ui_app *app, struct caseload *c)
 {
 	struct cb_caseload_query q = query(app, c);
 	struct cb_err err = {0};
-	size_t n = 0;
+	int height = c->height > 0 ? c->height : app->rows;
+	unsigned long long gen = cb_store_generation(app->store);
+	bool whole_team = c->team && (c->filter == NULL || c->filter[0] == '\0');
+	bool known = whole_team && c->team_counted && c->team_gen == gen;
+	size_t n = known ? c->team_count : 0;
+	int rc;
 
-	if (cb_store_caseload_count(app->store, &q, &n, &err) != 0)
+	cb_vec_clear(&c->rows);
+	c->cache_off = c->list.top;
+	/* Only the page shown: each row reads several tables, and the next
+	 * page is read when it is needed (fill). */
+	rc = known ? cb_store_caseload(app->store, &q, c->cache_off, (size_t)height, &c->rows,
+	                               &err)
+	           : cb_store_caseload_page(app->store, &q, c->cache_off, (size_t)height, &c->rows,
+	                                    &n, &err);
+	if (rc != 0) {
 		ui_fail(app, &err);
+		c->stale = true;
+	} else {
+		c->stale = false;
+		if (whole_team) {
+			c->team_count = n;
+			c->team_gen = gen;
+			c->team_counted = true;
+		}
+	}
 	c->list.count = n;
-	c->stale = true;
+	c->rows_gen = gen;
+	memcpy(c->rows_me, app->me->id, CB_UUID_LEN);
+	c->rows_read = true;
 }
 
 /* Make sure the rows from top for height are read. */
@@ -121,6 +158,7 @@ fill(struct ui_app *app, struct caseload *c, int height)
 
 	size_t want_end = c->list.top + (size_t)height;
 
+	c->height = height;
 	if (want_end > c->list.count)
 		want_end = c->list.count;
 	if (!c->stale && c->list.top >= c->cache_off && want_end <= c->cache_off + c->rows.len)
@@ -420,8 +458,13 @@ caseload_key(struct ui_app *app, struct ui_screen *scr, enum ui_action action, i
 static void
 caseload_resume(struct ui_app *app, struct ui_screen *scr)
 {
-	recount(app, scr->state);
-	sync_refresh(app, scr->state);
+	struct caseload *c = scr->state;
+
+	/* Back from a family that was only read, the list is as it was. */
+	if (!c->rows_read || c->stale || cb_store_generation(app->store) != c->rows_gen ||
+	    strcmp(c->rows_me, app->me->id) != 0)
+		recount(app, c);
+	sync_refresh(app, c);
 }
 
 static const struct ui_screen_ops caseload_ops = {
