@@ -11,9 +11,10 @@
 # Each session ends with a typing round whose draft must come back on
 # the next start.
 #
-# The rounds run in CLOCK_SESSIONS sessions at once (6; 3 under the
-# sanitizers), each its own tmux server, home and database, so that the
-# 200 kills take about two minutes. Environment:
+# The rounds run in CLOCK_SESSIONS sessions at once (8; 3 under the
+# sanitizers), each its own tmux server, home and database: one session
+# would take about ten minutes, eight take two to four on a machine of
+# two cores, depending on what else it runs. Environment:
 #   CLOCK_ROUNDS    the number of kills: 200, or 60 under the sanitizers
 #                   (recognised by ASAN_OPTIONS, which ./quickstart's
 #                   sanitizer stage sets), where every step is slower
@@ -27,7 +28,7 @@ if [ -n "${ASAN_OPTIONS:-}" ]; then
 	sessions=${CLOCK_SESSIONS:-3}
 else
 	rounds=${CLOCK_ROUNDS:-200}
-	sessions=${CLOCK_SESSIONS:-6}
+	sessions=${CLOCK_SESSIONS:-8}
 fi
 long=${CLOCK_LONG:-}
 [ "$sessions" -ge 1 ] && [ "$rounds" -ge "$sessions" ] ||
