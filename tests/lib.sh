@@ -9,10 +9,12 @@ trap cleanup EXIT INT TERM
 HOME="$work/home"
 XDG_DATA_HOME="$work/home/.local/share"
 XDG_CONFIG_HOME="$work/home/.config"
+# Where the audit of a database that can only be read waits.
+XDG_STATE_HOME="$work/home/.local/state"
 # No configuration of the machine's (/etc/casebook, /etc/xdg) either.
 XDG_CONFIG_DIRS="$work/xdg"
 CASEBOOK_SYSCONFDIR="$work/etc"
-export HOME XDG_DATA_HOME XDG_CONFIG_HOME XDG_CONFIG_DIRS CASEBOOK_SYSCONFDIR
+export HOME XDG_DATA_HOME XDG_CONFIG_HOME XDG_STATE_HOME XDG_CONFIG_DIRS CASEBOOK_SYSCONFDIR
 unset EDITOR VISUAL
 # Nor the caller's runtime folder: training copies and the like go under
 # TMPDIR, as on a machine without one (a package build's is a long path

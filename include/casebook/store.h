@@ -40,6 +40,12 @@ const char *cb_store_path(const struct cb_store *s);
  * CREATE then open it to read; a write fails with a sentence that says
  * so). */
 bool cb_store_readonly(const struct cb_store *s);
+/* Where the audit entries of s wait while it is open for reading only
+ * (cb_store_audit puts them there, the next open that can write adds
+ * them to its audit): $XDG_STATE_HOME/casebook/audit-HASH, HASH from the
+ * database's real path. A new string; NULL when there is no state folder
+ * (neither XDG_STATE_HOME nor HOME). */
+char *cb_store_pending_audit_path(const struct cb_store *s);
 
 /* While another casebook holds the database locked, a statement waits in
  * slices of 25 ms; after each, fn(ctx, ms waited so far) says whether to
@@ -108,7 +114,9 @@ int cb_store_commit(struct cb_store *s, struct cb_err *err);
 void cb_store_rollback(struct cb_store *s);
 
 /* Record that something was done outside the database (an export, a
- * backup) in the audit trail. */
+ * backup) or a look at a record in the audit trail. On a database open
+ * for reading only the entry is kept in a file of the user's instead
+ * (cb_store_pending_audit_path) before it returns 0. */
 int cb_store_audit(struct cb_store *s, const char *action, const char *entity,
                    const char *entity_id, const char *detail, struct cb_err *err);
 /* Whether a write with this version row id is in the database. After a

@@ -132,6 +132,8 @@ struct cli_command {
 
 /* Messages: "casebook: what went wrong: what to do". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* One line on stderr when s could only be opened for reading. */
+void cli_readonly_notice(const struct cli *c, const struct cb_store *s);
 int cli_fail(const struct cb_err *err);          /* prints, returns CB_EXIT_FAIL */
 int cli_usage_error(const struct cli *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));       /* prints, returns CB_EXIT_USAGE */

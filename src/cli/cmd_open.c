@@ -204,18 +204,9 @@ cli_open_workbook(struct cli *c)
 		rc = cli_fail(&err);
 		goto out;
 	}
-	/* The workbook writes as it goes (drafts, the record of who looked
-	 * at what), so a database it could only read is refused here, before
-	 * the screen, not at the first key. */
-	if (cb_store_readonly(s)) {
-		cli_error(_("%s can only be read here (you cannot write to the file or its folder), "
-		            "and the workbook needs to write to it: fix the permissions, or copy it "
-		            "somewhere you can write ('casebook list workers' and 'list meetings' "
-		            "still read it)"), c->db);
-		rc = CB_EXIT_FAIL;
-		goto out;
-	}
-	if (cb_store_mark_in_use(s, &err) != 0) {
+	/* A database that can only be read here is opened to read it (the
+	 * screens refuse what would write); nothing is made beside it. */
+	if (!cb_store_readonly(s) && cb_store_mark_in_use(s, &err) != 0) {
 		rc = cli_fail(&err);
 		goto out;
 	}

@@ -76,6 +76,20 @@ cli_identity(struct cli *c, struct cb_store *s)
 	return 0;
 }
 
+void
+cli_readonly_notice(const struct cli *c, const struct cb_store *s)
+{
+	char *pending;
+
+	if (!cb_store_readonly(s))
+		return;
+	pending = cb_store_pending_audit_path(s);
+	cli_error(_("note: %s is read-only here, so it can be read but not changed; what is "
+	            "read is recorded in %s until it can be written"),
+	          c->db, pending != NULL ? pending : _("the state folder"));
+	free(pending);
+}
+
 char *
 cli_folder_warning(const char *db)
 {
@@ -124,9 +138,12 @@ cli_open(struct cli *c, bool create, struct cb_store **out)
 		return rc;
 	if (cb_store_open(c->db, create ? CB_STORE_CREATE : CB_STORE_OPEN, out, &err) != 0)
 		return cli_fail(&err);
-	if ((rc = cli_identity(c, *out)) != 0)
+	if ((rc = cli_identity(c, *out)) != 0) {
 		cb_store_close(out);
-	return rc;
+		return rc;
+	}
+	cli_readonly_notice(c, *out);
+	return 0;
 }
 
 int

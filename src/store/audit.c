@@ -48,6 +48,10 @@ cb_store_audit(struct cb_store *s, const char *action, const char *entity,
 	long long before = sqlite3_total_changes64(s->db);
 	int rc;
 
+	/* Nothing is shown without its entry: where the database cannot take
+	 * it, the user's own state folder keeps it until it can. */
+	if (s->readonly)
+		return st_audit_defer(s, action, entity, entity_id, detail, err);
 	if (st_write_begin(s, err) != 0)
 		return -1;
 	rc = st_audit(s, action, entity, entity_id, NULL, detail, err);

@@ -313,6 +313,10 @@ cb_store_begin(struct cb_store *s, struct cb_err *err)
 {
 	char sql[64];
 
+	/* The one door every change goes through: a database open for
+	 * reading only is refused here, whatever asked. */
+	if (s->readonly)
+		return st_error_class(SQLITE_READONLY, s->path, NULL, true, false, err);
 	if (s->depth == 0)
 		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
 	else
@@ -460,8 +464,8 @@ errno_error(const char *what, const char *path, int e, struct cb_err *err)
 }
 
 /* Make the folders above path that are missing, private to the user. */
-static int
-make_parents(const char *path, struct cb_err *err)
+int
+st_make_parents(const char *path, struct cb_err *err)
 {
 	char *dir = cb_strdup(path);
 	char *p;
@@ -497,7 +501,7 @@ st_create_private(const char *path, struct cb_err *err)
 {
 	int fd;
 
-	if (make_parents(path, err) != 0)
+	if (st_make_parents(path, err) != 0)
 		return -1;
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd < 0)
@@ -1043,6 +1047,14 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 	 * folded now (a look-up of an index that is empty otherwise). */
 	if (!readonly && st_refold_open(s, err) != 0)
 		goto fail;
+	/* What was read while it could not be written goes into its audit.
+	 * When that fails (the database busy, say), the file stays for the
+	 * next open: the database is still opened. */
+	if (!readonly) {
+		struct cb_err merge_err = {0};
+
+		(void)st_audit_merge_pending(s, &merge_err);
+	}
 	*out = s;
 	return 0;
 fail:

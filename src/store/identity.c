@@ -149,6 +149,46 @@ cb_store_link_os_user(struct cb_store *s, const char *os_user, const char *worke
 	return st_write_end(s, rc, err);
 }
 
+/* Reading a database that cannot be written: no link can be made, so the
+ * login reads as the worker chosen; working as someone other than its
+ * linked worker is still a switch, confirmed, and audited aside. */
+static int
+choose_readonly(struct cb_store *s, const char *worker_id, bool confirmed, enum cb_choice *how,
+                struct cb_err *err)
+{
+	char linked[CB_UUID_LEN], before[CB_UUID_LEN];
+
+	if (cb_store_os_link(s, NULL, linked, err) != 0)
+		return -1;
+	if (linked[0] != '\0' && strcmp(linked, worker_id) != 0) {
+		if (!confirmed) {
+			struct cb_worker *w = NULL;
+			int rc;
+
+			cb_store_worker_get(s, linked, &w, NULL);
+			rc = cb_err_set(err, CB_EPERM,
+			                _("the login %s works as %s on this computer: working as "
+			                  "someone else is a switch, and needs confirming"),
+			                s->os_user, w != NULL ? w->name : linked);
+			cb_worker_free(&w);
+			return rc;
+		}
+		memcpy(before, s->actor, sizeof before);
+		snprintf(s->actor, sizeof s->actor, "%s", worker_id);
+		if (st_audit_defer(s, "switch", "worker", worker_id, linked, err) != 0) {
+			memcpy(s->actor, before, sizeof before);
+			return -1;
+		}
+		if (how != NULL)
+			*how = CB_CHOICE_SWITCH;
+		return 0;
+	}
+	snprintf(s->actor, sizeof s->actor, "%s", worker_id);
+	if (how != NULL)
+		*how = CB_CHOICE_SAME;
+	return 0;
+}
+
 int
 cb_store_choose_worker(struct cb_store *s, const char *worker_id, bool confirmed,
                        enum cb_choice *how, struct cb_err *err)
@@ -158,6 +198,8 @@ cb_store_choose_worker(struct cb_store *s, const char *worker_id, bool confirmed
 	int rc;
 
 	memcpy(before, s->actor, sizeof before);
+	if (s->readonly)
+		return choose_readonly(s, worker_id, confirmed, how, err);
 	if (st_write_begin(s, err) != 0)
 		return -1;
 	rc = cb_store_os_link(s, NULL, linked, err);

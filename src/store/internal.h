@@ -80,6 +80,14 @@ void st_drafts_release(struct cb_store *s);
  * files of ended sessions into the table (at the workbook's start). */
 void st_draft_aside_drop(struct cb_store *s, const char *key);
 void st_drafts_merge_aside(struct cb_store *s);
+/* Make the folders above path that are missing (0700). */
+int st_make_parents(const char *path, struct cb_err *err);
+/* An audit entry of a database open for reading only, kept in the
+ * user's state folder until it can be written (audit_pending.c); and on
+ * an open that can write, those entries added to the audit. */
+int st_audit_defer(struct cb_store *s, const char *action, const char *entity,
+                   const char *entity_id, const char *detail, struct cb_err *err);
+int st_audit_merge_pending(struct cb_store *s, struct cb_err *err);
 /* The busy handler every connection of the store has. */
 int st_busy(void *store, int count);
 

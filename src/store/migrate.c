@@ -756,11 +756,13 @@ static const char migration_seen_rows[] =
  * it in the transaction of each allocation or family version, whoever
  * writes it, and work out "current" from the versions themselves (not the
  * heads, whose triggers may run after these). caseload_counts keeps the
- * number of the team's families the same way. */
+ * number of the team's families the same way. An allocation is looked up
+ * by its family (+ keeps SQLite off the worker's index: one worker may
+ * hold thousands). */
 #define OPEN_ALLOCATION(worker, family)                                          \
 	"EXISTS (SELECT 1 FROM allocations ai JOIN allocation_versions av ON "     \
-	"av.allocation_id = ai.id WHERE ai.worker_id = " worker " AND ai.family_id = " \
-	family " AND av.version = (SELECT max(version) FROM allocation_versions WHERE " \
+	"av.allocation_id = ai.id WHERE ai.family_id = " family " AND +ai.worker_id = " \
+	worker " AND av.version = (SELECT max(version) FROM allocation_versions WHERE " \
 	"allocation_id = ai.id) AND av.retracted = 0 AND av.end_date IS NULL)"
 #define FIND_TEXT(h)                                                             \
 	h ".name_fold || char(10) || " h ".ref_fold || char(10) || " h ".members_fold"

@@ -293,8 +293,8 @@ draw_context(struct ui_app *app)
 	const struct ui_screen *top = ui_top(app);
 	struct cb_buf b = {0};
 	int attr = ui_attr(app, UI_C_TITLE);
-	const char *train = _(" TRAINING ");
-	int tw = app->training ? (int)cb_utf8_width(train) : 0;
+	const char *train = app->readonly ? _(" READ-ONLY ") : _(" TRAINING ");
+	int tw = app->training || app->readonly ? (int)cb_utf8_width(train) : 0;
 
 	cb_buf_add(&b, " casebook");
 	if (app->me != NULL)
@@ -305,7 +305,7 @@ draw_context(struct ui_app *app)
 	mvhline(0, 0, ' ', app->cols);
 	ui_text(0, 0, app->cols - tw - 1, cb_buf_str(&b), attr);
 	attroff(attr);
-	if (app->training)
+	if (app->training || app->readonly)
 		ui_text(0, app->cols - tw, tw, train, ui_attr(app, UI_C_TRAINING) | A_BOLD);
 	cb_buf_free(&b);
 }
@@ -399,7 +399,7 @@ ui_draw_chrome(struct ui_app *app, const char *title, unsigned screen_id)
 	}
 	draw_context(app);
 	ui_text(1, 1, app->cols - 2, title, A_BOLD);
-	bar = ui_keys_bar(screen_id, (size_t)app->cols - 2);
+	bar = ui_keys_bar_for(screen_id, (size_t)app->cols - 2, app->readonly);
 	ui_field(app->rows - 1, 0, app->cols, "", A_REVERSE);
 	ui_text(app->rows - 1, 1, app->cols - 2, bar, A_REVERSE);
 	free(bar);
@@ -568,6 +568,27 @@ ui_keep_drafts(struct ui_app *app)
 	tick(app);
 }
 
+bool
+ui_action_writes(enum ui_action action)
+{
+	switch (action) {
+	case UI_ADD: case UI_EDIT: case UI_RETRACT: case UI_SYNC: case UI_LANGUAGE:
+	case UI_ADD_MEMBER: case UI_ALLOCATE: case UI_SET_STATUS: case UI_SESSION:
+	case UI_COMPLETE: case UI_REVIEW: case UI_GOAL_STATUS: case UI_CYCLE: case UI_DONE:
+	case UI_PARTLY: case UI_NOT_DONE: case UI_CONFIRM_STAGE: case UI_SIGN: case UI_ADDENDUM:
+	case UI_AGENDA_ADD: case UI_MOVE_UP: case UI_MOVE_DOWN: case UI_SAVE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+void
+ui_say_readonly(struct ui_app *app)
+{
+	ui_error(app, _("This database is read-only here, so nothing can be added or changed."));
+}
+
 static void
 dispatch(struct ui_app *app, int key)
 {
@@ -578,6 +599,15 @@ dispatch(struct ui_app *app, int key)
 	if (top == NULL)
 		return;
 	action = ui_keys_lookup(top->ops->id, key);
+	/* The one place a key that would record something meets a database
+	 * that cannot take it: refused before a screen or an editor opens. */
+	if (app->readonly && (ui_action_writes(action) ||
+	                      /* Enter changes a cell, or resolves a conflict. */
+	                      (action == UI_OPEN &&
+	                       (top->ops->id & (UI_SCR_TABLE | UI_SCR_CONFLICTS)) != 0))) {
+		ui_say_readonly(app);
+		return;
+	}
 	if (top->ops->on_key != NULL)
 		rc = top->ops->on_key(app, top, action, key);
 	if (rc & UI_CLOSE) {
@@ -840,6 +870,7 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 	cb_store_set_rules(app.store, opt->ref);
 	app.prog = opt->prog;
 	app.training = opt->training;
+	app.readonly = cb_store_readonly(opt->store);
 	app.export_dir = opt->export_dir;
 	app.show_cursor = opt->show_cursor;
 	app.idle_lock = opt->idle_lock;
@@ -885,7 +916,16 @@ cb_ui_run(const struct cb_ui_options *opt, struct cb_err *err)
 		remember_me(&app);
 	ui_worker_language(&app);
 	ui_open_caseload(&app);
-	ui_recover_drafts(&app);
+	/* A draft cannot be taken up where nothing can be saved. */
+	if (app.readonly) {
+		size_t len = strlen(app.status);
+
+		snprintf(app.status + len, sizeof app.status - len, "%s%s", len > 0 ? "  " : "",
+		         _("This database is read-only here: you can read everything, but nothing "
+		           "can be added or changed."));
+	} else {
+		ui_recover_drafts(&app);
+	}
 	while (!app.quit && app.depth > 0) {
 		if (app.interrupted) {
 			/* Ctrl-C, here or in a dialog that it closed. */

@@ -663,6 +663,11 @@ ui_edit_text(struct ui_app *app, const struct ui_edit *e)
 	char buf[4];
 	size_t len;
 
+	/* Nothing typed here could be saved or drafted. */
+	if (app->readonly) {
+		ui_say_readonly(app);
+		return -1;
+	}
 	memset(&v, 0, sizeof v);
 	v.e = e;
 	v.show_example = e->example != NULL;

@@ -337,6 +337,12 @@ is_global(const struct ui_key_row *r)
 char *
 ui_keys_bar(unsigned screen, size_t width)
 {
+	return ui_keys_bar_for(screen, width, false);
+}
+
+char *
+ui_keys_bar_for(unsigned screen, size_t width, bool readonly)
+{
 	struct cb_vec specific = CB_VEC_OWNING(free), global = CB_VEC_OWNING(free);
 	bool seen[UI_ACTION_COUNT] = {false};
 	struct cb_buf b = {0};
@@ -347,7 +353,8 @@ ui_keys_bar(unsigned screen, size_t width)
 		char name[16];
 		char *item;
 
-		if (r->bar == NULL || !(r->screens & screen) || seen[r->action])
+		if (r->bar == NULL || !(r->screens & screen) || seen[r->action] ||
+		    (readonly && ui_action_writes(r->action)))
 			continue;
 		seen[r->action] = true;
 		item = cb_asprintf("%s %s", ui_key_name(r->keys[0], name), _(r->bar));

@@ -117,6 +117,9 @@ enum ui_action ui_keys_lookup(unsigned screen, int key);
 const char *ui_key_name(int key, char buf[16]);
 /* The key bar for a screen, fitted to width columns (a new string). */
 char *ui_keys_bar(unsigned screen, size_t width);
+/* The same; readonly leaves out the keys that would record something
+ * (ui_action_writes), which a database open for reading only refuses. */
+char *ui_keys_bar_for(unsigned screen, size_t width, bool readonly);
 /* The first key bound to an action on a screen, or 0. */
 int ui_keys_first(unsigned screen, enum ui_action action);
 /* Whether key does action on every screen (Ctrl-C, Ctrl-Z), so that the
@@ -163,6 +166,7 @@ struct ui_app {
 	const struct cb_programme *prog;
 	struct cb_worker *me;
 	bool training;
+	bool readonly;                 /* the database can only be read here */
 	const char *export_dir;        /* where reports and plans go by default */
 	struct cb_vec help;            /* struct cb_help_entry, training mode */
 	bool panel;                    /* the training help panel is shown */
@@ -226,6 +230,11 @@ void ui_screen_family(struct ui_screen *scr, const struct cb_family *f);
 /* Messages on the status line, until the next key. */
 void ui_say(struct ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(struct ui_app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Whether an action records something (adds, corrects, signs...): on a
+ * database open for reading only, dispatch refuses it with
+ * ui_say_readonly before any screen sees it. */
+bool ui_action_writes(enum ui_action action);
+void ui_say_readonly(struct ui_app *app);
 void ui_fail(struct ui_app *app, const struct cb_err *err);
 
 /* Draw everything: context line, the top screen, the panel, the status

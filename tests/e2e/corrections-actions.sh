@@ -12,24 +12,9 @@
 . "$TOP_SRCDIR/tests/e2e/lib.sh"
 need sqlite3
 
-cat >"$work/actions.yaml" <<'YAML'
-casebook: 1
-as_of: 2026-11-20
-workers:
-  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, name: Grace Adeyemi, role: team-manager}
-  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000002, name: Mei Ling Chan, role: business-support}
-  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000003, name: Imran Chaudhry, role: social-worker}
-families:
-  - id: 0a1b2c3d-0000-4000-8000-00000000a001
-    reference: "FS-26-0001"
-    name: Price family
-    by: 7f4d0b1e-1c2a-4e55-9a0b-000000000003
-    opened: 2026-03-17
-    members:
-      - {id: 0a1b2c3d-0000-4000-8000-00000000a011, name: Zoë Price, born: 1994-05-17, role: parent}
-      - {id: 0a1b2c3d-0000-4000-8000-00000000a013, name: Ellie-Mae Price, born: 2017-02-11, role: child}
-    allocations:
-      - {id: 0a1b2c3d-0000-4000-8000-00000000a021, worker: 7f4d0b1e-1c2a-4e55-9a0b-000000000003, role: social-worker, from: 2026-03-17}
+{
+	price_yaml
+	cat <<'YAML'
 meetings:
   - id: 0a1b2c3d-0000-4000-8000-00000000d001
     date: 2026-10-22
@@ -56,6 +41,7 @@ meetings:
           - {id: 0a1b2c3d-0000-4000-8000-00000000c021, text: Ring the schol about breakfast club for Ellie-Mae, owner: 7f4d0b1e-1c2a-4e55-9a0b-000000000003, due: 2026-11-26}
           - {id: 0a1b2c3d-0000-4000-8000-00000000c022, text: Book a GP appointment for Zoë about her sleep, owner: 7f4d0b1e-1c2a-4e55-9a0b-000000000003, due: 2026-12-03}
 YAML
+} >"$work/actions.yaml"
 import_db "$work/actions.yaml"
 
 start_casebook --db "$db" --as "Imran Chaudhry"

@@ -146,6 +146,32 @@ workers:
 YAML
 }
 
+# price_yaml: the start of an import file with three workers (a team
+# manager who chairs supervision, a business support officer who minutes
+# it, a social worker) and the Price family (a parent and a child),
+# allocated to the social worker. Its meetings follow it.
+price_yaml() {
+	cat <<'YAML'
+casebook: 1
+as_of: 2026-11-20
+workers:
+  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000001, name: Grace Adeyemi, role: team-manager}
+  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000002, name: Mei Ling Chan, role: business-support}
+  - {id: 7f4d0b1e-1c2a-4e55-9a0b-000000000003, name: Imran Chaudhry, role: social-worker}
+families:
+  - id: 0a1b2c3d-0000-4000-8000-00000000a001
+    reference: "FS-26-0001"
+    name: Price family
+    by: 7f4d0b1e-1c2a-4e55-9a0b-000000000003
+    opened: 2026-03-17
+    members:
+      - {id: 0a1b2c3d-0000-4000-8000-00000000a011, name: Zoë Price, born: 1994-05-17, role: parent}
+      - {id: 0a1b2c3d-0000-4000-8000-00000000a013, name: Ellie-Mae Price, born: 2017-02-11, role: child}
+    allocations:
+      - {id: 0a1b2c3d-0000-4000-8000-00000000a021, worker: 7f4d0b1e-1c2a-4e55-9a0b-000000000003, role: social-worker, from: 2026-03-17}
+YAML
+}
+
 # open_family NAME: on the caseload, Enter on the family selected, which
 # must be NAME's; waits for its record.
 open_family() {

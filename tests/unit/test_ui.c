@@ -137,6 +137,26 @@ START_TEST(key_bar_keeps_help_and_back)
 }
 END_TEST
 
+/* On a database open for reading only the bar offers only what works:
+ * the keys that would record something are left out, the rest stay. */
+START_TEST(key_bar_read_only)
+{
+	char *bar = ui_keys_bar_for(UI_SCR_NOTES, 200, false);
+
+	ck_assert_msg(strstr(bar, "a Add") != NULL && strstr(bar, "e Correct") != NULL, "%s", bar);
+	free(bar);
+	bar = ui_keys_bar_for(UI_SCR_NOTES, 200, true);
+	ck_assert_msg(strstr(bar, "a Add") == NULL && strstr(bar, "e Correct") == NULL, "%s", bar);
+	ck_assert_msg(strstr(bar, "h History") != NULL && strstr(bar, "Back") != NULL, "%s", bar);
+	free(bar);
+	ck_assert(ui_action_writes(UI_SIGN));
+	ck_assert(ui_action_writes(UI_SAVE));
+	ck_assert(!ui_action_writes(UI_HISTORY));
+	ck_assert(!ui_action_writes(UI_OPEN));
+	ck_assert(!ui_action_writes(UI_SEARCH_RECORDS));
+}
+END_TEST
+
 START_TEST(key_names)
 {
 	char buf[16];
@@ -723,6 +743,7 @@ ui_suite(void)
 	tcase_add_test(keys, every_row_documented);
 	tcase_add_test(keys, lookup_depends_on_the_screen);
 	tcase_add_test(keys, key_bar_keeps_help_and_back);
+	tcase_add_test(keys, key_bar_read_only);
 	tcase_add_test(keys, key_names);
 	tcase_add_test(keys, rebind_by_action_name);
 	tcase_add_test(keys, every_action_name_in_the_man_page);

@@ -491,6 +491,21 @@ show_actions(struct ui_app *app, const struct ui_screen *about, const struct ui_
 int
 ui_field_edit(struct ui_app *app, const struct ui_screen *about, const struct ui_answer_target *t)
 {
+	/* Nothing can be answered: a written answer is shown whole (the
+	 * module shows only its first lines), a table opens to be read, and
+	 * the rest say why nothing happens. */
+	if (app->readonly && t->field->type != CB_FIELD_TABLE) {
+		if ((t->field->type == CB_FIELD_TEXT || t->field->type == CB_FIELD_LONGTEXT) &&
+		    !cb_str_empty(current_value(t))) {
+			char *title = ui_answer_place(t);
+
+			ui_open_text(app, title, current_value(t), about);
+			free(title);
+		} else {
+			ui_say_readonly(app);
+		}
+		return 0;
+	}
 	switch (t->field->type) {
 	case CB_FIELD_TEXT:
 	case CB_FIELD_LONGTEXT: return edit_text(app, t);

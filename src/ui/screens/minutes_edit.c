@@ -27,6 +27,10 @@
 bool
 mp_writable(struct ui_app *app, const struct minutes *s)
 {
+	if (app->readonly) {
+		ui_say_readonly(app);
+		return false;
+	}
 	if (!s->m->is_signed)
 		return true;
 	ui_error(app, UI_SUP_SIGNED_MSG);

@@ -223,9 +223,10 @@ ui_who_am_i(struct ui_app *app)
 			items[i].detail = ui_role_label(app, w->role);
 		}
 		items[workers.len].label = _("Someone new: add yourself");
+		/* Nobody can be added to a database open for reading only. */
 		pick = ui_pick(app, app->training ? _("Who do you want to be? (training: any sample worker)")
 		                                  : _("Who are you?"),
-		               items, workers.len + 1, 0);
+		               items, workers.len + (app->readonly && workers.len > 0 ? 0 : 1), 0);
 		for (i = 0; i < workers.len; i++)
 			free(labels[i]);
 		free(labels);
