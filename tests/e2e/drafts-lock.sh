@@ -159,7 +159,7 @@ while [ "$i" -lt 15 ]; do
 done
 # Meanwhile the draft is kept in a file beside the database, private.
 expect "kept in a file beside it"
-aside=$(ls "$db"-draft-* 2>/dev/null | head -1)
+aside=$(ls "$db"-draft-* 2>/dev/null | grep -v '[.]new$' | head -1)
 [ -n "$aside" ] || fail "no draft was kept beside the locked database"
 [ "$(stat -c %a "$aside")" = 600 ] || fail "the draft beside the database is not 0600"
 grep -qF "Before the lock:0" "$aside" || fail "the draft beside the database lacks the text typed"
@@ -197,7 +197,9 @@ start_locker
 lock_db
 type_text "Typed while locked, then killed"
 n=0
-until grep -qsF "Typed while locked, then killed" "$db"-draft-*; do
+# (The file itself, not the .new it is written as before it is renamed:
+# a kill before the rename leaves the one before.)
+until grep -lsF "Typed while locked, then killed" "$db"-draft-* | grep -qv '[.]new$'; do
 	n=$((n + 1))
 	[ $n -lt 50 ] || fail "no draft was kept beside the locked database"
 	sleep 0.1
