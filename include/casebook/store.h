@@ -48,7 +48,7 @@ bool cb_store_readonly(const struct cb_store *s);
 char *cb_store_pending_audit_path(const struct cb_store *s);
 
 /* While another casebook holds the database locked, a statement waits in
- * slices of 100 ms; after each, fn(ctx, ms waited so far) says whether to
+ * slices of 25 ms; after each, fn(ctx, ms waited so far) says whether to
  * go on waiting (non-zero) or give up (0: the statement fails with
  * CB_EBUSY). Without fn, waiting ends after 5 s. The workbook uses it to
  * keep answering keys and to say that it waits. */

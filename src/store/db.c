@@ -98,11 +98,14 @@ st_busy(void *store, int count)
 	struct cb_store *s = store;
 	int waited = (count + 1) * STORE_BUSY_SLICE_MS;
 
-	if (s->busy_quick && count > 0)
-		return 0;
-	sqlite3_sleep(STORE_BUSY_SLICE_MS);
-	if (s->busy_quick)
+	/* A draft: two short tries, then it goes beside the database. */
+	if (s->busy_quick) {
+		if (count >= 2)
+			return 0;
+		sqlite3_sleep(STORE_BUSY_QUICK_MS / 2);
 		return 1;
+	}
+	sqlite3_sleep(STORE_BUSY_SLICE_MS);
 	if (s->on_busy != NULL)
 		return s->on_busy(s->on_busy_ctx, waited);
 	return waited < STORE_BUSY_MS;

@@ -20,8 +20,8 @@
 #include "casebook/vec.h"
 #include "internal.h"
 
-/* A draft write waits for a lock held by another casebook one slice
- * (STORE_BUSY_SLICE_MS, 100 ms) at most. */
+/* A draft write waits for a lock held by another casebook
+ * STORE_BUSY_QUICK_MS (10 ms) at most. */
 
 void
 cb_draft_free(struct cb_draft **dp)
@@ -114,8 +114,9 @@ cb_store_draft_put(struct cb_store *s, const struct cb_draft *d, struct cb_err *
 	sqlite3_bind_int64(st, 10, s->pid);
 	sqlite3_bind_int64(st, 11, s->pid_start);
 	/* A draft is written while someone types: a lock held elsewhere
-	 * must not freeze the keys for the usual busy wait. The editor tries
-	 * again a second later, and says so meanwhile. */
+	 * must not freeze the keys for the usual busy wait. The draft goes
+	 * beside the database, the editor tries again a second later, and
+	 * says so meanwhile. */
 	s->busy_quick = true;
 	rc = st_exec_stmt(s, st, err);
 	s->busy_quick = false;

@@ -6,8 +6,12 @@
 
 /* How long a statement waits for a lock held by another connection. */
 #define STORE_BUSY_MS 5000
-/* ... in slices this long, so that a workbook can answer keys meanwhile. */
-#define STORE_BUSY_SLICE_MS 100
+/* ... in slices this long, so that a workbook can answer keys meanwhile
+ * (Esc within a slice: tests/e2e/drafts-lock.sh times it). */
+#define STORE_BUSY_SLICE_MS 25
+/* A draft write waits this long at most, in two tries: a key pressed as
+ * the draft is kept is not held up by another casebook's lock. */
+#define STORE_BUSY_QUICK_MS 10
 
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -56,7 +60,7 @@ struct cb_store {
 	bool drafted; /* this session has kept a draft */
 	/* Waiting for a lock another connection holds: in slices of
 	 * STORE_BUSY_SLICE_MS, asking on_busy after each (see
-	 * cb_store_on_busy); quick: one slice at most (drafts). */
+	 * cb_store_on_busy); quick: STORE_BUSY_QUICK_MS at most (drafts). */
 	int (*on_busy)(void *ctx, int waited_ms);
 	void *on_busy_ctx;
 	bool busy_quick;
