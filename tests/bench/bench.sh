@@ -113,6 +113,15 @@ for n in $sizes; do
 		"$(ms "$casebook" search school --db "$db")"
 	row "workbook first screen, peak RSS (KiB)" \
 		"$(rss sh -c "'$ptytime' families -- '$casebook' --db '$db' --as 'Bench Worker'")"
+	# Cold: nothing in the page cache, the programs and libraries
+	# included. Dropping the cache needs root; otherwise left out.
+	if sync && (echo 3 >/proc/sys/vm/drop_caches) 2>/dev/null; then
+		row "first screen, cold (nothing cached; one run)" \
+			"$("$ptytime" families -- "$casebook" --db "$db" --as "Bench Worker" |
+				sed -n 's/^first screen\t\([^\t]*\)\t\(.*\)$/\1\t\2/p' | cut -f1)"
+	else
+		row "first screen, cold (needs root to empty the cache)" "-"
+	fi
 done
 # Import: records a second, from small to larger files.
 for f in ${BENCH_IMPORT:-100 2000 10000}; do
