@@ -148,6 +148,12 @@ START_TEST(caseload_filter_folds_names_and_references)
 	CK_CASELOAD(s, NULL, "%", "");
 	CK_CASELOAD(s, NULL, "fs_26", "");
 	CK_CASELOAD(s, NULL, "nobody", "");
+	/* One or two characters, too few for the trigram index: the heads
+	 * are read. */
+	CK_CASELOAD(s, NULL, "fs", "FS-26-0142 FS-26-0150 FS-26-0161");
+	CK_CASELOAD(s, NULL, "o", "FS-26-0161");
+	CK_CASELOAD(s, NULL, "sk", "FS-26-0150");
+	CK_CASELOAD(s, NULL, "\xc5\x84", "FS-26-0142 FS-26-0150 FS-26-0161");
 	/* Quotes are text, not the index's query language. */
 	CK_CASELOAD(s, NULL, "o'brien", "FS-26-0161");
 	CK_CASELOAD(s, NULL, "\"o'b", "");
