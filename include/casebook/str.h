@@ -28,6 +28,9 @@ const char *cb_buf_str(const struct cb_buf *b); /* "" when empty */
 /* Hand the string over to the caller; the buffer is left empty. */
 char *cb_buf_take(struct cb_buf *b);
 void cb_buf_free(struct cb_buf *b);
+/* Write all n bytes of p to fd, going on after a short write or a signal:
+ * 0, or -1 with errno set. */
+int cb_write_all(int fd, const void *p, size_t n);
 
 bool cb_streq(const char *a, const char *b);   /* NULL-safe */
 bool cb_str_empty(const char *s);              /* NULL or only blanks */

@@ -467,23 +467,6 @@ make_dirs(const char *dir)
 	return rc;
 }
 
-static int
-write_all(int fd, const char *s, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, s, n);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int
 cli_config_append(const char *lines, char **path, struct cb_err *err)
 {
@@ -555,7 +538,7 @@ cli_config_append(const char *lines, char **path, struct cb_err *err)
 		tmp = NULL;
 		goto out;
 	}
-	if (fchmod(fd, 0600) != 0 || write_all(fd, text.s, text.len) != 0 || fsync(fd) != 0) {
+	if (fchmod(fd, 0600) != 0 || cb_write_all(fd, text.s, text.len) != 0 || fsync(fd) != 0) {
 		cb_err_set(err, errno == ENOSPC ? CB_EFULL : CB_EIO, _("cannot write %s (%s)"), tmp,
 		           strerror(errno));
 		goto out;

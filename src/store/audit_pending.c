@@ -155,23 +155,6 @@ bad:
 	return -1;
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* The folder, made 0700 when it is missing and closed to others when
  * it is this user's and open to them. */
 static int
@@ -291,7 +274,7 @@ st_audit_defer(struct cb_store *s, const char *action, const char *entity,
 	put_field(&b, entity, false);
 	put_field(&b, entity_id, false);
 	put_field(&b, detail, true);
-	if (write_all(fd, b.s, b.len) != 0 || fsync(fd) != 0 ||
+	if (cb_write_all(fd, b.s, b.len) != 0 || fsync(fd) != 0 ||
 	    (sb.st_size == 0 && fsync_dir(dir) != 0)) {
 		e = errno;
 		/* Half a line would run into the next one. */

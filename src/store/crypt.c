@@ -33,6 +33,7 @@
 #include "casebook/i18n.h"
 #include "casebook/mem.h"
 #include "casebook/store.h"
+#include "casebook/str.h"
 #include "internal.h"
 
 #define MAGIC "CBBACKUP"
@@ -86,23 +87,6 @@ derive(unsigned char key[crypto_secretstream_xchacha20poly1305_KEYBYTES], const 
 	return 0;
 }
 
-static int
-write_all(int fd, const unsigned char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int
 st_crypt_write(const char *dest, const unsigned char *data, size_t len, const char *pass,
                struct cb_err *err)
@@ -131,7 +115,7 @@ st_crypt_write(const char *dest, const unsigned char *data, size_t len, const ch
 	fd = open(dest, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
 		goto io;
-	if (write_all(fd, head, sizeof head) != 0)
+	if (cb_write_all(fd, head, sizeof head) != 0)
 		goto io;
 	do {
 		size_t n = len - at > CHUNK ? CHUNK : len - at;
@@ -140,7 +124,7 @@ st_crypt_write(const char *dest, const unsigned char *data, size_t len, const ch
 
 		crypto_secretstream_xchacha20poly1305_push(&state, out, &outlen, data + at, n, head,
 		                                           AD_LEN, tag);
-		if (write_all(fd, out, (size_t)outlen) != 0)
+		if (cb_write_all(fd, out, (size_t)outlen) != 0)
 			goto io;
 		at += n;
 	} while (at < len);
