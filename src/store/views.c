@@ -128,10 +128,12 @@ cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, s
 {
 	sqlite3_stmt *st;
 	char *pattern = filter_fold(q->filter);
+	bool find;
 	int rc;
 
 	*count = 0;
-	if (findable(pattern)) {
+	find = findable(pattern);
+	if (find) {
 		char *phrase = find_phrase(pattern);
 
 		free(pattern);
@@ -140,8 +142,7 @@ cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, s
 	/* Unfiltered, the counts are kept (caseload_mine, caseload_counts)
 	 * rather than counted; filtered by three characters or more, they
 	 * come from the filter's index. */
-	if (st_prepare(s, pattern != NULL && pattern[0] == '"'
-	                      ? (mine(q) ? "SELECT count(*) " FIND_MINE : "SELECT count(*) " FIND_TEAM)
+	if (st_prepare(s, find ? (mine(q) ? "SELECT count(*) " FIND_MINE : "SELECT count(*) " FIND_TEAM)
 	                  : mine(q) && pattern == NULL
 	                      ? "SELECT count(*) FROM caseload_mine WHERE worker_id = ?1 AND ?2 IS NULL"
 	                  : pattern == NULL ? "SELECT n FROM caseload_counts WHERE key = 'families' "
@@ -213,10 +214,10 @@ cb_store_caseload_page(struct cb_store *s, const struct cb_caseload_query *q, si
  * only its rows get the columns that read other tables (statuses,
  * rating, supervision, actions): computing them for every family of a
  * caseload before sorting took most of the time of showing it.
- * A worker's own caseload is read whole to be sorted anyway, so the same
- * pass counts it (count(*) OVER ()): counting it apart read every family
- * of it a second time, a third of the time of the first screen. The
- * team's is counted apart, where an index stops the page early. */
+ * A worker's own caseload, filtered or sorted otherwise than by
+ * reference, is read whole to be sorted anyway, so the same pass counts
+ * it (count(*) OVER ()). The team's is counted apart, where an index
+ * stops the page early. */
 #define CASELOAD_PAGE(from, order, total)                                        \
 	CASELOAD_COLS("f.total") "FROM (SELECT f.family_id, f.reference, f.name, " \
 	total " AS total " from "ORDER BY " order " LIMIT ?4 OFFSET ?5) f ORDER BY " order

@@ -159,6 +159,7 @@ START_TEST(caseload_filter_folds_names_and_references)
 	CK_CASELOAD(s, NULL, "\"o'b", "");
 	CK_CASELOAD(s, NULL, "o\"brien", "");
 	CK_CASELOAD(s, NULL, "nguyen OR zielinska", "");
+	CK_CASELOAD(s, NULL, "\"o", "");
 	ck_caseload_mine(0);
 	cb_person_free(&p);
 	cb_person_free(&q);

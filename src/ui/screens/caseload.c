@@ -36,12 +36,6 @@ struct caseload {
 	unsigned long long rows_gen; /* the store's generation rows were read at */
 	char rows_me[CB_UUID_LEN];   /* and the worker they were read for */
 	bool rows_read;
-	/* The whole team's count, unfiltered, and the generation it was read
-	 * at: clearing a filter or coming back to the team need not count
-	 * every family again. */
-	size_t team_count;
-	unsigned long long team_gen;
-	bool team_counted;
 	char sync_info[160];         /* "synced ..., n waiting", or "" before any sync */
 	unsigned long long sync_gen; /* the store's generation sync_info was read at */
 	bool sync_read;
@@ -111,40 +105,25 @@ query(struct ui_app *app, struct caseload *c)
 
 /* Count the families and read the page from the top shown, in one go
  * where the store can (the count of a worker's own caseload comes with
- * its first page). */
+ * its first page; the team's unfiltered count is kept by the store). */
 static void
 recount(struct ui_app *app, struct caseload *c)
 {
 	struct cb_caseload_query q = query(app, c);
 	struct cb_err err = {0};
 	int height = c->height > 0 ? c->height : app->rows;
-	unsigned long long gen = cb_store_generation(app->store);
-	bool whole_team = c->team && (c->filter == NULL || c->filter[0] == '\0');
-	bool known = whole_team && c->team_counted && c->team_gen == gen;
-	size_t n = known ? c->team_count : 0;
-	int rc;
+	size_t n = 0;
 
 	cb_vec_clear(&c->rows);
 	c->cache_off = c->list.top;
 	/* Only the page shown: each row reads several tables, and the next
 	 * page is read when it is needed (fill). */
-	rc = known ? cb_store_caseload(app->store, &q, c->cache_off, (size_t)height, &c->rows,
-	                               &err)
-	           : cb_store_caseload_page(app->store, &q, c->cache_off, (size_t)height, &c->rows,
-	                                    &n, &err);
-	if (rc != 0) {
+	c->stale = cb_store_caseload_page(app->store, &q, c->cache_off, (size_t)height, &c->rows,
+	                                  &n, &err) != 0;
+	if (c->stale)
 		ui_fail(app, &err);
-		c->stale = true;
-	} else {
-		c->stale = false;
-		if (whole_team) {
-			c->team_count = n;
-			c->team_gen = gen;
-			c->team_counted = true;
-		}
-	}
 	c->list.count = n;
-	c->rows_gen = gen;
+	c->rows_gen = cb_store_generation(app->store);
 	memcpy(c->rows_me, app->me->id, CB_UUID_LEN);
 	c->rows_read = true;
 }
