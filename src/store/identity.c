@@ -149,6 +149,23 @@ cb_store_link_os_user(struct cb_store *s, const char *os_user, const char *worke
 	return st_write_end(s, rc, err);
 }
 
+/* Working as someone other than the login's linked worker, not yet
+ * confirmed: refused, naming the linked worker. Returns -1. */
+static int
+switch_unconfirmed(struct cb_store *s, const char *linked, struct cb_err *err)
+{
+	struct cb_worker *w = NULL;
+	int rc;
+
+	cb_store_worker_get(s, linked, &w, NULL);
+	rc = cb_err_set(err, CB_EPERM,
+	                _("the login %s works as %s on this computer: working as someone "
+	                  "else is a switch, and needs confirming"),
+	                s->os_user, w != NULL ? w->name : linked);
+	cb_worker_free(&w);
+	return rc;
+}
+
 /* Reading a database that cannot be written: no link can be made, so the
  * login reads as the worker chosen; working as someone other than its
  * linked worker is still a switch, confirmed, and audited aside. */
@@ -161,18 +178,8 @@ choose_readonly(struct cb_store *s, const char *worker_id, bool confirmed, enum 
 	if (cb_store_os_link(s, NULL, linked, err) != 0)
 		return -1;
 	if (linked[0] != '\0' && strcmp(linked, worker_id) != 0) {
-		if (!confirmed) {
-			struct cb_worker *w = NULL;
-			int rc;
-
-			cb_store_worker_get(s, linked, &w, NULL);
-			rc = cb_err_set(err, CB_EPERM,
-			                _("the login %s works as %s on this computer: working as "
-			                  "someone else is a switch, and needs confirming"),
-			                s->os_user, w != NULL ? w->name : linked);
-			cb_worker_free(&w);
-			return rc;
-		}
+		if (!confirmed)
+			return switch_unconfirmed(s, linked, err);
 		memcpy(before, s->actor, sizeof before);
 		snprintf(s->actor, sizeof s->actor, "%s", worker_id);
 		if (st_audit_defer(s, "switch", "worker", worker_id, linked, err) != 0) {
@@ -216,14 +223,7 @@ cb_store_choose_worker(struct cb_store *s, const char *worker_id, bool confirmed
 	} else if (strcmp(linked, worker_id) == 0) {
 		h = CB_CHOICE_SAME;
 	} else if (!confirmed) {
-		struct cb_worker *w = NULL;
-
-		cb_store_worker_get(s, linked, &w, NULL);
-		rc = cb_err_set(err, CB_EPERM,
-		                _("the login %s works as %s on this computer: working as someone "
-		                  "else is a switch, and needs confirming"),
-		                s->os_user, w != NULL ? w->name : linked);
-		cb_worker_free(&w);
+		rc = switch_unconfirmed(s, linked, err);
 	} else {
 		h = CB_CHOICE_SWITCH;
 		rc = st_audit(s, "switch", "worker", worker_id, NULL, linked, err);
