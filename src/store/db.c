@@ -393,7 +393,7 @@ cb_store_commit(struct cb_store *s, struct cb_err *err)
 	}
 	/* Names another writer (sync, a version added outside casebook) left
 	 * unfolded are folded before they are kept. */
-	if (s->depth == 1 && st_refold(s, err) != 0) {
+	if (s->depth == 1 && (st_refold(s, err) != 0 || st_grams_flush(s, err) != 0)) {
 		cb_store_rollback(s);
 		return -1;
 	}
@@ -1118,9 +1118,12 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 		goto fail;
 	st_identity_probe(s);
 	st_refold_probe(s);
+	st_grams_probe(s);
 	/* Versions added outside casebook since it last wrote: their names
-	 * folded now (a look-up of an index that is empty otherwise). */
-	if (!readonly && st_refold_open(s, err) != 0)
+	 * folded now (a look-up of an index that is empty otherwise); and
+	 * the short filter's bits of the families noted (all of them, after
+	 * the upgrade that made the index). */
+	if (!readonly && (st_refold_open(s, err) != 0 || st_grams_open(s, err) != 0))
 		goto fail;
 	/* What was read while it could not be written goes into its audit.
 	 * When that fails (the database busy, say), the file stays for the

@@ -41,6 +41,7 @@ struct cb_store {
 	char present[64];  /* a login whose password was just checked, or "" */
 	bool audit_logins; /* the audit has its os_user column (not in a test's old schema) */
 	bool plain_heads;  /* the heads' triggers leave names for st_refold to fold */
+	bool grams;        /* the caseload filter's short index is there (grams.c) */
 	const struct cb_refdata *rules; /* borrowed: data/roles.yaml */
 	int depth; /* transaction nesting */
 	int flat; /* the depth of a flat transaction (st_flat_begin), or 0 */
@@ -279,6 +280,20 @@ int st_refold(struct cb_store *s, struct cb_err *err);
 int st_refold_open(struct cb_store *s, struct cb_err *err);
 /* After the upgrade: whether the heads are folded by st_refold. */
 void st_refold_probe(struct cb_store *s);
+/* The caseload filter's index of one and two characters (grams.c).
+ * After the upgrade: whether the schema has it. */
+void st_grams_probe(struct cb_store *s);
+/* At commit: set the bits of the families noted since. */
+int st_grams_flush(struct cb_store *s, struct cb_err *err);
+/* At open: st_grams_flush in a transaction of its own, when a family is
+ * noted (an upgrade notes every family). */
+int st_grams_open(struct cb_store *s, struct cb_err *err);
+/* How many current families hold gram (one or two folded characters) in
+ * their folded name, reference or members' names; when that is at most
+ * max and rowids is not NULL, their families rowids as a JSON array. */
+struct cb_buf;
+int st_grams_find(struct cb_store *s, const char *gram, size_t *count, size_t max,
+                  struct cb_buf *rowids, struct cb_err *err);
 /* After the upgrade: whether this schema records logins. */
 void st_identity_probe(struct cb_store *s);
 

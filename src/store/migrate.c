@@ -928,6 +928,42 @@ static const char migration_search_hold[] =
 	"ON fh.family_id = t.family_id WHERE fh.retracted = 0; "
 	"DELETE FROM family_find_todo; END;\n";
 
+/* The caseload filter's index of one and two characters (grams.c): a
+ * bitmap of families for each gram and chunk of 4,096 families (bits,
+ * its trailing zero bytes left off). The triggers only note a family
+ * whose names or retraction changed; the commit sets its bits. Every
+ * family is noted here, and the open after the upgrade sets them all. */
+/* Noted once, without OR IGNORE: a head is updated by an upsert (a
+ * family's second version), and the conflict rule of an upsert's update
+ * overrides the one of each statement of the triggers it fires, so that
+ * OR IGNORE there failed on a family already noted in the transaction
+ * (two versions of a family fetched by one sync). */
+#define NOTE_ONCE(table, col, value)                                             \
+	"INSERT INTO " table " (" col ") SELECT " value " WHERE " value " IS NOT NULL " \
+	"AND NOT EXISTS (SELECT 1 FROM " table " WHERE " col " = " value "); "
+#define GRAMS_NOTE                                                               \
+	"BEGIN " NOTE_ONCE("family_grams_todo", "fam",                               \
+	                   "(SELECT rowid FROM families WHERE id = new.family_id)") "END;\n"
+static const char migration_grams[] =
+	"CREATE TABLE family_grams (chunk INTEGER NOT NULL, gram TEXT NOT NULL, bits BLOB "
+	"NOT NULL, PRIMARY KEY (chunk, gram)) WITHOUT ROWID;\n"
+	"CREATE INDEX family_grams_gram ON family_grams(gram, chunk);\n"
+	"CREATE TABLE family_grams_todo (fam INTEGER PRIMARY KEY);\n"
+	"CREATE TRIGGER family_heads_grams AFTER INSERT ON family_heads " GRAMS_NOTE
+	"CREATE TRIGGER family_heads_regrams AFTER UPDATE OF retracted, name_fold, ref_fold, "
+	"members_fold ON family_heads " GRAMS_NOTE
+	"INSERT INTO family_grams_todo (fam) SELECT fa.rowid FROM families fa JOIN family_heads "
+	"fh ON fh.family_id = fa.id WHERE fh.retracted = 0;\n"
+	/* The same for the families noted while search is held. */
+	"DROP TRIGGER family_heads_find_held;\n"
+	"DROP TRIGGER family_heads_refind_held;\n"
+	"CREATE TRIGGER family_heads_find_held AFTER INSERT ON family_heads "
+	"WHEN EXISTS (SELECT 1 FROM search_hold) BEGIN "
+	NOTE_ONCE("family_find_todo", "family_id", "new.family_id") "END;\n"
+	"CREATE TRIGGER family_heads_refind_held AFTER UPDATE ON family_heads "
+	"WHEN EXISTS (SELECT 1 FROM search_hold) BEGIN "
+	NOTE_ONCE("family_find_todo", "family_id", "new.family_id") "END;\n";
+
 static const char *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -946,6 +982,7 @@ static const char *const migrations[] = {
 	migration_seen_rows,
 	migration_caseload_mine,
 	migration_search_hold,
+	migration_grams,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof *migrations))

@@ -122,6 +122,16 @@ mine(const struct cb_caseload_query *q)
 	return q->worker_id != NULL;
 }
 
+/* A filter of one or two characters across the team, which the short
+ * index (grams.c) counts and finds. A worker's own caseload is small
+ * enough to read. */
+static bool
+short_gram(struct cb_store *s, const struct cb_caseload_query *q, const char *pattern)
+{
+	return s->grams && !mine(q) && pattern != NULL && !findable(pattern) &&
+	       strlen(pattern) <= 8 && strchr(pattern, '\n') == NULL;
+}
+
 int
 cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, size_t *count,
                         struct cb_err *err)
@@ -132,6 +142,12 @@ cb_store_caseload_count(struct cb_store *s, const struct cb_caseload_query *q, s
 	int rc;
 
 	*count = 0;
+	/* The team's, by one or two characters: from their bitmaps. */
+	if (short_gram(s, q, pattern)) {
+		rc = st_grams_find(s, pattern, count, 0, NULL, err);
+		free(pattern);
+		return rc;
+	}
 	find = findable(pattern);
 	if (find) {
 		char *phrase = find_phrase(pattern);
@@ -259,13 +275,38 @@ cb_store_caseload_page(struct cb_store *s, const struct cb_caseload_query *q, si
 		"(SELECT rowid FROM family_find WHERE family_find MATCH ?2) "
 		"ORDER BY cm.reference, cm.family_id LIMIT ?4 OFFSET ?5) f ORDER BY f.reference",
 	};
+	/* Filtered by one or two characters, and not too many found: the
+	 * page from the families the short index found (?2, their rowids). */
+	static const char short_page[] =
+		CASELOAD_COLS("NULL") "FROM (SELECT f.family_id, f.reference, f.name "
+		"FROM families fa JOIN family_heads fh ON fh.family_id = fa.id JOIN family_versions "
+		"f ON f.family_id = fh.family_id AND f.version = fh.version WHERE fa.rowid IN "
+		"(SELECT value FROM json_each(?2)) AND fh.retracted = 0 AND ?1 IS NULL "
+		"ORDER BY f.reference LIMIT ?4 OFFSET ?5) f ORDER BY f.reference";
 	sqlite3_stmt *st;
 	char *pattern = filter_fold(q->filter), *phrase = NULL;
 	bool counted = false, find = false;
 	size_t found = 0;
 	int rc;
 
-	if (findable(pattern) && q->sort == CB_SORT_REFERENCE) {
+	if (short_gram(s, q, pattern) && q->sort == CB_SORT_REFERENCE) {
+		struct cb_buf rowids = {0};
+
+		if (st_grams_find(s, pattern, &found, FIND_SPARSE, &rowids, err) != 0) {
+			free(pattern);
+			cb_buf_free(&rowids);
+			return -1;
+		}
+		if (total != NULL) {
+			*total = found;
+			counted = true;
+		}
+		if (found <= FIND_SPARSE) {
+			find = true;
+			phrase = cb_buf_take(&rowids);
+		}
+		cb_buf_free(&rowids);
+	} else if (findable(pattern) && q->sort == CB_SORT_REFERENCE) {
 		if (cb_store_caseload_count(s, q, &found, err) != 0) {
 			free(pattern);
 			return -1;
@@ -278,7 +319,8 @@ cb_store_caseload_page(struct cb_store *s, const struct cb_caseload_query *q, si
 		if (find)
 			phrase = find_phrase(pattern);
 	}
-	if (st_prepare(s, find ? find_page[mine(q)]
+	if (st_prepare(s, find && !findable(pattern) ? short_page
+	                  : find ? find_page[mine(q)]
 	                  : mine(q) && pattern == NULL && q->sort == CB_SORT_REFERENCE
 	                      ? mine_first
 	                      : (mine(q) ? mine_sql : team)[q->sort],

@@ -29,6 +29,7 @@
 #include "casebook/store_series.h"
 #include "casebook/store_server.h"
 #include "casebook/str.h"
+#include "casebook/text.h"
 #include "casebook/store_views.h"
 #include "casebook/store_workers.h"
 #include "casebook/vec.h"
@@ -440,6 +441,12 @@ START_TEST(upgrade_fills_folded_names)
 	CK_CASELOAD(s, NULL, "pris", "FS-26-0150");
 	CK_CASELOAD(s, NULL, "price", "");
 	CK_CASELOAD(s, NULL, "siobhan", "FS-26-0150");
+	/* The short filter's index, built by the open after the upgrade. */
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM family_grams_todo"), 0);
+	ck_assert_int_gt(tu_raw_int(dbpath, "SELECT count(*) FROM family_grams"), 0);
+	CK_CASELOAD(s, NULL, "ng", "FS-26-0142");
+	CK_CASELOAD(s, NULL, "ri", "FS-26-0150");
+	CK_CASELOAD(s, NULL, "f", "FS-26-0142 FS-26-0150");
 	ck_assert_msg(cb_store_family_find_ref(s, "fs-26-0150", &got, &err) == 0, "%s", err.msg);
 	ck_assert_str_eq(got->name, "Pr\xc3\xaes family");
 	ck_assert_int_eq(got->rev.version, 2);
@@ -857,6 +864,179 @@ START_TEST(upgrade_builds_search_index)
 }
 END_TEST
 
+/* What a filter of one or two characters must find across the team: the
+ * current families whose folded name, reference or members' names hold
+ * it (folded as a filter is), in reference order, read straight from the
+ * heads by SQL. */
+static char *
+short_expected(const char *gram, size_t *count, size_t limit)
+{
+	char *folded = cb_text_fold(gram);
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	struct cb_buf b = {0};
+
+	ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT f.reference FROM family_heads fh JOIN "
+	                                        "family_versions f ON f.family_id = fh.family_id "
+	                                        "AND f.version = fh.version WHERE fh.retracted = 0 "
+	                                        "AND (instr(fh.name_fold, ?1) > 0 OR "
+	                                        "instr(fh.ref_fold, ?1) > 0 OR "
+	                                        "instr(fh.members_fold, ?1) > 0) ORDER BY "
+	                                        "f.reference", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
+	*count = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if ((*count)++ < limit)
+			cb_buf_addf(&b, "%s%s", b.len > 0 ? " " : "", sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(folded);
+	return cb_buf_take(&b);
+}
+
+/* The team's caseload filtered by gram, its count and its first page of
+ * 20, agree with short_expected. */
+static void
+ck_short(struct cb_store *s, const char *gram)
+{
+	struct cb_caseload_query q = {NULL, gram, CB_SORT_REFERENCE, {2026, 6, 1}};
+	struct cb_vec rows = CB_VEC_OWNING(cb_caseload_row_free_item);
+	struct cb_err err = {0};
+	struct cb_buf got = {0};
+	size_t want_n, n = 0, total = 0, i;
+	char *want = short_expected(gram, &want_n, 20);
+
+	ck_assert_msg(cb_store_caseload_count(s, &q, &n, &err) == 0, "%s", err.msg);
+	ck_assert_msg(n == want_n, "filter '%s': %zu families, want %zu", gram, n, want_n);
+	ck_assert_msg(cb_store_caseload_page(s, &q, 0, 20, &rows, &total, &err) == 0, "%s",
+	              err.msg);
+	ck_assert_uint_eq(total, want_n);
+	for (i = 0; i < rows.len; i++)
+		cb_buf_addf(&got, "%s%s", i > 0 ? " " : "",
+		            ((struct cb_caseload_row *)rows.items[i])->reference);
+	ck_assert_msg(strcmp(cb_buf_str(&got), want) == 0, "filter '%s': got '%s', want '%s'", gram,
+	              cb_buf_str(&got), want);
+	cb_vec_clear(&rows);
+	cb_buf_free(&got);
+	free(want);
+}
+
+/* A filter of one or two characters across the team is counted and found
+ * from the short index (bitmaps of families, 4,096 to a chunk): right in
+ * more than one chunk, with few and with many found, and after every kind
+ * of change to a family's names. */
+START_TEST(short_filter_follows_every_change)
+{
+	static const char *const grams[] = {"n", "ng", "zb", "q", "-0", "41", "e ", "\xc5\x84",
+	                                    "x", "zz", "a", "ow"};
+	static const char *const surnames[] = {"Nguy\xe1\xbb\x85n", "Kowalski", "Price",
+	                                      "Okafor", "Haddad", "Davies", "Zieli\xc5\x84ska",
+	                                      "O'Brien", "Quayle", "Evans", "Ahmed"};
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_family *first = NULL, *last = NULL, *f;
+	struct cb_person *p;
+	struct cb_err err = {0};
+	size_t k, g;
+
+	ck_assert_int_eq(cb_store_begin(s, NULL), 0);
+	for (k = 0; k < 4200; k++) {
+		char ref[32], name[64];
+
+		snprintf(ref, sizeof ref, "FS-%05zu", k);
+		snprintf(name, sizeof name, "%s family", surnames[(k * 7) % 11]);
+		f = tu_add_family(s, ref, name);
+		if (k == 10)
+			first = f;
+		else if (k == 4150)
+			last = f;
+		else
+			cb_family_free(&f);
+	}
+	ck_assert_int_eq(cb_store_commit(s, NULL), 0);
+	/* The commit set the bits of every family it noted. */
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM family_grams_todo"), 0);
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(DISTINCT chunk) FROM family_grams"), 2);
+	for (g = 0; g < sizeof grams / sizeof *grams; g++)
+		ck_short(s, grams[g]);
+	/* Typed in capitals, or with a combining accent: folded first. */
+	ck_short(s, "NG");
+	ck_short(s, "n\xcc\x81");
+	/* A member's name: a family is found by it. */
+	p = tu_add_person(s, last, "Zbigniew Quayle", CB_MEMBER_CHILD, NULL);
+	ck_short(s, "zb");
+	ck_short(s, "q");
+	/* A family renamed is found by its new name only; renamed twice in
+	 * one transaction (as a sync fetches two versions), by the last. */
+	ck_assert_int_eq(cb_store_begin(s, NULL), 0);
+	free(first->name);
+	first->name = cb_strdup("Quorn family");
+	ck_assert_msg(cb_store_family_correct(s, first, &err) == 0, "%s", err.msg);
+	free(first->name);
+	first->name = cb_strdup("Zzyzx family");
+	ck_assert_msg(cb_store_family_correct(s, first, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(cb_store_commit(s, NULL), 0);
+	ck_short(s, "zz");
+	ck_short(s, "ng");
+	ck_short(s, "x");
+	/* A member retracted, and a family retracted, are not found. */
+	ck_assert_msg(cb_store_person_retract(s, p->id, p->rev.version, "entered in error",
+	                                      &err) == 0, "%s", err.msg);
+	ck_short(s, "zb");
+	ck_assert_msg(cb_store_family_retract(s, first->id, first->rev.version, "duplicate",
+	                                      &err) == 0, "%s", err.msg);
+	ck_short(s, "zz");
+	for (g = 0; g < sizeof grams / sizeof *grams; g++)
+		ck_short(s, grams[g]);
+	cb_store_close(&s);
+	/* Read-only, the same. */
+	ck_assert_msg(cb_store_open(dbpath, CB_STORE_READONLY, &s, &err) == 0, "%s", err.msg);
+	for (g = 0; g < sizeof grams / sizeof *grams; g++)
+		ck_short(s, grams[g]);
+	cb_store_close(&s);
+	cb_person_free(&p);
+	cb_family_free(&first);
+	cb_family_free(&last);
+}
+END_TEST
+
+/* A family's names changed by another program are noted by the triggers
+ * alone: a reader finds the family by its new name at once, even one
+ * that cannot write the file, and the next writable open sets its bits. */
+START_TEST(short_filter_kept_without_casebook)
+{
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_family *f = tu_add_family(s, "FS-26-0500", "Price family");
+	struct cb_family *g = tu_add_family(s, "FS-26-0501", "Okafor family");
+	struct cb_err err = {0};
+	char *sql;
+
+	cb_store_close(&s);
+	sql = cb_asprintf("INSERT INTO family_versions (row_id, family_id, version, created_at, "
+	                  "created_by, reference, name) VALUES ('" ID("31") "', '%s', 2, " AT
+	                  ", 'FS-26-0500', 'Quayle family');", f->id);
+	tu_raw_exec(dbpath, sql);
+	free(sql);
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM family_grams_todo"), 1);
+	ck_assert_msg(cb_store_open(dbpath, CB_STORE_READONLY, &s, &err) == 0, "%s", err.msg);
+	CK_CASELOAD(s, NULL, "qu", "FS-26-0500");
+	CK_CASELOAD(s, NULL, "pr", "");
+	CK_CASELOAD(s, NULL, "ua", "FS-26-0500");
+	CK_CASELOAD(s, NULL, "ok", "FS-26-0501");
+	cb_store_close(&s);
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM family_grams_todo"), 1);
+	s = tu_open(dbpath);
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM family_grams_todo"), 0);
+	CK_CASELOAD(s, NULL, "qu", "FS-26-0500");
+	CK_CASELOAD(s, NULL, "pr", "");
+	CK_CASELOAD(s, NULL, "ua", "FS-26-0500");
+	cb_store_close(&s);
+	cb_family_free(&f);
+	cb_family_free(&g);
+}
+END_TEST
+
 /* The heads are kept by SQL alone: a version added by another program
  * (an administrator's sqlite3 session, without casebook's functions) is
  * accepted, is current at once, and has its name folded when casebook
@@ -1160,9 +1340,13 @@ explain(sqlite3 *db, const char *sql, char **plan, int *full_scans, char *scans,
 			if (sub)
 				continue;
 		}
-		/* A partial index of the heads left unfolded: empty but for
-		 * the rows it exists to find. */
-		if (strstr(d, "_unfolded") != NULL)
+		/* A partial index of the heads left unfolded, and the families
+		 * the short filter's index has still to take in: empty but for
+		 * the rows they exist to find. */
+		if (strstr(d, "_unfolded") != NULL || strcmp(d, "SCAN todo") == 0)
+			continue;
+		/* The families a short filter found, passed as a list. */
+		if (strncmp(d, "SCAN json_each VIRTUAL TABLE", 28) == 0)
 			continue;
 		/* The search and filter indexes, by their words or trigrams
 		 * (an M after the colon: MATCH, alone or with a rowid "="). */
@@ -1198,6 +1382,7 @@ team_scan_allowed(const char *sql, const char *scans)
 		return strcmp(scans, "SCAN h USING COVERING INDEX worker_heads_name;") == 0;
 	if (strstr(sql, "AND ?1 IS NULL") == NULL)
 		return false;
+	/* Sorted by name, rating or supervision: every current family. */
 	return strcmp(scans, "SCAN fh;") == 0 || strcmp(scans, "SCAN h;") == 0 ||
 	       strcmp(scans, "SCAN f USING INDEX family_versions_reference;") == 0 ||
 	       strcmp(scans, "SCAN v USING INDEX family_versions_reference;") == 0;
@@ -1242,6 +1427,14 @@ START_TEST(hot_queries_use_indexes)
 		cb_vec_clear(&v);
 		q.worker_id = NULL;
 		ck_assert_int_eq(cb_store_caseload_count(s, &q, &count, &err), 0);
+		ck_assert_int_eq(cb_store_caseload(s, &q, 0, 20, &v, &err), 0);
+		cb_vec_clear(&v);
+		/* One or two characters: the short index; few found or many. */
+		q.filter = "ng";
+		ck_assert_int_eq(cb_store_caseload_count(s, &q, &count, &err), 0);
+		ck_assert_int_eq(cb_store_caseload(s, &q, 0, 20, &v, &err), 0);
+		cb_vec_clear(&v);
+		q.filter = "a";
 		ck_assert_int_eq(cb_store_caseload(s, &q, 0, 20, &v, &err), 0);
 		cb_vec_clear(&v);
 	}
@@ -1363,6 +1556,8 @@ perf_suite(void)
 	tcase_add_test(tc, flat_transaction_all_or_nothing);
 	tcase_add_test(tc, upgrade_builds_search_index);
 	tcase_add_test(tc, heads_kept_without_casebook);
+	tcase_add_test(tc, short_filter_follows_every_change);
+	tcase_add_test(tc, short_filter_kept_without_casebook);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("integrity");
 	tcase_add_checked_fixture(tc, setup, teardown);
