@@ -6,6 +6,8 @@
 #   BENCH_SIZES   families per database (default "10000 50000")
 #   BENCH_CACHE   where generated databases are kept
 #                 (default ~/.cache/casebook-bench)
+#   BENCH_IMPORT  families in each import timed (default
+#                 "100 2000 10000 50000")
 # Prints a table of milliseconds (the median of BENCH_RUNS runs, default 3):
 # wall time, and for the workbook the CPU time it used in the step, which
 # a machine busy with other work inflates less.
@@ -124,7 +126,7 @@ for n in $sizes; do
 	fi
 done
 # Import: records a second, from small to larger files.
-for f in ${BENCH_IMPORT:-100 2000 10000}; do
+for f in ${BENCH_IMPORT:-100 2000 10000 50000}; do
 	rm -f "$tmp"/import-*.yaml "$tmp/import.db"*
 	import_files "$tmp" 1 "$f" 400
 	"$casebook" init --db "$tmp/import.db" >/dev/null
