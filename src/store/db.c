@@ -1120,11 +1120,19 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 	st_refold_probe(s);
 	st_grams_probe(s);
 	/* Versions added outside casebook since it last wrote: their names
-	 * folded now (a look-up of an index that is empty otherwise); and
-	 * the short filter's bits of the families noted (all of them, after
-	 * the upgrade that made the index). */
-	if (!readonly && (st_refold_open(s, err) != 0 || st_grams_open(s, err) != 0))
+	 * folded now (a look-up of an index that is empty otherwise). */
+	if (!readonly && st_refold_open(s, err) != 0)
 		goto fail;
+	/* And the short filter's bits of the families noted (all of them,
+	 * after the upgrade that made the index). When that cannot be done
+	 * now (another writer holds the file), readers take the families
+	 * noted as they are, and the next commit sets their bits: the open
+	 * goes on. */
+	if (!readonly) {
+		struct cb_err grams_err = {0};
+
+		(void)st_grams_open(s, &grams_err);
+	}
 	/* What was read while it could not be written goes into its audit.
 	 * When that fails (the database busy, say), the file stays for the
 	 * next open: the database is still opened. */

@@ -1032,6 +1032,27 @@ START_TEST(short_filter_kept_without_casebook)
 	CK_CASELOAD(s, NULL, "pr", "");
 	CK_CASELOAD(s, NULL, "ua", "FS-26-0500");
 	cb_store_close(&s);
+	/* A family noted while another program holds the file for writing:
+	 * the open waits for the lock as any write does, then goes on without
+	 * setting the bits, and the family is found as it is. */
+	tu_raw_exec(dbpath, "INSERT INTO family_grams_todo (fam) SELECT rowid FROM families");
+	{
+		sqlite3 *db;
+
+		ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+		ck_assert_int_eq(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+		ck_assert_msg(cb_store_open(dbpath, CB_STORE_OPEN, &s, &err) == 0, "%s", err.msg);
+		CK_CASELOAD(s, NULL, "qu", "FS-26-0500");
+		CK_CASELOAD(s, NULL, "ok", "FS-26-0501");
+		cb_store_close(&s);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(db);
+	}
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM family_grams_todo"), 2);
+	s = tu_open(dbpath);
+	ck_assert_int_eq(tu_raw_int(dbpath, "SELECT count(*) FROM family_grams_todo"), 0);
+	CK_CASELOAD(s, NULL, "qu", "FS-26-0500");
+	cb_store_close(&s);
 	cb_family_free(&f);
 	cb_family_free(&g);
 }
