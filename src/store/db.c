@@ -205,6 +205,16 @@ st_exec_stmt(struct cb_store *s, sqlite3_stmt *st, struct cb_err *err)
 	return 0;
 }
 
+bool
+st_schema_has(struct cb_store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	bool has = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK;
+
+	sqlite3_finalize(st);
+	return has;
+}
+
 int
 st_exec(struct cb_store *s, const char *sql, struct cb_err *err)
 {

@@ -294,11 +294,7 @@ fail:
 void
 st_grams_probe(struct cb_store *s)
 {
-	sqlite3_stmt *st = NULL;
-
-	s->grams = sqlite3_prepare_v2(s->db, "SELECT fam FROM family_grams_todo LIMIT 0", -1, &st,
-	                              NULL) == SQLITE_OK;
-	sqlite3_finalize(st);
+	s->grams = st_schema_has(s, "SELECT fam FROM family_grams_todo LIMIT 0");
 }
 
 int

@@ -118,11 +118,7 @@ st_refold(struct cb_store *s, struct cb_err *err)
 void
 st_refold_probe(struct cb_store *s)
 {
-	sqlite3_stmt *st = NULL;
-
-	s->plain_heads = sqlite3_prepare_v2(s->db, "SELECT folded FROM family_heads LIMIT 0", -1,
-	                                    &st, NULL) == SQLITE_OK;
-	sqlite3_finalize(st);
+	s->plain_heads = st_schema_has(s, "SELECT folded FROM family_heads LIMIT 0");
 }
 
 int

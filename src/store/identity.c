@@ -31,11 +31,7 @@ st_os_user_init(struct cb_store *s)
 void
 st_identity_probe(struct cb_store *s)
 {
-	sqlite3_stmt *st = NULL;
-
-	s->audit_logins = sqlite3_prepare_v2(s->db, "SELECT os_user FROM audit LIMIT 0", -1, &st,
-	                                     NULL) == SQLITE_OK;
-	sqlite3_finalize(st);
+	s->audit_logins = st_schema_has(s, "SELECT os_user FROM audit LIMIT 0");
 }
 
 void

@@ -126,6 +126,9 @@ int st_error_class(int rc, const char *path, const char *detail, bool readonly, 
                    struct cb_err *err);
 /* Step a statement that returns no rows, then release it (st_release). */
 int st_exec_stmt(struct cb_store *s, sqlite3_stmt *st, struct cb_err *err);
+/* Whether sql prepares: what a probe of the schema asks ("SELECT col
+ * FROM tbl LIMIT 0"), so that casebook knows what an older file has. */
+bool st_schema_has(struct cb_store *s, const char *sql);
 /* Run SQL without parameters (schema, pragmas). */
 int st_exec(struct cb_store *s, const char *sql, struct cb_err *err);
 
