@@ -31,8 +31,6 @@
 
 #define GRAM_CHUNK 4096
 #define GRAM_BYTES (GRAM_CHUNK / 8)
-/* A gram is at most two characters of four bytes. */
-#define GRAM_MAX 8
 
 /* The length of the character at p, of at most n bytes: by its first
  * byte, for text that is UTF-8 (and one byte for a byte that is not). */
@@ -59,7 +57,7 @@ each_gram(const char *text, void (*fn)(void *ctx, const char *gram, size_t len),
 			fn(ctx, text + i, a);
 			if (i + a < n && text[i + a] != '\n') {
 				b = char_len(text + i + a, n - i - a);
-				if (a + b <= GRAM_MAX)
+				if (a + b <= ST_GRAM_MAX)
 					fn(ctx, text + i, a + b);
 			}
 		}
@@ -69,7 +67,7 @@ each_gram(const char *text, void (*fn)(void *ctx, const char *gram, size_t len),
 
 /* One chunk's bitmaps while the commit sets them: a table of grams. */
 struct gram_row {
-	char gram[GRAM_MAX + 1];
+	char gram[ST_GRAM_MAX + 1];
 	unsigned char bits[GRAM_BYTES];
 	bool dirty;
 };
@@ -179,7 +177,7 @@ chunk_load(struct cb_store *s, struct gram_chunk *c, struct cb_err *err)
 		size_t blen = (size_t)sqlite3_column_bytes(st, 1);
 		struct gram_row *r;
 
-		if (g == NULL || glen == 0 || glen > GRAM_MAX)
+		if (g == NULL || glen == 0 || glen > ST_GRAM_MAX)
 			continue;
 		r = chunk_row(c, g, glen);
 		if (b != NULL)

@@ -298,6 +298,8 @@ int st_grams_flush(struct cb_store *s, struct cb_err *err);
 /* At open: st_grams_flush in a transaction of its own, when a family is
  * noted (an upgrade notes every family). */
 int st_grams_open(struct cb_store *s, struct cb_err *err);
+/* The longest gram, in bytes: two characters of four. */
+#define ST_GRAM_MAX 8
 /* How many current families hold gram (one or two folded characters) in
  * their folded name, reference or members' names; when that is at most
  * max and rowids is not NULL, their families rowids as a JSON array. */

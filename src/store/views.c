@@ -129,7 +129,7 @@ static bool
 short_gram(struct cb_store *s, const struct cb_caseload_query *q, const char *pattern)
 {
 	return s->grams && !mine(q) && pattern != NULL && !findable(pattern) &&
-	       strlen(pattern) <= 8 && strchr(pattern, '\n') == NULL;
+	       strlen(pattern) <= ST_GRAM_MAX && strchr(pattern, '\n') == NULL;
 }
 
 int
@@ -284,6 +284,8 @@ cb_store_caseload_page(struct cb_store *s, const struct cb_caseload_query *q, si
 		"(SELECT value FROM json_each(?2)) AND fh.retracted = 0 AND ?1 IS NULL "
 		"ORDER BY f.reference LIMIT ?4 OFFSET ?5) f ORDER BY f.reference";
 	sqlite3_stmt *st;
+	/* phrase: what ?2 is bound to in place of the pattern, the index's
+	 * phrase or the short index's rowids. */
 	char *pattern = filter_fold(q->filter), *phrase = NULL;
 	bool counted = false, find = false;
 	size_t found = 0;
