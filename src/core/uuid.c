@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
@@ -9,6 +10,54 @@
 
 #include "casebook/mem.h"
 #include "casebook/uuid.h"
+
+/* Random bytes are taken from the kernel a pool at a time: one getrandom()
+ * for each id made cost a twentieth of a large import. The pool is each
+ * thread's own, and a child process empties it (pool_forget), so no two
+ * processes ever hand out the same bytes. */
+#define POOL 512
+static _Thread_local unsigned char pool[POOL];
+static _Thread_local size_t pool_left;
+
+static void
+pool_forget(void)
+{
+	explicit_bzero(pool, sizeof pool);
+	pool_left = 0;
+}
+
+static void
+forget_on_fork(void)
+{
+	(void)pthread_atfork(NULL, NULL, pool_forget);
+}
+
+static void
+random_bytes(unsigned char *out, size_t n)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	if (pool_left < n) {
+		size_t got = 0;
+
+		(void)pthread_once(&once, forget_on_fork);
+		while (got < sizeof pool) {
+			ssize_t r = getrandom(pool + got, sizeof pool - got, 0);
+
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0)
+				cb_die("casebook: the system gave no random numbers for record ids: "
+				       "check the kernel's random device\n");
+			got += (size_t)r;
+		}
+		pool_left = sizeof pool;
+	}
+	/* Bytes are used from the end down, and wiped once used. */
+	pool_left -= n;
+	memcpy(out, pool + pool_left, n);
+	explicit_bzero(pool + pool_left, n);
+}
 
 /* New ids are ordered by time (RFC 9562 version 7): 48 bits of the Unix
  * time in milliseconds, a 12-bit sequence that keeps the ids one process
@@ -20,23 +69,14 @@ void
 cb_uuid_new(char out[CB_UUID_LEN])
 {
 	static const char hex[] = "0123456789abcdef";
-	static unsigned long long last_ms;
-	static unsigned seq;
+	static _Thread_local unsigned long long last_ms;
+	static _Thread_local unsigned seq;
 	unsigned char b[16];
 	unsigned long long ms;
 	struct timespec now;
-	size_t got = 6, i, o = 0;
+	size_t i, o = 0;
 
-	while (got < sizeof b) {
-		ssize_t n = getrandom(b + got, sizeof b - got, 0);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			cb_die("casebook: the system gave no random numbers for record ids: "
-			       "check the kernel's random device\n");
-		got += (size_t)n;
-	}
+	random_bytes(b + 6, sizeof b - 6);
 	clock_gettime(CLOCK_REALTIME, &now);
 	ms = (unsigned long long)now.tv_sec * 1000u + (unsigned long long)now.tv_nsec / 1000000u;
 	if (ms > last_ms) {

@@ -10,6 +10,7 @@
 #include <libintl.h>
 #include <locale.h>
 #include <unistd.h>
+#include <sys/wait.h>
 #include <utf8proc.h>
 #include <wchar.h>
 
@@ -649,6 +650,77 @@ START_TEST(stamps_and_ids)
 	ck_assert_uint_eq(strlen(stamp), 24);
 	ck_assert_int_eq(stamp[10], 'T');
 	ck_assert_int_eq(stamp[23], 'Z');
+	/* Formatted once a millisecond, but always the time now: the same
+	 * second as the clock read just before or just after. */
+	{
+		char before[32], after[32];
+		struct tm tm;
+		time_t t;
+		int i;
+
+		for (i = 0; i < 3; i++) {
+			t = time(NULL);
+			gmtime_r(&t, &tm);
+			strftime(before, sizeof before, "%Y-%m-%dT%H:%M:%S", &tm);
+			cb_stamp_now(stamp);
+			t = time(NULL);
+			gmtime_r(&t, &tm);
+			strftime(after, sizeof after, "%Y-%m-%dT%H:%M:%S", &tm);
+			ck_assert_msg(strncmp(stamp, before, 19) == 0 || strncmp(stamp, after, 19) == 0,
+			              "%s is not between %s and %s", stamp, before, after);
+			usleep(600000);
+		}
+	}
+}
+END_TEST
+
+/* The random part of an id (its last 16 hex digits but the variant). */
+static void
+id_tail(const char *id, char out[17])
+{
+	snprintf(out, 17, "%.3s%.12s", id + 20, id + 24);
+}
+
+/* Ids take their random bits from a pool: a child process must not hand
+ * out the bytes its parent has left in it. */
+START_TEST(ids_differ_after_fork)
+{
+	char id[CB_UUID_LEN], mine[64][17], theirs[17];
+	int fd[2], i, j, status;
+	pid_t pid;
+	FILE *in;
+
+	cb_uuid_new(id); /* the pool is filled, and holds more */
+	ck_assert_int_eq(pipe(fd), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		FILE *out = fdopen(fd[1], "w");
+
+		close(fd[0]);
+		for (i = 0; i < 64; i++) {
+			cb_uuid_new(id);
+			id_tail(id, theirs);
+			fprintf(out, "%s\n", theirs);
+		}
+		fclose(out);
+		_exit(0);
+	}
+	close(fd[1]);
+	for (i = 0; i < 64; i++) {
+		cb_uuid_new(id);
+		id_tail(id, mine[i]);
+	}
+	in = fdopen(fd[0], "r");
+	ck_assert_ptr_nonnull(in);
+	for (i = 0; fscanf(in, "%16s", theirs) == 1; i++)
+		for (j = 0; j < 64; j++)
+			ck_assert_msg(strcmp(theirs, mine[j]) != 0,
+			              "the child made an id with the parent's random bits %s", theirs);
+	fclose(in);
+	ck_assert_int_eq(i, 64);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 END_TEST
 
@@ -746,6 +818,7 @@ core_suite(void)
 	tcase_add_test(tc, date_quick_entry_welsh);
 	tcase_add_test(tc, today_can_be_fixed);
 	tcase_add_test(tc, stamps_and_ids);
+	tcase_add_test(tc, ids_differ_after_fork);
 	tcase_add_test(tc, vectors_own_or_borrow);
 	tcase_add_test(tc, diagnostics_format_and_sort);
 	tcase_add_test(tc, errors_carry_a_message);
