@@ -39,7 +39,9 @@ start_casebook() {
 		else
 			printf "'%s'\n" "$work/inner.sh"
 		fi
-		echo 'echo "casebook exited $?"'
+		# On a line of its own: a killed casebook leaves the cursor
+		# anywhere, and a message begun near the right edge would wrap.
+		echo 'rc=$?; printf "\\r\\ncasebook exited %s\\r\\n" "$rc"'
 		echo 'sleep 600'
 	} >"$work/run.sh"
 	{
