@@ -328,8 +328,8 @@ st_bind_rev(sqlite3_stmt *st, const struct cb_rev *rev)
 
 /* A statement without parameters or rows, kept prepared: the savepoints
  * every record's save opens and releases are not parsed again each time. */
-static int
-exec_cached(struct cb_store *s, const char *sql, struct cb_err *err)
+int
+st_exec_cached(struct cb_store *s, const char *sql, struct cb_err *err)
 {
 	sqlite3_stmt *st;
 
@@ -378,7 +378,7 @@ cb_store_begin(struct cb_store *s, struct cb_err *err)
 		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
 	else
 		snprintf(sql, sizeof sql, "SAVEPOINT sp%d", s->depth);
-	if ((s->depth == 0 ? st_exec(s, sql, err) : exec_cached(s, sql, err)) != 0)
+	if ((s->depth == 0 ? st_exec(s, sql, err) : st_exec_cached(s, sql, err)) != 0)
 		return -1;
 	s->depth++;
 	return 0;
@@ -411,7 +411,7 @@ cb_store_commit(struct cb_store *s, struct cb_err *err)
 		snprintf(sql, sizeof sql, "COMMIT");
 	else
 		snprintf(sql, sizeof sql, "RELEASE sp%d", s->depth - 1);
-	if ((s->depth == 1 ? st_exec(s, sql, err) : exec_cached(s, sql, err)) != 0) {
+	if ((s->depth == 1 ? st_exec(s, sql, err) : st_exec_cached(s, sql, err)) != 0) {
 		cb_store_rollback(s);
 		return -1;
 	}

@@ -131,6 +131,8 @@ int st_exec_stmt(struct cb_store *s, sqlite3_stmt *st, struct cb_err *err);
 bool st_schema_has(struct cb_store *s, const char *sql);
 /* Run SQL without parameters (schema, pragmas). */
 int st_exec(struct cb_store *s, const char *sql, struct cb_err *err);
+/* The same for a statement run often, kept prepared for the connection. */
+int st_exec_cached(struct cb_store *s, const char *sql, struct cb_err *err);
 
 void st_bind_text(sqlite3_stmt *st, int idx, const char *v);
 void st_bind_date(sqlite3_stmt *st, int idx, struct cb_date d);

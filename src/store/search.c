@@ -167,27 +167,17 @@ cb_store_search_text(struct cb_store *s, const struct cb_search_query *q,
 	return st_error(s, rc, err);
 }
 
-/* Both statements are kept prepared: the release's triggers are long,
- * and compiling them again for each batch of an import cost more than a
- * small import's writing. */
-static int
-exec_cached(struct cb_store *s, const char *sql, struct cb_err *err)
-{
-	sqlite3_stmt *st;
-
-	if (st_prepare_cached(s, sql, &st, err) != 0)
-		return -1;
-	return st_exec_stmt(s, st, err);
-}
-
+/* Both statements are kept prepared (st_exec_cached): the release's
+ * triggers are long, and compiling them again for each batch of an
+ * import cost more than a small import's writing. */
 int
 st_search_hold(struct cb_store *s, struct cb_err *err)
 {
-	return exec_cached(s, "INSERT INTO search_hold (held) VALUES (1)", err);
+	return st_exec_cached(s, "INSERT INTO search_hold (held) VALUES (1)", err);
 }
 
 int
 st_search_release(struct cb_store *s, struct cb_err *err)
 {
-	return exec_cached(s, "DELETE FROM search_hold", err);
+	return st_exec_cached(s, "DELETE FROM search_hold", err);
 }
