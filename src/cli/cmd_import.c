@@ -125,6 +125,9 @@ cmd_import(struct cli *c)
 	size_t i, n = (size_t)c->nargs;
 	int rc;
 
+	/* The files' trees, the records and SQLite's pages come to tens of
+	 * MiB, touched once each: 2 MiB pages rather than 4 KiB ones. */
+	cb_mem_bulk();
 	cb_programme_init(&prog);
 	cb_diags_init(&diags);
 	if ((rc = cli_refdata(&ref)) != 0)

@@ -6,7 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
+#ifdef __GLIBC__ /* defined by the headers above */
+#include <malloc.h>
+#endif
 
 #include "casebook/mem.h"
 
@@ -113,6 +117,44 @@ cb_asprintf(const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+#if defined(__GLIBC__) && defined(M_TOP_PAD) && defined(MADV_HUGEPAGE)
+#define BULK_PAD ((size_t)64 << 20)
+#define BULK_PROBE ((size_t)120 << 10) /* under the mmap threshold, 128 KiB */
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+
+bool
+cb_mem_bulk(void)
+{
+	void *probe[16];
+	char *from, *to;
+	uintptr_t lo, hi;
+	size_t n = 0;
+
+	/* From now on the heap grows by what is asked and 64 MiB more (and
+	 * is not trimmed below that). Blocks under the mmap threshold come
+	 * from the heap: take them until it has grown once, so the advice
+	 * below covers its new 64 MiB. A page fault costs about 12 us on a
+	 * virtual machine; an import of 100 families took 3,000 of them. */
+	if (mallopt(M_TOP_PAD, (int)BULK_PAD) == 0 || (from = sbrk(0)) == (void *)-1)
+		return false;
+	while (n < sizeof probe / sizeof *probe && sbrk(0) == from &&
+	       (probe[n] = malloc(BULK_PROBE)) != NULL)
+		n++;
+	to = sbrk(0);
+	while (n > 0)
+		free(probe[--n]);
+	lo = ((uintptr_t)from + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	hi = (uintptr_t)to & ~(HUGE_PAGE - 1);
+	return hi > lo && madvise((void *)lo, hi - lo, MADV_HUGEPAGE) == 0;
+}
+#else
+bool
+cb_mem_bulk(void)
+{
+	return false;
+}
+#endif
 
 void
 cb_freep(void *pp)

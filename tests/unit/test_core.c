@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -683,6 +684,68 @@ id_tail(const char *id, char out[17])
 
 /* Ids take their random bits from a pool: a child process must not hand
  * out the bytes its parent has left in it. */
+/* Whether an address lies in a mapping that /proc/self/smaps flags as
+ * advised for huge pages ("hg"). */
+static bool
+advised_huge(const void *p)
+{
+	FILE *f = fopen("/proc/self/smaps", "r");
+	char line[512];
+	unsigned long lo, hi, at = (unsigned long)p;
+	bool in = false, hg = false;
+
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2) /* a mapping's first line */
+			in = at >= lo && at < hi;
+		else if (in && strncmp(line, "VmFlags:", 8) == 0)
+			hg = strstr(line, " hg") != NULL;
+	}
+	fclose(f);
+	return hg;
+}
+
+START_TEST(bulk_heap_takes_huge_pages)
+{
+	enum { BLOCKS = 96, SIZE = 64 << 10 };
+	unsigned char *b[BLOCKS];
+	char thp[128] = "";
+	FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+	const char *preload = getenv("LD_PRELOAD");
+	bool can = false, took;
+	int i, j;
+
+	/* glibc's heap, a kernel with huge pages, and no other allocator
+	 * (AddressSanitizer's or valgrind's) in its place. */
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+	can = f != NULL && fgets(thp, sizeof thp, f) != NULL && strstr(thp, "[never]") == NULL &&
+	      (preload == NULL || strstr(preload, "vgpreload") == NULL);
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	can = false;
+#endif
+#endif
+#endif
+	if (f != NULL)
+		fclose(f);
+	took = cb_mem_bulk();
+	if (can)
+		ck_assert_msg(took, "the heap was not advised (transparent huge pages: %s)", thp);
+	/* Either way it is still a heap: blocks keep what is written. */
+	for (i = 0; i < BLOCKS; i++) {
+		b[i] = cb_malloc(SIZE);
+		memset(b[i], i, SIZE);
+	}
+	if (took)
+		ck_assert_msg(advised_huge(b[BLOCKS - 1]), "a block past the first 4 MiB is not advised");
+	for (i = 0; i < BLOCKS; i++) {
+		for (j = 0; j < SIZE; j += 4093)
+			ck_assert_int_eq(b[i][j], (unsigned char)i);
+		free(b[i]);
+	}
+}
+END_TEST
+
 START_TEST(ids_differ_after_fork)
 {
 	char id[CB_UUID_LEN], mine[64][17], theirs[17];
@@ -819,6 +882,7 @@ core_suite(void)
 	tcase_add_test(tc, today_can_be_fixed);
 	tcase_add_test(tc, stamps_and_ids);
 	tcase_add_test(tc, ids_differ_after_fork);
+	tcase_add_test(tc, bulk_heap_takes_huge_pages);
 	tcase_add_test(tc, vectors_own_or_borrow);
 	tcase_add_test(tc, diagnostics_format_and_sort);
 	tcase_add_test(tc, errors_carry_a_message);
