@@ -403,7 +403,8 @@ cb_store_commit(struct cb_store *s, struct cb_err *err)
 	}
 	/* Names another writer (sync, a version added outside casebook) left
 	 * unfolded are folded before they are kept. */
-	if (s->depth == 1 && (st_refold(s, err) != 0 || st_grams_flush(s, err) != 0)) {
+	if (s->depth == 1 && (st_refold(s, err) != 0 || st_grams_flush(s, err) != 0 ||
+	                      st_search_flush(s, err) != 0)) {
 		cb_store_rollback(s);
 		return -1;
 	}
@@ -1129,10 +1130,18 @@ cb_store_open(const char *path, enum cb_store_mode mode, struct cb_store **out,
 	st_identity_probe(s);
 	st_refold_probe(s);
 	st_grams_probe(s);
+	st_search_probe(s);
 	/* Versions added outside casebook since it last wrote: their names
 	 * folded now (a look-up of an index that is empty otherwise). */
 	if (!readonly && st_refold_open(s, err) != 0)
 		goto fail;
+	/* Records another program saved: indexed for search now, or at the
+	 * next commit when another writer holds the file. */
+	if (!readonly) {
+		struct cb_err search_err = {0};
+
+		(void)st_search_open(s, &search_err);
+	}
 	/* And the short filter's bits of the families noted (all of them,
 	 * after the upgrade that made the index). When that cannot be done
 	 * now (another writer holds the file), readers take the families

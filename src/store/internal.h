@@ -49,6 +49,7 @@ struct cb_store {
 	bool audit_logins; /* the audit has its os_user column (not in a test's old schema) */
 	bool plain_heads;  /* the heads' triggers leave names for st_refold to fold */
 	bool grams;        /* the caseload filter's short index is there (grams.c) */
+	bool search_todo;  /* saves note their records for the commit to index */
 	const struct cb_refdata *rules; /* borrowed: data/roles.yaml */
 	int depth; /* transaction nesting */
 	int flat; /* the depth of a flat transaction (st_flat_begin), or 0 */
@@ -280,11 +281,19 @@ void st_os_user_init(struct cb_store *s);
  * flat nesting and says whether it was broken. */
 void st_flat_begin(struct cb_store *s);
 int st_flat_end(struct cb_store *s, struct cb_err *err);
-/* Hold the search index for a bulk write inside a transaction: the
- * records written meanwhile are only noted; the release (before the
- * commit) indexes them all in one statement (see migrate.c). */
+/* The search index: each save notes its record (see migrate.c), and the
+ * release indexes every record noted, in one statement. A bulk write
+ * holds it for the whole of its transaction, and releases it before the
+ * commit; otherwise the commit does (st_search_flush). */
 int st_search_hold(struct cb_store *s, struct cb_err *err);
 int st_search_release(struct cb_store *s, struct cb_err *err);
+/* After the upgrade: whether saves note records for the commit. */
+void st_search_probe(struct cb_store *s);
+/* At commit: index the records noted, unless held. */
+int st_search_flush(struct cb_store *s, struct cb_err *err);
+/* At open: st_search_flush in a transaction of its own, when another
+ * program's writes left records noted. */
+int st_search_open(struct cb_store *s, struct cb_err *err);
 /* Fold the names of the heads that a trigger left unfolded (heads.c),
  * in the caller's transaction. */
 int st_refold(struct cb_store *s, struct cb_err *err);

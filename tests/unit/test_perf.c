@@ -725,6 +725,66 @@ START_TEST(search_finds_current_text)
 }
 END_TEST
 
+/* The records noted for search and not yet indexed, read beside casebook. */
+static int
+search_todo_count(void)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int n;
+
+	ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM search_todo", -1, &st, NULL),
+	                 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* Each save only notes its record; the commit indexes it. A version that
+ * another program adds (here the sqlite3 library itself) is noted by the
+ * same trigger, and indexed when casebook next opens the file. */
+START_TEST(search_indexes_another_programs_version_at_open)
+{
+	struct cb_store *s = tu_open(dbpath);
+	struct cb_worker *w = tu_add_worker(s, "Amira Haddad", "social-worker");
+	struct cb_family *a;
+	struct cb_note *n;
+	sqlite3 *db;
+	char *sql, *err = NULL;
+
+	cb_store_set_actor(s, w->id);
+	a = tu_add_family(s, "FS-26-0142", "Gallagher family");
+	n = add_note(s, a, "2026-05-01", "The kettle is broken.");
+	CK_SEARCH(s, "kettle", NULL, "FS-26-0142 note 2026-05-01 The [kettle] is broken.");
+	ck_assert_int_eq(search_todo_count(), 0);
+	cb_store_close(&s);
+
+	ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	sql = cb_asprintf("INSERT INTO note_versions (row_id, note_id, version, created_at, "
+	                  "created_by, note_date, kind, body) VALUES "
+	                  "('00000000-0000-4000-8000-00000000a001', '%s', 2, "
+	                  "'2026-05-02T10:00:00.000Z', '%s', '2026-05-01', 'home-visit', "
+	                  "'The heating is fixed.')",
+	                  n->id, w->id);
+	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK, "%s", err);
+	free(sql);
+	sqlite3_close(db);
+	ck_assert_int_eq(search_todo_count(), 1);
+
+	s = tu_open(dbpath);
+	ck_assert_int_eq(search_todo_count(), 0);
+	CK_SEARCH(s, "kettle", NULL, "");
+	CK_SEARCH(s, "heating", NULL, "FS-26-0142 note 2026-05-01 The [heating] is fixed.");
+	cb_note_free(&n);
+	cb_family_free(&a);
+	cb_worker_free(&w);
+	cb_store_close(&s);
+}
+END_TEST
+
 extern int st_search_hold(struct cb_store *s, struct cb_err *err);
 extern int st_search_release(struct cb_store *s, struct cb_err *err);
 
@@ -1402,6 +1462,68 @@ explain(sqlite3 *db, const char *sql, char **plan, int *full_scans, char *scans,
 	*plan = cb_buf_take(&b);
 }
 
+/* The release that indexes what saves noted runs at every commit that
+ * noted a record: each of its statements reads the todo tables first,
+ * and every other table by a key, never the whole of one (as when the
+ * caseload filter's release read every family's head at each save). */
+START_TEST(search_release_reads_the_todo_first)
+{
+	static const char *const triggers[] = {"search_release", "family_find_release"};
+	struct cb_store *s = tu_open(dbpath);
+	sqlite3 *db;
+	size_t t;
+	int statements = 0, bad = 0;
+
+	cb_store_close(&s);
+	ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	for (t = 0; t < sizeof triggers / sizeof *triggers; t++) {
+		sqlite3_stmt *st;
+		char *body, *stmt, *next;
+
+		ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE "
+		                                        "type = 'trigger' AND name = ?1",
+		                                    -1, &st, NULL), SQLITE_OK);
+		sqlite3_bind_text(st, 1, triggers[t], -1, SQLITE_STATIC);
+		ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+		body = cb_strdup(strstr((const char *)sqlite3_column_text(st, 0), " BEGIN ") + 7);
+		sqlite3_finalize(st);
+		*strstr(body, "; END") = '\0';
+		for (stmt = body; stmt != NULL; stmt = next) {
+			char *q;
+
+			if ((next = strstr(stmt, "; ")) != NULL) {
+				*next = '\0';
+				next += 2;
+			}
+			q = cb_asprintf("EXPLAIN QUERY PLAN %s", stmt);
+			ck_assert_msg(sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK, "%s: %s",
+			              sqlite3_errmsg(db), stmt);
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				const char *d = (const char *)sqlite3_column_text(st, 3);
+				bool todo = strncmp(d, "SCAN t ", 7) == 0 || strcmp(d, "SCAN t") == 0 ||
+				            strncmp(d, "SCAN td", 7) == 0 ||
+				            strncmp(d, "SCAN search_todo", 16) == 0 ||
+				            strncmp(d, "SCAN family_find_todo", 21) == 0;
+				bool by_rowid = strstr(d, " VIRTUAL TABLE INDEX 0:=") != NULL;
+
+				if (strncmp(d, "SCAN ", 5) == 0 && !todo && !by_rowid &&
+				    strcmp(d, "SCAN CONSTANT ROW") != 0) {
+					fprintf(stderr, "%s: %s\n  in %s\n", triggers[t], d, stmt);
+					bad++;
+				}
+			}
+			sqlite3_finalize(st);
+			free(q);
+			statements++;
+		}
+		free(body);
+	}
+	sqlite3_close(db);
+	ck_assert_int_ge(statements, 15);
+	ck_assert_msg(bad == 0, "%d scans of a whole table in the release (see above)", bad);
+}
+END_TEST
+
 /* The scans a team-wide caseload statement may make. */
 static bool
 team_scan_allowed(const char *sql, const char *scans)
@@ -1582,6 +1704,7 @@ perf_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, search_finds_current_text);
 	tcase_add_test(tc, search_held_then_released);
+	tcase_add_test(tc, search_indexes_another_programs_version_at_open);
 	tcase_add_test(tc, flat_transaction_all_or_nothing);
 	tcase_add_test(tc, upgrade_builds_search_index);
 	tcase_add_test(tc, heads_kept_without_casebook);
@@ -1597,6 +1720,7 @@ perf_suite(void)
 	tc = tcase_create("plans");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, hot_queries_use_indexes);
+	tcase_add_test(tc, search_release_reads_the_todo_first);
 	suite_add_tcase(s, tc);
 	return s;
 }
