@@ -711,15 +711,19 @@ START_TEST(bulk_heap_takes_huge_pages)
 	unsigned char *b[BLOCKS];
 	char thp[128] = "";
 	FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
-	const char *preload = getenv("LD_PRELOAD");
 	bool can = false, took;
 	int i, j;
 
 	/* glibc's heap, a kernel with huge pages, and no other allocator
 	 * (AddressSanitizer's or valgrind's) in its place. */
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
-	can = f != NULL && fgets(thp, sizeof thp, f) != NULL && strstr(thp, "[never]") == NULL &&
-	      (preload == NULL || strstr(preload, "vgpreload") == NULL);
+	{
+		const char *preload = getenv("LD_PRELOAD");
+
+		can = f != NULL && fgets(thp, sizeof thp, f) != NULL &&
+		      strstr(thp, "[never]") == NULL &&
+		      (preload == NULL || strstr(preload, "vgpreload") == NULL);
+	}
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
 	can = false;
