@@ -188,27 +188,37 @@ st_search_probe(struct cb_store *s)
 	s->search_todo = st_schema_has(s, "SELECT 1 FROM search_todo, search_hold LIMIT 0");
 }
 
-/* The records a save noted (migration_search_noted) indexed before its
- * transaction commits; not while an import holds the index. */
-int
-st_search_flush(struct cb_store *s, struct cb_err *err)
+/* Whether records are noted and not indexed, and the index not held
+ * (by their keys, which start at 1: a look-up, not a scan). */
+static int
+noted_unheld(struct cb_store *s, int *noted, struct cb_err *err)
 {
 	sqlite3_stmt *st;
-	int rc, noted = 0;
+	int rc;
 
+	*noted = 0;
 	if (!s->search_todo)
 		return 0;
-	/* (By their keys, which start at 1: a look-up, not a scan.) */
 	if (st_prepare_cached(s, "SELECT EXISTS (SELECT 1 FROM search_todo WHERE n > 0) AND "
 	                         "NOT EXISTS (SELECT 1 FROM search_hold WHERE held = 1)", &st,
 	                      err) != 0)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		noted = sqlite3_column_int(st, 0);
+		*noted = sqlite3_column_int(st, 0);
 	st_release(s, st);
-	if (rc != SQLITE_ROW)
-		return st_error(s, rc, err);
+	return rc == SQLITE_ROW ? 0 : st_error(s, rc, err);
+}
+
+/* The records a save noted (migration_search_noted) indexed before its
+ * transaction commits; not while an import holds the index. */
+int
+st_search_flush(struct cb_store *s, struct cb_err *err)
+{
+	int noted;
+
+	if (noted_unheld(s, &noted, err) != 0)
+		return -1;
 	if (!noted)
 		return 0;
 	return st_search_hold(s, err) != 0 || st_search_release(s, err) != 0 ? -1 : 0;
@@ -217,21 +227,14 @@ st_search_flush(struct cb_store *s, struct cb_err *err)
 int
 st_search_open(struct cb_store *s, struct cb_err *err)
 {
-	sqlite3_stmt *st;
-	int rc, noted = 0;
+	int noted;
 
-	if (!s->search_todo)
-		return 0;
-	if (st_prepare(s, "SELECT EXISTS (SELECT 1 FROM search_todo WHERE n > 0)", &st, err) != 0)
+	if (noted_unheld(s, &noted, err) != 0)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		noted = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return st_error(s, rc, err);
-	if (!noted || cb_store_begin(s, err) != 0)
-		return noted ? -1 : 0;
+	if (!noted)
+		return 0;
+	if (cb_store_begin(s, err) != 0)
+		return -1;
 	/* The commit indexes them. */
 	return cb_store_commit(s, err);
 }
